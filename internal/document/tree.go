@@ -213,7 +213,7 @@ type Table struct {
 	Rows [][]Cell `json:"rows"`
 	// HeaderRows is the count of rows marked as repeating headers
 	// (w:tblHeader) or the Markdown header row; 0 when not marked.
-	HeaderRows int `json:"header_rows,omitempty"`
+	HeaderRows int    `json:"header_rows,omitempty"`
 	Caption    string `json:"caption,omitempty"`
 }
 

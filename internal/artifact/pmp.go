@@ -1,0 +1,6 @@
+package artifact
+
+// Owner: narrative normalizer. Fields follow MODEL.md §6.
+
+// PMP is the pmp payload.
+type PMP struct{}

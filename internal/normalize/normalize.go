@@ -1,0 +1,42 @@
+// Package normalize turns a document.Tree of a known kind into a typed
+// artifact: the common envelope plus the kind's payload. One file per kind.
+package normalize
+
+import (
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/document"
+)
+
+// Options are the facts normalization may need from outside the document.
+type Options struct {
+	SHA256    string
+	SizeBytes int64
+	// StatusDate is the configured schedule data date (project.status_date),
+	// used when the schedule itself names none.
+	StatusDate string
+	// PlanMinWords is the inline-section size that makes a PMP subsidiary
+	// plan "present" (MODEL.md §6.2; default 50).
+	PlanMinWords int
+}
+
+// payloadFunc fills the kind's payload (and may add envelope tables,
+// diagnostics and fields_found) of an artifact whose envelope is built.
+type payloadFunc func(t *document.Tree, a *artifact.Artifact, opts Options)
+
+// payloads maps a kind to its payload normalizer; each kind file registers
+// itself in init so kinds can be added without touching this file.
+var payloads = map[string]payloadFunc{}
+
+func register(kind string, f payloadFunc) { payloads[kind] = f }
+
+// Normalize builds the artifact of t classified as c. It never fails: what
+// cannot be read is recorded in diagnostics and left out of fields_found.
+// (Envelope construction lives in envelope.go.)
+func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Artifact {
+	a := newEnvelope(t, c, opts)
+	if f, ok := payloads[c.Kind]; ok {
+		f(t, a, opts)
+	}
+	return a
+}

@@ -1,0 +1,81 @@
+package finding
+
+// ReportSchemaVersion is the version of the JSON report contract.
+const ReportSchemaVersion = "1"
+
+// Result is one run's decided outcome: the JSON report contract every
+// output format renders from.
+type Result struct {
+	SchemaVersion string      `json:"schema_version"`
+	Tool          Tool        `json:"tool"`
+	Run           Run         `json:"run"`
+	Documents     []Document  `json:"documents"`
+	Findings      []Finding   `json:"findings"`
+	Checks        []Check     `json:"checks"`
+	Rules         []Rule      `json:"rules"`
+	Waivers       []WaiverUse `json:"waivers"`
+	Artifacts     []any       `json:"artifacts,omitempty"`
+	Summary       Summary     `json:"summary"`
+}
+
+// Tool identifies the program that produced the result.
+type Tool struct {
+	Name       string `json:"name"`
+	Version    string `json:"version"`
+	OPAVersion string `json:"opa_version"`
+}
+
+// Run records what was run, so a verdict can be reproduced.
+type Run struct {
+	AsOf         string `json:"as_of"`
+	Started      string `json:"started"`
+	DurationMS   int64  `json:"duration_ms"`
+	Command      string `json:"command"`
+	PolicyDigest string `json:"policy_digest"`
+	ConfigDigest string `json:"config_digest"`
+	Shard        string `json:"shard"`
+}
+
+// Document statuses.
+const (
+	DocOK         = "ok"
+	DocUnreadable = "unreadable"
+	DocSkipped    = "skipped"
+)
+
+// Document is one input file and what became of it.
+type Document struct {
+	Path       string `json:"path"`
+	Format     string `json:"format"`
+	Kind       string `json:"kind"`
+	KindSource string `json:"kind_source"`
+	SHA256     string `json:"sha256"`
+	Size       int64  `json:"size"`
+	Status     string `json:"status"`
+	Error      string `json:"error,omitempty"`
+}
+
+// WaiverUse is a configured waiver and what it matched in this run.
+type WaiverUse struct {
+	Rule       string `json:"rule"`
+	Path       string `json:"path"`
+	Location   string `json:"location,omitempty"`
+	Reason     string `json:"reason"`
+	ApprovedBy string `json:"approved_by"`
+	Expires    string `json:"expires,omitempty"`
+	State      string `json:"state"` // active | expired | unused
+	Matched    int    `json:"matched"`
+}
+
+// Summary counts the result and gives the verdict.
+type Summary struct {
+	Documents     int    `json:"documents"`
+	Unreadable    int    `json:"unreadable"`
+	Errors        int    `json:"errors"`
+	Warnings      int    `json:"warnings"`
+	Infos         int    `json:"infos"`
+	Waived        int    `json:"waived"`
+	NotAssessable int    `json:"not_assessable"`
+	PassedChecks  int    `json:"passed_checks"`
+	Verdict       string `json:"verdict"` // pass | fail
+}

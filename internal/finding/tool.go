@@ -1,0 +1,54 @@
+package finding
+
+import "github.com/tollgate-dev/tollgate/internal/document"
+
+// ToolRules is the catalog of findings the tool itself raises (RULES.md §16).
+var ToolRules = map[string]Rule{
+	"TG-READ-001":   toolRule("TG-READ-001", Error, "Unreadable document", "The file is not a readable package or document (corrupt or truncated zip, missing main part, broken XML in a required part).", "Re-save the file from its application; check it was not truncated in transfer."),
+	"TG-READ-002":   toolRule("TG-READ-002", Error, "Encrypted document", "The Office file is encrypted / password-protected.", "Remove the password (File › Info › Protect) or submit an unprotected copy."),
+	"TG-READ-003":   toolRule("TG-READ-003", Error, "Legacy binary format", "Legacy binary format (.doc, .xls, .ppt, Word/Excel 97–2003).", "Save as .docx / .xlsx."),
+	"TG-READ-004":   toolRule("TG-READ-004", Error, "Unsupported format", "A format tollgate does not read (PDF, .xlsb, .mpp, images, unknown bytes) named like a document it should check.", "Export to a supported format (docx, xlsx, md, csv, MS Project XML)."),
+	"TG-READ-005":   toolRule("TG-READ-005", Error, "Part of the document was lost", "Part of the document could not be read and data would be lost (a truncated sheet, rows after malformed XML).", "Re-save the file; the finding names the sheet and the last row read."),
+	"TG-READ-006":   toolRule("TG-READ-006", Error, "Empty file", "The file is empty.", "Remove it or replace it with the real document."),
+	"TG-LIMIT-001":  toolRule("TG-LIMIT-001", Error, "Safety limit hit", "A safety limit was hit (inflated size, rows, cells, nesting, time).", "Raise the named limit in `limits:` if the document is legitimate."),
+	"TG-SCHEMA-001": toolRule("TG-SCHEMA-001", Error, "Artifact violates its schema", "The normalized artifact violates its JSON Schema (the location carries the JSON pointer).", "Usually a reader defect or an unusual layout: report it, or fix the document's structure."),
+	"TG-EVAL-001":   toolRule("TG-EVAL-001", Error, "Rule evaluation timed out", "Evaluating a rule on this document exceeded its time limit.", "Simplify the custom rule, or raise `limits.eval_timeout`."),
+	"TG-KIND-001":   toolRule("TG-KIND-001", Info, "Document kind not recognised", "The document's kind could not be recognised (checked as `generic`).", "Set its kind with `documents.kinds` or front matter."),
+	"TG-WAIVER-001": toolRule("TG-WAIVER-001", Error, "Expired waiver", "A waiver has expired; the finding it covered is failing again.", "Renew the waiver with a new approval and expiry, or fix the finding."),
+	"TG-WAIVER-002": toolRule("TG-WAIVER-002", Warning, "Unused waiver", "A waiver matched no finding.", "Remove it, or correct its rule/path."),
+}
+
+func toolRule(id string, sev Severity, title, desc, fix string) Rule {
+	return Rule{ID: id, Title: title, Description: desc, Severity: sev, Kinds: []string{"*"},
+		Pack: "tool", Source: "RULES.md §16", Remediation: fix}
+}
+
+// FromFault turns a reader fault into a finding on path.
+func FromFault(path string, f *document.Fault) Finding {
+	r := ToolRules[f.Rule]
+	loc := f.Loc
+	loc.Path = path
+	return Finding{
+		Rule: f.Rule, Title: r.Title, Severity: orError(r.Severity), Status: Fail,
+		Path: path, Message: f.Message, Location: loc,
+		Remediation: r.Remediation, Source: r.Source,
+	}
+}
+
+// NewTool builds a tool finding of rule id on path.
+func NewTool(id, path, message string, loc document.Loc) Finding {
+	r := ToolRules[id]
+	loc.Path = path
+	return Finding{
+		Rule: id, Title: r.Title, Severity: orError(r.Severity), Status: Fail,
+		Path: path, Message: message, Location: loc,
+		Remediation: r.Remediation, Source: r.Source,
+	}
+}
+
+func orError(s Severity) Severity {
+	if s == "" {
+		return Error
+	}
+	return s
+}

@@ -1,0 +1,248 @@
+// Package check runs the whole pipeline over a set of paths: discover,
+// extract, classify, normalize, validate and evaluate each document on a
+// worker pool, then the project rules over the set, then decide.
+package check
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/discover"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/schema"
+)
+
+// Options is one run's settings, already merged from flags and config.
+type Options struct {
+	Paths     []string
+	Exclude   []string
+	Kinds     []classify.KindRule
+	Shard     int // 1-based; 0 = no sharding
+	Shards    int
+	Jobs      int
+	Limits    limits.Limits
+	Policy    policy.Options
+	Normalize normalize.Options // per-run defaults (StatusDate, PlanMinWords)
+	// KeepArtifacts puts the normalized artifacts into the result.
+	KeepArtifacts bool
+}
+
+// Output is what a run produced before deciding (waivers, verdict).
+type Output struct {
+	Result    finding.Result
+	Artifacts []map[string]any
+}
+
+// docResult is what one worker made of one file.
+type docResult struct {
+	doc      finding.Document
+	artifact map[string]any
+	findings []finding.Finding
+	checks   []finding.Check
+}
+
+// Run checks every document under opts.Paths with a compiled engine.
+func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error) {
+	files, err := discover.Walk(opts.Paths, discover.Options{
+		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards,
+	})
+	if err != nil {
+		return nil, err
+	}
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	results := make([]docResult, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				results[i] = checkFile(ctx, eng, files[i], opts)
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	out := &Output{}
+	res := &out.Result
+	for _, r := range results {
+		res.Documents = append(res.Documents, r.doc)
+		res.Findings = append(res.Findings, r.findings...)
+		res.Checks = append(res.Checks, r.checks...)
+		if r.artifact != nil {
+			out.Artifacts = append(out.Artifacts, r.artifact)
+		}
+	}
+	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
+	defer cancel()
+	po, err := eng.EvalProject(pctx, out.Artifacts)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("evaluate project rules: %w", err)
+	}
+	res.Findings = append(res.Findings, po.Findings...)
+	res.Checks = append(res.Checks, po.Checks...)
+	if opts.KeepArtifacts {
+		for _, a := range out.Artifacts {
+			res.Artifacts = append(res.Artifacts, a)
+		}
+	}
+	return out, nil
+}
+
+// checkFile takes one file through extract → classify → normalize →
+// validate → evaluate. Every failure becomes a finding on that file; it
+// never stops the run.
+func checkFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Options) (out docResult) {
+	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
+	defer func() {
+		// Readers must not panic; if one does, this file is unreadable and
+		// the run goes on.
+		if p := recover(); p != nil {
+			out.doc.Status = finding.DocUnreadable
+			out.doc.Error = fmt.Sprintf("internal error: %v", p)
+			out.findings = append(out.findings, finding.NewTool(document.ReadCorrupt, f.Path,
+				fmt.Sprintf("internal error while checking this file: %v", p), document.Loc{}))
+			out.artifact = nil
+		}
+	}()
+	if f.Fault != nil {
+		return unreadable(out, f.Path, f.Fault)
+	}
+	sum, err := hashFile(f.Abs)
+	if err != nil {
+		return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file"))
+	}
+	out.doc.SHA256 = sum
+
+	tree, err := extract.Read(ctx, f, opts.Limits)
+	if err != nil {
+		var fault *document.Fault
+		if !errors.As(err, &fault) {
+			fault = document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file: %v", err)
+		}
+		return unreadable(out, f.Path, fault)
+	}
+	tree.Path = f.Path
+	for _, fl := range tree.Faults {
+		out.findings = append(out.findings, finding.FromFault(f.Path, fl))
+	}
+
+	var art map[string]any
+	if tree.Artifact != nil {
+		art = adoptArtifact(tree, f, sum)
+		out.doc.Kind, _ = art["kind"].(string)
+		out.doc.KindSource = "document"
+	} else {
+		c := classify.Classify(tree, f.Path, opts.Kinds)
+		nopts := opts.Normalize
+		nopts.SHA256, nopts.SizeBytes = sum, f.Size
+		a := normalize.Normalize(tree, c, nopts)
+		m, err := a.Map()
+		if err != nil {
+			return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot encode the normalized artifact"))
+		}
+		art = m
+		out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
+		if c.Kind == "generic" {
+			out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path,
+				"the document's kind could not be recognised; it was checked as generic", document.Loc{}))
+		}
+	}
+	for _, v := range schema.Validate(art) {
+		out.findings = append(out.findings, finding.NewTool("TG-SCHEMA-001", f.Path,
+			v.Message, document.Loc{Pointer: v.Pointer}))
+	}
+
+	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
+	defer cancel()
+	o, err := eng.EvalDocument(ectx, art)
+	if err != nil {
+		out.findings = append(out.findings, finding.NewTool("TG-EVAL-001", f.Path,
+			fmt.Sprintf("rule evaluation did not finish within %s: %v", opts.Limits.EvalTimeout, err), document.Loc{}))
+	}
+	out.findings = append(out.findings, o.Findings...)
+	out.checks = append(out.checks, o.Checks...)
+	out.artifact = art
+	return out
+}
+
+func unreadable(out docResult, path string, fault *document.Fault) docResult {
+	out.doc.Status = finding.DocUnreadable
+	out.doc.Error = fault.Message
+	out.findings = append(out.findings, finding.FromFault(path, fault))
+	return out
+}
+
+// adoptArtifact takes a docs-as-code artifact (json/yaml with a kind) as
+// is, filling only the source block the file cannot know about itself.
+func adoptArtifact(t *document.Tree, f discover.File, sum string) map[string]any {
+	art := t.Artifact
+	src, _ := art["source"].(map[string]any)
+	if src == nil {
+		src = map[string]any{}
+	}
+	src["path"] = f.Path
+	src["format"] = string(f.Format)
+	src["sha256"] = sum
+	src["size_bytes"] = f.Size
+	art["source"] = src
+	if _, ok := art["schema_version"]; !ok {
+		art["schema_version"] = "1"
+	}
+	if _, ok := art["kind_source"]; !ok {
+		art["kind_source"] = "document"
+	}
+	return art
+}
+
+func hashFile(p string) (string, error) {
+	fh, err := os.Open(p)
+	if err != nil {
+		return "", err
+	}
+	defer fh.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, fh); err != nil {
+		return "", fmt.Errorf("hash %s: %w", p, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Today is the run date used when neither --as-of nor project.as_of is set.
+func Today() string { return time.Now().Format("2006-01-02") }
+
+// HashFile returns the hex sha256 of the file at p.
+func HashFile(p string) (string, error) { return hashFile(p) }

@@ -1,0 +1,306 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/version"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"golang.org/x/term"
+
+	"github.com/tollgate-dev/tollgate/internal/check"
+	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/report"
+)
+
+type checkFlags struct {
+	config        string
+	policies      []string
+	data          []string
+	asOf          string
+	jobs          int
+	failOn        string
+	formats       []string
+	output        string
+	shard         string
+	keepArtifacts bool
+	quiet         bool
+	verbose       bool
+}
+
+func newCheckCmd() *cobra.Command {
+	var fl checkFlags
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check documents and directories against the rules",
+		Long: `check walks the given files and directories (default: the current directory),
+reads every document it recognises, and evaluates the rule packs.
+
+Exit codes: 0 nothing fails; 1 a finding at or above --fail-on fails;
+2 the tool could not do its job (bad flag, bad config, policy that does not
+compile); 130 interrupted.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, args, fl)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.config, "config", "", "configuration file (default: .tollgate.yaml in the first directory checked, else in the working directory)")
+	f.StringArrayVar(&fl.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
+	f.StringArrayVar(&fl.data, "data", nil, "extra data file for policies, JSON or YAML (repeatable)")
+	f.StringVar(&fl.asOf, "as-of", "", `"today" for date rules, YYYY-MM-DD (default: project.as_of, else the run date)`)
+	f.IntVar(&fl.jobs, "jobs", 0, "documents checked in parallel (default: number of CPUs)")
+	f.StringVar(&fl.failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: fail_on, else error)")
+	f.StringArrayVar(&fl.formats, "format", nil, "output format NAME or NAME=FILE, repeatable: "+strings.Join(report.Formats(), ", ")+" (default: text to stdout)")
+	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
+	f.StringVar(&fl.shard, "shard", "", "check only slice I of N (I/N, 1-based), for parallel CI jobs")
+	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
+	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
+	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
+	return cmd
+}
+
+// outputSpec is one --format entry.
+type outputSpec struct {
+	format string
+	file   string // "" = stdout
+}
+
+func parseOutputs(formats []string, output string) ([]outputSpec, error) {
+	if len(formats) == 0 {
+		formats = []string{"text"}
+	}
+	var specs []outputSpec
+	stdout := 0
+	for _, f := range formats {
+		name, file, _ := strings.Cut(f, "=")
+		if _, err := report.New(name, report.Options{}); err != nil {
+			return nil, err
+		}
+		if file == "" && output != "" && len(formats) == 1 {
+			file = output
+		}
+		if file == "" {
+			stdout++
+		}
+		specs = append(specs, outputSpec{format: name, file: file})
+	}
+	if stdout > 1 {
+		return nil, errors.New("at most one --format may go to stdout; give the others =FILE")
+	}
+	if output != "" && len(formats) > 1 {
+		return nil, errors.New("--output names the file of a single format; with several, use --format NAME=FILE")
+	}
+	return specs, nil
+}
+
+func parseShard(s string) (int, int, error) {
+	if s == "" {
+		return 0, 0, nil
+	}
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(a)
+	n, err2 := strconv.Atoi(b)
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, fmt.Errorf("--shard %q: want I/N with 1 ≤ I ≤ N", s)
+	}
+	return i, n, nil
+}
+
+func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
+	started := time.Now()
+	ctx := cmd.Context()
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	outputs, err := parseOutputs(fl.formats, fl.output)
+	if err != nil {
+		return toolError(err)
+	}
+	shard, shards, err := parseShard(fl.shard)
+	if err != nil {
+		return toolError(err)
+	}
+	cfg := &config.Config{}
+	if p := config.Find(fl.config, args); p != "" {
+		if cfg, err = config.Load(p); err != nil {
+			return toolError(err)
+		}
+	}
+	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, check.Today())
+	if _, err := time.Parse("2006-01-02", asOf); err != nil {
+		return toolError(fmt.Errorf("--as-of %q: want YYYY-MM-DD", asOf))
+	}
+	failOn := firstNonEmpty(fl.failOn, cfg.FailOn, "error")
+	if _, err := config.ParseFailOn(failOn); err != nil {
+		return toolError(fmt.Errorf("--fail-on: %w", err))
+	}
+	lim, err := cfg.ApplyLimits(limits.Default())
+	if err != nil {
+		return toolError(err)
+	}
+
+	popts := policyOptions(cfg, asOf, fl)
+	popts.EvalTimeout = lim.EvalTimeout
+	eng, err := policy.Compile(ctx, popts)
+	if err != nil {
+		return toolError(fmt.Errorf("policies: %w", err))
+	}
+
+	out, err := check.Run(ctx, eng, check.Options{
+		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
+		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
+		Normalize:     normalize.Options{StatusDate: cfg.Project.StatusDate},
+		KeepArtifacts: fl.keepArtifacts,
+	})
+	if err != nil {
+		if ctx.Err() != nil {
+			return err // Main reports the interruption
+		}
+		return toolError(err)
+	}
+
+	res := &out.Result
+	res.SchemaVersion = finding.ReportSchemaVersion
+	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
+	res.Rules = catalog(eng, res.Findings)
+	res.Run = finding.Run{
+		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
+		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard,
+	}
+	finding.Decide(res, waiverRules(cfg), asOf, failOn)
+	res.Run.DurationMS = time.Since(started).Milliseconds()
+
+	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		return toolError(err)
+	}
+	if res.Summary.Verdict == "fail" {
+		return &exitError{code: ExitFail}
+	}
+	return nil
+}
+
+// catalog is the loaded rule catalog plus the tool rules that fired.
+func catalog(eng *policy.Engine, fs []finding.Finding) []finding.Rule {
+	rules := eng.Rules()
+	seen := map[string]bool{}
+	for _, r := range rules {
+		seen[r.ID] = true
+	}
+	for _, f := range fs {
+		if tr, ok := finding.ToolRules[f.Rule]; ok && !seen[f.Rule] {
+			seen[f.Rule] = true
+			rules = append(rules, tr)
+		}
+	}
+	return rules
+}
+
+func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Options {
+	o := policy.Options{
+		Packs:      cfg.Packs,
+		PolicyDirs: append(resolveAll(cfg.Dir, cfg.Policies), fl.policies...),
+		DataFiles:  append(resolveAll(cfg.Dir, cfg.Data), fl.data...),
+		Project:    cfg.ProjectData(asOf),
+		Thresholds: cfg.Thresholds,
+		Severity:   map[string]finding.Severity{},
+	}
+	if len(o.Packs) == 0 {
+		o.Packs = []string{"core", "schedule", "xdoc"}
+		if cfg.Project.Framework == "m3" {
+			o.Packs = append(o.Packs, "m3")
+		}
+	}
+	for id, s := range cfg.Severity {
+		o.Severity[id] = finding.Severity(s)
+	}
+	return o
+}
+
+func waiverRules(cfg *config.Config) []finding.WaiverRule {
+	var ws []finding.WaiverRule
+	for _, w := range cfg.Waivers {
+		ws = append(ws, finding.WaiverRule{Rule: w.Rule, Path: w.Path, Location: w.Location,
+			Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expires: w.Expires})
+	}
+	return ws
+}
+
+func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet bool) error {
+	for _, o := range outputs {
+		color := false
+		if o.file == "" && o.format == "text" {
+			color = isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
+		}
+		r, err := report.New(o.format, report.Options{Color: color})
+		if err != nil {
+			return err
+		}
+		if o.file != "" {
+			if err := report.WriteFileAtomic(o.file, func(w io.Writer) error { return r.Render(w, res) }); err != nil {
+				return err
+			}
+			continue
+		}
+		if quiet {
+			continue
+		}
+		// Render fully before writing, so an interrupted run prints no
+		// half report.
+		var buf bytes.Buffer
+		if err := r.Render(&buf, res); err != nil {
+			return err
+		}
+		if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func commandLine(cmd *cobra.Command, args []string) string {
+	parts := []string{cmd.CommandPath()}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		parts = append(parts, "--"+f.Name+"="+f.Value.String())
+	})
+	return strings.Join(append(parts, args...), " ")
+}
+
+func resolveAll(dir string, ps []string) []string {
+	var out []string
+	for _, p := range ps {
+		if dir != "" && !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}

@@ -1,0 +1,88 @@
+// Package cli holds tollgate's cobra commands. It only wires the pipeline
+// stages together; each stage lives in its own package.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (docs/architecture.md, "Command line").
+const (
+	ExitOK          = 0
+	ExitFail        = 1
+	ExitToolError   = 2
+	ExitInterrupted = 130
+)
+
+// Version is set at build time with -ldflags "-X …cli.Version=…".
+var Version = "0.1.0-dev"
+
+// exitError carries an exit code through cobra's error return.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// toolError marks an error as "the tool could not do its job" (exit 2).
+func toolError(err error) error { return &exitError{code: ExitToolError, err: err} }
+
+// Main runs the command line and returns the process exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "tollgate: interrupted; no report was written")
+		return ExitInterrupted
+	}
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "tollgate:", ee.err)
+		}
+		return ee.code
+	}
+	// Anything cobra itself rejects (unknown flag, bad args) is a usage error.
+	fmt.Fprintln(stderr, "tollgate:", err)
+	return ExitToolError
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "tollgate",
+		Short: "Check project-management documents against procedure rules (policy-as-code)",
+		Long: `tollgate reads the documents a program submits (charters, management plans,
+schedules, RACI matrices, IV&V plans, QASPs, risk logs, status reports) as Word,
+Excel and Markdown files, normalizes each to typed JSON, validates it against a
+JSON Schema and evaluates Rego policies that encode procedure rules.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(newCheckCmd(), newParseCmd(), newVersionCmd())
+	return root
+}

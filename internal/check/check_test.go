@@ -1,0 +1,105 @@
+package check
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+)
+
+func engine(t testing.TB, project map[string]any) *policy.Engine {
+	t.Helper()
+	eng, err := policy.Compile(context.Background(), policy.Options{
+		Packs:   []string{"core", "xdoc"},
+		Project: project,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+// Broken files each give exactly one clear tool finding, quickly, while the
+// good files of the same run are still read and checked.
+func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	writeZipBomb(t, filepath.Join(dir, "bomb.docx"))
+	gov := corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
+	writeFile(t, filepath.Join(dir, "truncated.docx"), gov[:len(gov)/2])
+	writeFile(t, filepath.Join(dir, "encrypted.xlsx"), corpus(t, "robust/spreadsheet__protected_passtika.xlsx"))
+	writeFile(t, filepath.Join(dir, "old-plan.docx"), legacyDoc(t))
+	writeFile(t, filepath.Join(dir, "truncated-ims.xlsx"),
+		truncatedSheet(t, corpus(t, "gsa/M3-Playbook-Master-Schedule-Template.xlsx"), "xl/worksheets/sheet1.xml", 0.5))
+	writeFile(t, filepath.Join(dir, "empty.docx"), nil)
+	// Good neighbours.
+	writeFile(t, filepath.Join(dir, "risk-plan.docx"), corpus(t, "gsa/M3-Playbook-Risk-Management-Plan-Template.docx"))
+	writeFile(t, filepath.Join(dir, "raci.xlsx"), corpus(t, "packt-tpm2e/RACI.xlsx"))
+	writeFile(t, filepath.Join(dir, "qasp.md"), corpus(t, "18f/QASP.md"))
+
+	want := map[string]struct {
+		rule   string
+		status string
+	}{
+		"bomb.docx":          {"TG-LIMIT-001", finding.DocUnreadable},
+		"truncated.docx":     {"TG-READ-001", finding.DocUnreadable},
+		"encrypted.xlsx":     {"TG-READ-002", finding.DocUnreadable},
+		"old-plan.docx":      {"TG-READ-003", finding.DocUnreadable},
+		"truncated-ims.xlsx": {"TG-READ-005", finding.DocOK},
+		"empty.docx":         {"TG-READ-006", finding.DocUnreadable},
+		"risk-plan.docx":     {"", finding.DocOK},
+		"raci.xlsx":          {"", finding.DocOK},
+		"qasp.md":            {"", finding.DocOK},
+	}
+
+	start := time.Now()
+	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-22"}), Options{
+		Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("run took %s", d)
+	}
+	docs := map[string]finding.Document{}
+	for _, d := range out.Result.Documents {
+		docs[d.Path] = d
+	}
+	tool := map[string][]string{}
+	checked := map[string]int{}
+	for _, f := range out.Result.Findings {
+		if len(f.Rule) > 3 && f.Rule[:3] == "TG-" && f.Rule != "TG-KIND-001" {
+			tool[f.Path] = append(tool[f.Path], f.Rule)
+		}
+	}
+	for _, c := range out.Result.Checks {
+		checked[c.Path]++
+	}
+	for name, w := range want {
+		d, ok := docs[name]
+		if !ok {
+			t.Errorf("%s: not in the report", name)
+			continue
+		}
+		if d.Status != w.status {
+			t.Errorf("%s: status %s, want %s (%s)", name, d.Status, w.status, d.Error)
+		}
+		got := tool[name]
+		switch {
+		case w.rule == "" && len(got) != 0:
+			t.Errorf("%s: unexpected tool findings %v", name, got)
+		case w.rule != "" && (len(got) != 1 || got[0] != w.rule):
+			t.Errorf("%s: tool findings %v, want exactly [%s]", name, got, w.rule)
+		}
+		if w.status == finding.DocOK && checked[name] == 0 {
+			t.Errorf("%s: readable but no rule was checked on it", name)
+		}
+	}
+	if len(docs) != len(want) {
+		t.Errorf("documents = %d, want %d", len(docs), len(want))
+	}
+}

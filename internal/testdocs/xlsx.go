@@ -1,0 +1,34 @@
+package testdocs
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// CellChange sets one cell of a workbook: Value is written with excelize's
+// SetCellValue, so a time.Time becomes a date serial and a string stays text.
+type CellChange struct {
+	Sheet, Cell string
+	Value       any
+}
+
+// CopyXlsxWithCells writes a copy of the workbook src to dst with the given
+// cells changed, keeping styles and number formats: the building block for
+// seeded-defect schedule and RACI fixtures.
+func CopyXlsxWithCells(src, dst string, changes ...CellChange) error {
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", src, err)
+	}
+	defer f.Close()
+	for _, c := range changes {
+		if err := f.SetCellValue(c.Sheet, c.Cell, c.Value); err != nil {
+			return fmt.Errorf("set %s!%s in %s: %w", c.Sheet, c.Cell, src, err)
+		}
+	}
+	if err := f.SaveAs(dst); err != nil {
+		return fmt.Errorf("save %s: %w", dst, err)
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+package vocab
+
+// ScheduleColumns is MODEL.md §4.1.
+var ScheduleColumns = Table{
+	"id":                 {"ID", "Task ID", "Activity ID", "Task #", "No.", "#", "Row ID", "Step Id", "Step ID"},
+	"uid":                {"Unique ID", "UID", "GUID"},
+	"wbs":                {"WBS", "WBS Code", "Outline Number", "WBS #", "Task Number"},
+	"outline_level":      {"Outline Level", "Outline_Level", "Level", "Indent"},
+	"phase":              {"Phase", "Stage", "M3 Phase", "Workstream", "Release"},
+	"name":               {"Task Name", "Name", "Activity Name", "Activity", "Task", "Description", "Milestone", "Deliverable", "Work Item", "Title"},
+	"duration":           {"Duration", "Original Duration", "Planned Duration", "Dur", "Days", "Work Days"},
+	"baseline_duration":  {"Baseline Duration", "BL Duration", "BL Project Duration"},
+	"remaining_duration": {"Remaining Duration", "Rem Dur"},
+	"percent_complete":   {"% Complete", "Percent Complete", "% Done", "Progress", "Activity % Complete", "Duration % Complete", "Physical % Complete", "% Work Complete"},
+	"start":              {"Start", "Start Date", "Start_Date", "Planned Start", "Forecast Start", "Early Start", "Begin"},
+	"finish":             {"Finish", "Finish Date", "Finish_Date", "End", "End Date", "Due Date", "Planned Finish", "Forecast Finish", "Early Finish", "Target Date"},
+	"baseline_start":     {"Baseline Start", "BL Start", "BL Project Start", "BL1 Start"},
+	"baseline_finish":    {"Baseline Finish", "BL Finish", "BL Project Finish", "BL1 Finish"},
+	"actual_start":       {"Actual Start", "Act Start", "Actual Start Date"},
+	"actual_finish":      {"Actual Finish", "Act Finish", "Actual End", "Completed On", "Date Completed"},
+	"predecessors":       {"Predecessors", "Predecessor", "Depends On", "Dependencies", "Pred", "Preds"},
+	"successors":         {"Successors", "Successor", "Succ"},
+	"resources":          {"Resource Names", "Resource_Names", "Resource Type", "Resources", "Primary Resource", "Assigned To", "Owner", "Responsible", "Assignee", "Resource"},
+	"total_float":        {"Total Slack", "Total Float", "TF", "Float", "Slack"},
+	"constraint_type":    {"Constraint Type", "Primary Constraint", "Constraint"},
+	"milestone":          {"Milestone?", "Is Milestone"},
+	"summary":            {"Summary"},
+	"status":             {"Status", "Activity Status"},
+}
+
+// RACIColumns are the row-label headers of a RACI matrix (MODEL.md §4.2).
+var RACIColumns = Table{
+	"activity":    {"Activity", "Activities", "Task", "Deliverable", "Process", "Decision", "Work Package", "Responsibility", "Key Task", "Name", "Task Name", "Step", "Step Name"},
+	"activity_id": {"ID", "#", "WBS", "Ref", "M3 Task", "Step Id", "Step ID", "Step #"},
+}
+
+// RiskColumns is MODEL.md §4.3.
+var RiskColumns = Table{
+	"id":            {"Risk #", "Issue #", "Risk ID", "Issue ID", "ID", "Ref", "Reference", "No."},
+	"title":         {"Title", "Risk Title", "Risk Name", "Short Description"},
+	"description":   {"Description", "Risk Description", "Risk Statement", "Risk Event", "Issue Description", "Details"},
+	"category":      {"Risk Type", "Issue Type", "Category", "Risk Category"},
+	"probability":   {"Probability (Likelihood)", "Probability", "Likelihood", "Prob", "Chance"},
+	"impact":        {"Consequence / Impact", "Impact", "Consequence", "Severity of Impact"},
+	"score":         {"Severity", "Risk Score", "Score", "Exposure", "Rating", "Risk Rating", "P x I", "Risk Level"},
+	"owner":         {"Risk Owner", "Issue Owner(s)", "Owner", "Assigned To", "Action Owner"},
+	"owner_org":     {"Risk Owner(s) - Organization", "Issue Owner(s) - Organization", "Owner Organization"},
+	"response":      {"Risk Response", "Response", "Response Strategy", "Strategy", "Treatment", "Response Type"},
+	"response_plan": {"Response Plan", "Resolution Plan", "Mitigation", "Mitigation Plan", "Mitigation Strategy", "Mitigation Actions", "Action Plan"},
+	"trigger":       {"Risk Trigger", "Trigger", "Trigger Event"},
+	"due_date":      {"Due Date (Trigger Date)", "Due Date", "Trigger Date", "Target Date", "Need By"},
+	"status":        {"Status", "Risk Status", "Issue Status", "State"},
+	"created_on":    {"Created On", "Date Raised", "Date Identified", "Identified On", "Date Opened", "Open Date"},
+	"closed_date":   {"Closed Date", "Date Closed", "Closure Date", "Resolved On"},
+}
+
+// RevisionColumns is MODEL.md §4.9 (revision history).
+var RevisionColumns = Table{
+	"version":     {"Release No.", "Release Number", "Version", "Version Number", "Rev", "Revision", "Version #"},
+	"date":        {"Date", "Revision Date", "Release Date"},
+	"author":      {"Author", "Revised By", "Updated By", "Editor"},
+	"description": {"Revision Description", "Description of Change", "Summary of Changes", "Change Description", "Description", "Comments", "Changes"},
+}
+
+// ApprovalColumns is MODEL.md §4.9 (approvals).
+var ApprovalColumns = Table{
+	"name":      {"Name", "Approved By", "Approver", "Printed Name", "Approver Name"},
+	"title":     {"Title", "Position", "Job Title"},
+	"role":      {"Role", "Approval Role"},
+	"signature": {"Signature", "Signed"},
+	"date":      {"Date", "Approval Date", "Date Signed", "Signature Date"},
+	"decision":  {"Decision", "Approval Decision", "Approved?"},
+}
+
+// ApprovalSections are headings under which approvals are recorded.
+var ApprovalSections = Table{
+	"approvals": {"Approvals", "Approval", "Signatures", "Sign-off", "Signoff", "Management Certification", "Authorization", "Authorization to Proceed", "Concurrence", "Approval Signatures", "Document Approval"},
+}
+
+// RevisionSections are headings over revision-history tables.
+var RevisionSections = Table{
+	"revision_history": {"Revision History", "Document History", "Change History", "Version History", "Change Log", "Record of Changes"},
+}
+
+// CharterSections is MODEL.md §4.10 (charter).
+var CharterSections = Table{
+	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision"},
+	"objectives":            {"Objectives", "Project Objectives", "Program Objectives", "Goals", "Goals and Objectives", "Goal Statement", "Business Objectives"},
+	"success_criteria":      {"Success Criteria", "Success Measures", "Success Metrics", "Critical Success Factors", "Performance Measures", "Acceptance Criteria"},
+	"requirements":          {"High-Level Requirements", "Requirements", "Key Requirements", "Business Requirements"},
+	"scope":                 {"Scope", "Project Scope", "Program Scope", "Scope Statement", "Project Description", "Boundaries"},
+	"in_scope":              {"In Scope", "Inclusions"},
+	"out_of_scope":          {"Out of Scope", "Exclusions", "Not in Scope"},
+	"deliverables":          {"Deliverables", "Key Deliverables", "Major Deliverables", "Products"},
+	"milestones":            {"Milestones", "Summary Milestone Schedule", "Major Milestones", "Key Milestones", "Milestone Schedule", "Schedule", "Timeline", "High Level Timelines"},
+	"budget":                {"Budget", "Summary Budget", "Preapproved Financial Resources", "Estimated Cost", "Funding", "Financial Resources"},
+	"stakeholders":          {"Stakeholders", "Key Stakeholders", "Stakeholder List", "Project Organization"},
+	"assumptions":           {"Assumptions", "Assumptions and Constraints", "Dependencies"},
+	"constraints":           {"Constraints"},
+	"risks":                 {"Risks", "High-Level Risks", "Initial Risks", "Overall Project Risk", "Key Risks"},
+	"project_manager":       {"Project Manager", "Program Manager", "Project Manager Authority", "Program Manager Authority", "Authority", "Roles and Responsibilities of the Project Manager"},
+	"sponsor":               {"Sponsor", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Authorizing Official"},
+	"approval_requirements": {"Approval Requirements", "Project Approval", "Sign-off Criteria"},
+	"exit_criteria":         {"Exit Criteria", "Closure Criteria", "Completion Criteria"},
+}
+
+// PMPPlans is MODEL.md §4.10 (PMP subsidiary plans).
+var PMPPlans = Table{
+	"cost":          {"Cost Management", "Cost Management Plan", "Budget Management", "Financial Management", "Cost Control", "Earned Value"},
+	"quality":       {"Quality Management", "Quality Management Plan", "Quality Assurance", "QA Plan", "Quality Control"},
+	"staff":         {"Staff Management", "Staff Management Plan", "Staffing Plan", "HR/Staffing Plan", "Resource Management", "Resource Management Plan", "Human Resources", "Human Resource Management"},
+	"communication": {"Communication Management", "Communications Management", "Communication Management Plan", "Communications Management Plan", "Communications Plan", "Communication Plan", "Stakeholder Communication"},
+	"risk":          {"Risk Management", "Risk Management Plan", "Risk and Issue Management"},
+	"procurement":   {"Procurement Management", "Procurement Management Plan", "Procurement Plan", "Acquisition Strategy", "Acquisition Plan", "Acquisition Management"},
+	"contract":      {"Contract Management", "Contract Management Plan", "Vendor Management", "Supplier Management", "Contract Administration"},
+	"governance":    {"Governance Plan", "Governance", "Governance Charter", "Issue Escalation", "Escalation and Resolution", "Decision Rights"},
+	"configuration": {"Configuration Management", "Configuration Management Plan", "Document Management", "Version Control", "CM Plan"},
+	"change":        {"Change Management", "Change Management Plan", "Change Control", "Change Control Plan", "Change Control Process", "Scope Change Management", "Integrated Change Control"},
+	"schedule":      {"Schedule Management", "Schedule Management Plan", "Schedule Management Process", "Master Schedule"},
+	"scope":         {"Scope Management", "Scope Management Plan", "Requirements Management", "Requirements Management Plan"},
+}
+
+// PMPPlanKeys is the order subsidiary plans are listed in.
+var PMPPlanKeys = []string{"cost", "quality", "staff", "communication", "risk", "procurement", "contract", "governance", "configuration", "change", "schedule", "scope"}
+
+// IVVSections is MODEL.md §4.10 (IV&V plan, IEEE 1012 outline).
+var IVVSections = Table{
+	"purpose":            {"Purpose", "Scope", "Introduction"},
+	"references":         {"Referenced Documents", "References", "Applicable Documents"},
+	"definitions":        {"Definitions", "Acronyms", "Glossary", "Key Terms"},
+	"organization":       {"V&V Overview", "Organization", "IV&V Organization", "Reporting Structure", "Independence"},
+	"master_schedule":    {"Master Schedule", "Schedule", "IV&V Schedule"},
+	"integrity_levels":   {"Integrity Level Scheme", "Integrity Levels", "Criticality", "Software Integrity Level"},
+	"resources":          {"Resources Summary", "Resources", "Staffing"},
+	"responsibilities":   {"Responsibilities", "Roles and Responsibilities"},
+	"tools":              {"Tools, Techniques, and Methods", "Tools", "Methodology"},
+	"processes":          {"V&V Processes", "V&V Activities and Tasks", "IV&V Tasks", "Scope of IV&V", "IV&V Activities"},
+	"reporting":          {"V&V Reporting Requirements", "Reporting", "IV&V Reports", "Findings Reporting", "Reporting Requirements"},
+	"administrative":     {"V&V Administrative Requirements", "Anomaly Resolution and Reporting", "Task Iteration Policy", "Deviation Policy", "Control Procedures", "Standards, Practices, and Conventions"},
+	"test_documentation": {"V&V Test Documentation Requirements", "V&V Documentation Requirements"},
+}
+
+// IVVOutlineKeys is the order of the IV&V plan outline.
+var IVVOutlineKeys = []string{"purpose", "references", "definitions", "organization", "master_schedule", "integrity_levels", "resources", "responsibilities", "tools", "processes", "reporting", "administrative", "test_documentation"}
+
+// Roles normalizes approver/RACI role names (MODEL.md §4.2).
+var Roles = Table{
+	"sponsor":          {"Executive Sponsor", "Sponsor", "Project Sponsor", "Program Sponsor", "Program Executive Sponsor", "Business Sponsor"},
+	"program_manager":  {"Program Manager", "Programme Manager", "PM"},
+	"project_manager":  {"Project Manager"},
+	"cio":              {"Chief Information Officer", "CIO"},
+	"governance_board": {"Executive Steering Committee", "Steering Committee", "Governance Board", "Change Control Board", "CCB", "Investment Review Board"},
+	"quality_manager":  {"Quality Manager", "QA Manager"},
+	"contract_manager": {"Contract Manager"},
+	"ivv_lead":         {"IV&V Lead", "IV&V", "Independent Verification and Validation"},
+}
+
+// KindTitles are the title/heading/file-name phrasings of each kind, used by
+// the classifier (and the M3 artifact keys of m3.json).
+var KindTitles = Table{
+	"charter":              {"Project Charter", "Program Charter", "Charter"},
+	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan"},
+	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule"},
+	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix"},
+	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Verification and Validation Plan", "V&V Plan", "SVVP"},
+	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
+	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Issue Log"},
+	"status_report":        {"Status Report", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
+	"risk_plan":            {"Risk Management Plan"},
+	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan"},
+	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
+	"governance_plan":      {"Governance Plan", "Governance Charter"},
+	"change_request":       {"Change Request", "Change Request Form", "CR Form"},
+	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
+}

@@ -1,0 +1,128 @@
+// Package vocab holds the words real templates use for the same thing:
+// column-header and section-heading synonyms (MODEL.md §4) and the header
+// normalization that makes "Probability  (Likelihood)" match "probability".
+// Classify and normalize share it so a header that selects a kind is also
+// the header that fills the payload.
+package vocab
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Normalize applies MODEL.md §3.1: lowercase, NBSP/newlines to spaces,
+// trailing "*" and ":" dropped, "#"→" number", "%"→" percent", "&"→" and ",
+// text in parentheses dropped (for matching only), "/ - _ ." to spaces,
+// whitespace collapsed.
+func Normalize(s string) string {
+	s = strings.ToLower(s)
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '\u00a0', '\n', '\r', '\t':
+			return ' '
+		}
+		return r
+	}, s)
+	// drop parenthesised text
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	s = strings.TrimSpace(b.String())
+	s = strings.TrimRight(s, "*: ")
+	r := strings.NewReplacer("#", " number", "%", " percent", "&", " and ", "/", " ", "-", " ", "_", " ", ".", " ", ",", " ", "'", "", "’", "")
+	s = r.Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Table maps canonical keys to accepted phrasings.
+type Table map[string][]string
+
+// index is a normalized synonym → key lookup, longest synonym first for
+// "contains" matching.
+type index struct {
+	exact map[string]string
+	syns  []syn
+}
+
+type syn struct{ norm, key string }
+
+var indexes = map[*Table]*index{}
+
+func (t *Table) idx() *index {
+	if ix, ok := indexes[t]; ok {
+		return ix
+	}
+	ix := &index{exact: map[string]string{}}
+	keys := make([]string, 0, len(*t))
+	for k := range *t {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, s := range (*t)[k] {
+			n := Normalize(s)
+			if _, dup := ix.exact[n]; !dup {
+				ix.exact[n] = k
+			}
+			ix.syns = append(ix.syns, syn{n, k})
+		}
+	}
+	sort.SliceStable(ix.syns, func(i, j int) bool { return len(ix.syns[i].norm) > len(ix.syns[j].norm) })
+	indexes[t] = ix
+	return ix
+}
+
+// Exact returns the key whose synonym equals the normalized text.
+func (t *Table) Exact(text string) (string, bool) {
+	k, ok := t.idx().exact[Normalize(text)]
+	return k, ok
+}
+
+// Match returns the key for a header or heading: exact match first, then
+// the longest synonym contained as whole words in the text.
+func (t *Table) Match(text string) (string, bool) {
+	n := Normalize(text)
+	if n == "" {
+		return "", false
+	}
+	ix := t.idx()
+	if k, ok := ix.exact[n]; ok {
+		return k, true
+	}
+	padded := " " + n + " "
+	for _, s := range ix.syns {
+		if len(s.norm) < 3 {
+			continue // "#", "p", "id": only exact
+		}
+		if strings.Contains(padded, " "+s.norm+" ") {
+			return s.key, true
+		}
+	}
+	return "", false
+}
+
+// Words counts words the way section sizes are measured.
+func Words(s string) int {
+	return len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
+}
+
+// init builds every table's index up front: the worker pool reads them
+// concurrently, and a lazily filled map would race.
+func init() {
+	for _, t := range []*Table{&ScheduleColumns, &RACIColumns, &RiskColumns, &RevisionColumns, &ApprovalColumns,
+		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles} {
+		t.idx()
+	}
+}

@@ -1,0 +1,119 @@
+package discover
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+)
+
+// mspdiNamespace is the namespace of the MS Project XML (MSPDI) root.
+const mspdiNamespace = "http://schemas.microsoft.com/project"
+
+// maxProlog bounds how far into an XML file the root element is looked for:
+// past the declaration, comments and a DOCTYPE, the root comes early.
+const maxProlog = 64 << 10
+
+// isMSPDI reports whether the XML's root element is MS Project's <Project>.
+func isMSPDI(r io.Reader) bool {
+	dec := xml.NewDecoder(io.LimitReader(r, maxProlog))
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if se.Name.Local != "Project" {
+				return false
+			}
+			// RawToken does not resolve prefixes, so look at the default
+			// namespace declaration (or the one bound to the root's prefix).
+			for _, a := range se.Attr {
+				if (a.Name.Space == "" && a.Name.Local == "xmlns" && se.Name.Space == "") ||
+					(a.Name.Space == "xmlns" && a.Name.Local == se.Name.Space) {
+					return a.Value == mspdiNamespace
+				}
+			}
+			return false
+		}
+	}
+}
+
+// holdsArtifact reports whether a JSON or YAML file is a tollgate artifact:
+// a top-level mapping with a string "kind". Files found while walking a
+// directory are listed only then; other JSON/YAML there is configuration or
+// data. Reading stops at max bytes.
+func holdsArtifact(r io.Reader, format document.Format, max int64) bool {
+	r = io.LimitReader(r, max)
+	switch format {
+	case document.FormatJSON:
+		return jsonHasKind(json.NewDecoder(r))
+	case document.FormatYAML:
+		// Decoding into a Node does not expand aliases, so an alias bomb
+		// costs no more than its text.
+		var doc yaml.Node
+		if err := yaml.NewDecoder(r).Decode(&doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+			return false
+		}
+		m := doc.Content[0]
+		if m.Kind != yaml.MappingNode {
+			return false
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			if k.Value == "kind" {
+				return v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str"
+			}
+		}
+	}
+	return false
+}
+
+// jsonHasKind walks the top-level object token by token (constant memory)
+// and stops at the "kind" key.
+func jsonHasKind(dec *json.Decoder) bool {
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return false
+	}
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if key == "kind" {
+			v, err := dec.Token()
+			_, isString := v.(string)
+			return err == nil && isString
+		}
+		if skipJSONValue(dec) != nil {
+			return false
+		}
+	}
+	return false
+}
+
+func skipJSONValue(dec *json.Decoder) error {
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+		}
+		if depth == 0 {
+			return nil
+		}
+		if depth < 0 {
+			return errors.New("unbalanced JSON")
+		}
+	}
+}

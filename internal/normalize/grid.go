@@ -1,0 +1,176 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
+)
+
+// grid is a table-shaped region of a document with one format-neutral
+// shape: a Word/Markdown table, or the used rows of a sheet or CSV.
+type grid struct {
+	sheet   string // sheet name (xlsx/csv); "" for document tables
+	table   int    // 1-based document table index (docx/md); 0 for sheets
+	section string // enclosing heading text (docx/md)
+	rows    []gridRow
+}
+
+type gridRow struct {
+	num   int // 1-based row number in the table or sheet
+	cells []document.Cell
+}
+
+func (r gridRow) text(i int) string {
+	if i < 0 || i >= len(r.cells) {
+		return ""
+	}
+	return strings.TrimSpace(r.cells[i].Text)
+}
+
+func (r gridRow) cell(i int) document.Cell {
+	if i < 0 || i >= len(r.cells) {
+		return document.Cell{}
+	}
+	return r.cells[i]
+}
+
+func (r gridRow) empty() bool {
+	for _, c := range r.cells {
+		if strings.TrimSpace(c.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// loc addresses a row (and optionally a column) of the grid.
+func (g grid) loc(path string, row gridRow, col int) document.Loc {
+	l := document.Loc{Path: path, Sheet: g.sheet, Table: g.table, Row: row.num, Section: g.section}
+	if col >= 0 && col < len(row.cells) && row.cells[col].Loc.Cell != "" {
+		l.Cell = row.cells[col].Loc.Cell
+	} else if col >= 0 && g.sheet == "" {
+		l.Column = col + 1
+	}
+	return l
+}
+
+// grids lists the tables of a document and the sheets of a workbook.
+// Hidden and instruction sheets are left out: they are not the artifact.
+func grids(t *document.Tree) []grid {
+	var out []grid
+	for _, b := range t.Blocks {
+		if b.Kind != document.BlockTable || b.Table == nil {
+			continue
+		}
+		g := grid{table: b.Loc.Table, section: b.Loc.Section}
+		for i, r := range b.Table.Rows {
+			num := i + 1
+			if len(r) > 0 && r[0].Loc.Row > 0 {
+				num = r[0].Loc.Row
+			}
+			g.rows = append(g.rows, gridRow{num: num, cells: r})
+		}
+		out = append(out, g)
+	}
+	for _, s := range t.Sheets {
+		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) {
+			continue
+		}
+		g := grid{sheet: s.Name}
+		for _, r := range s.Rows {
+			g.rows = append(g.rows, gridRow{num: r.Num, cells: r.Cells})
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// header is a detected header row and the canonical columns it maps.
+type header struct {
+	idx   int            // index into grid.rows
+	cols  map[string]int // canonical key -> column index
+	texts []string
+	score int
+}
+
+// findHeader scans the first 30 rows for the row whose cells match the most
+// synonyms of tab (ties go to the lower row: group bands sit above the real
+// header), requiring minScore matches and mostly-text cells.
+func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
+	best := header{idx: -1}
+	for i, r := range g.rows {
+		if i >= 30 {
+			break
+		}
+		cols := map[string]int{}
+		texts, nonEmpty, textual := make([]string, len(r.cells)), 0, 0
+		for j, c := range r.cells {
+			s := strings.TrimSpace(c.Text)
+			texts[j] = s
+			if s == "" {
+				continue
+			}
+			nonEmpty++
+			if c.Kind == "" || c.Kind == "string" {
+				textual++
+			}
+			if k, ok := tab.Match(s); ok {
+				if _, dup := cols[k]; !dup {
+					cols[k] = j
+				}
+			}
+		}
+		if nonEmpty == 0 || textual*10 < nonEmpty*8 {
+			continue
+		}
+		if len(cols) >= best.score && len(cols) >= minScore {
+			if len(cols) > best.score || best.idx < 0 || i > best.idx {
+				best = header{idx: i, cols: cols, texts: texts, score: len(cols)}
+			}
+		}
+	}
+	return best, best.idx >= 0
+}
+
+// firstTextRow is the generic header guess: the first row with two or more
+// text cells.
+func firstTextRow(g grid) int {
+	for i, r := range g.rows {
+		if i >= 30 {
+			break
+		}
+		n := 0
+		for _, c := range r.cells {
+			if strings.TrimSpace(c.Text) != "" && (c.Kind == "" || c.Kind == "string") {
+				n++
+			}
+		}
+		if n >= 2 {
+			return i
+		}
+	}
+	return -1
+}
+
+// dataRows are the rows after the header until five consecutive empty sheet
+// rows (MODEL.md §3 step 4).
+func dataRows(g grid, headerIdx int) []gridRow {
+	var out []gridRow
+	prev := -1
+	if headerIdx >= 0 && headerIdx < len(g.rows) {
+		prev = g.rows[headerIdx].num
+	}
+	for _, r := range g.rows[headerIdx+1:] {
+		if g.sheet != "" && prev >= 0 && r.num-prev > 5 {
+			break
+		}
+		prev = r.num
+		if r.empty() {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}

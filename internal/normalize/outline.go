@@ -1,0 +1,145 @@
+package normalize
+
+import (
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
+)
+
+// outline pairs each envelope section with the body blocks under it, so
+// payload normalizers can read bullets and tables of a section, and the
+// text of a section together with its subsections.
+type outline struct {
+	path     string
+	sections []artifact.Section
+	blocks   [][]document.Block // blocks[i] = body of sections[i]
+}
+
+func newOutline(t *document.Tree, a *artifact.Artifact) *outline {
+	o := &outline{path: t.Path, sections: a.Sections, blocks: make([][]document.Block, len(a.Sections))}
+	i := -1
+	for _, b := range t.Blocks {
+		if b.Kind == document.BlockHeading && b.Level > 0 {
+			i++
+			continue
+		}
+		if i >= 0 && i < len(o.blocks) {
+			o.blocks[i] = append(o.blocks[i], b)
+		}
+	}
+	return o
+}
+
+// find returns the indexes of sections whose heading maps to key in tab.
+func (o *outline) find(tab *vocab.Table, key string) []int {
+	var out []int
+	for i, s := range o.sections {
+		if k, ok := tab.Match(s.Heading); ok && k == key {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// subtree returns section i and its subsections (deeper levels that follow).
+func (o *outline) subtree(i int) []int {
+	out := []int{i}
+	for j := i + 1; j < len(o.sections) && o.sections[j].Level > o.sections[i].Level; j++ {
+		out = append(out, j)
+	}
+	return out
+}
+
+// text is the body text of section i and its subsections (subsection
+// headings included, as a reader would see them).
+func (o *outline) text(i int) string {
+	var parts []string
+	for n, j := range o.subtree(i) {
+		if n > 0 {
+			parts = append(parts, o.sections[j].Heading)
+		}
+		if o.sections[j].Text != "" {
+			parts = append(parts, o.sections[j].Text)
+		}
+		for _, b := range o.blocks[j] {
+			if b.Kind == document.BlockTable && b.Table != nil {
+				for _, r := range b.Table.Rows {
+					for _, c := range r {
+						if !c.Merged && strings.TrimSpace(c.Text) != "" {
+							parts = append(parts, strings.TrimSpace(c.Text))
+						}
+					}
+				}
+			}
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// items are the list items of section i (bullets, numbered items), else its
+// non-empty paragraphs, else the first column of its one-column tables.
+func (o *outline) items(i int) []item {
+	var list, paras []item
+	for _, j := range o.subtree(i) {
+		for _, b := range o.blocks[j] {
+			switch {
+			case b.Kind == document.BlockParagraph && b.List && strings.TrimSpace(b.Text) != "":
+				list = append(list, item{strings.TrimSpace(b.Text), b.Loc})
+			case b.Kind == document.BlockParagraph && strings.TrimSpace(b.Text) != "":
+				paras = append(paras, item{strings.TrimSpace(b.Text), b.Loc})
+			case b.Kind == document.BlockTable && b.Table != nil:
+				for ri, r := range b.Table.Rows {
+					if ri == 0 || len(r) == 0 || strings.TrimSpace(r[0].Text) == "" {
+						continue
+					}
+					list = append(list, item{strings.TrimSpace(r[0].Text), r[0].Loc})
+				}
+			}
+		}
+	}
+	if len(list) > 0 {
+		return list
+	}
+	return paras
+}
+
+type item struct {
+	text string
+	loc  document.Loc
+}
+
+func texts(items []item) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, it.text)
+	}
+	return out
+}
+
+// tables returns the table blocks under section i and its subsections.
+func (o *outline) tables(i int) []document.Block {
+	var out []document.Block
+	for _, j := range o.subtree(i) {
+		for _, b := range o.blocks[j] {
+			if b.Kind == document.BlockTable && b.Table != nil {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+// gridOf wraps a table block as a grid.
+func gridOf(b document.Block) grid {
+	g := grid{table: b.Loc.Table, section: b.Loc.Section}
+	for i, r := range b.Table.Rows {
+		num := i + 1
+		if len(r) > 0 && r[0].Loc.Row > 0 {
+			num = r[0].Loc.Row
+		}
+		g.rows = append(g.rows, gridRow{num: num, cells: r})
+	}
+	return g
+}

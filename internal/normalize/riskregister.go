@@ -1,0 +1,118 @@
+package normalize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
+)
+
+func init() { register("risk_register", normalizeRiskRegister) }
+
+// normalizeRiskRegister fills MODEL.md §6.5 from every sheet or table whose
+// header maps to the risk columns; sheets named like issues go to issues.
+func normalizeRiskRegister(t *document.Tree, a *artifact.Artifact, _ Options) {
+	rr := &artifact.RiskRegister{Risks: []artifact.Risk{}, Issues: []artifact.Risk{}}
+	a.RiskRegister = rr
+	for _, g := range grids(t) {
+		h, ok := findHeader(g, &vocab.RiskColumns, 4)
+		if !ok {
+			continue
+		}
+		issues := strings.Contains(strings.ToLower(g.sheet+" "+g.section), "issue")
+		for _, r := range dataRows(g, h.idx) {
+			risk := artifact.Risk{
+				ID: colText(r, h, "id"), Title: colText(r, h, "title"), Description: colText(r, h, "description"),
+				Category: colText(r, h, "category"), Owner: colText(r, h, "owner"), ResponsePlan: colText(r, h, "response_plan"),
+				StatusRaw: colText(r, h, "status"), Loc: g.loc(t.Path, r, -1),
+			}
+			// Template stub rows hold only formulas (M3 "Risk #" is
+			// =IF(B3="","",ROW()-2)): no title and no description is no risk.
+			if risk.Title == "" && risk.Description == "" {
+				continue
+			}
+			risk.IfThen = ifThen.MatchString(risk.Description)
+			risk.Response = strings.ToLower(colText(r, h, "response"))
+			risk.Status = riskStatus(risk.StatusRaw)
+			if j, ok := h.cols["due_date"]; ok {
+				risk.DueDate = datePtr(r.cell(j))
+			}
+			risk.Probability = scored(colText(r, h, "probability"))
+			risk.Impact = scored(colText(r, h, "impact"))
+			if risk.Probability != nil && risk.Impact != nil && risk.Probability.Score != nil && risk.Impact.Score != nil {
+				s := *risk.Probability.Score * *risk.Impact.Score
+				risk.Score = &s
+				switch {
+				case s >= 15:
+					risk.Severity = "high"
+				case s >= 8:
+					risk.Severity = "medium"
+				default:
+					risk.Severity = "low"
+				}
+			}
+			if issues {
+				rr.Issues = append(rr.Issues, risk)
+			} else {
+				rr.Risks = append(rr.Risks, risk)
+			}
+		}
+		for k := range h.cols {
+			found(a, "risk_register.columns."+k)
+		}
+		found(a, "risk_register.risks")
+	}
+}
+
+var ifThen = regexp.MustCompile(`(?is)\bif\b.+\bthen\b`)
+
+func riskStatus(raw string) string {
+	switch l := strings.ToLower(strings.TrimSpace(raw)); {
+	case l == "":
+		return "unknown"
+	case strings.Contains(l, "defer"):
+		return "deferred"
+	case strings.Contains(l, "cancel"):
+		return "cancelled"
+	case strings.Contains(l, "closed") || strings.Contains(l, "retired"):
+		return "closed"
+	default:
+		return "open"
+	}
+}
+
+var leadingDigit = regexp.MustCompile(`^\s*([1-5])\b`)
+
+// scoreWords are MODEL.md §5.6, longest phrase first.
+var scoreWords = []struct {
+	phrase string
+	score  int
+}{
+	{"near certainty", 5}, {"almost certain", 5}, {"very high", 5}, {"highly likely", 4}, {"very low", 1},
+	{"significant", 4}, {"moderate", 3}, {"possible", 3}, {"unlikely", 2}, {"likely", 3}, {"medium", 3},
+	{"severe", 5}, {"critical", 5}, {"high", 4}, {"low", 2}, {"rare", 1},
+}
+
+func scored(raw string) *artifact.Scored {
+	if strings.TrimSpace(raw) == "" {
+		return nil
+	}
+	s := &artifact.Scored{Raw: raw}
+	if m := leadingDigit.FindStringSubmatch(raw); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		s.Score = &n
+		return s
+	}
+	l := strings.ToLower(raw)
+	for _, w := range scoreWords {
+		if strings.Contains(l, w.phrase) {
+			n := w.score
+			s.Score = &n
+			return s
+		}
+	}
+	return s
+}

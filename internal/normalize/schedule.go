@@ -1,0 +1,222 @@
+package normalize
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
+)
+
+func init() { register("schedule", normalizeSchedule) }
+
+// scheduleColumnKeys are the canonical columns reported in
+// schedule.columns (present or null), in a stable order.
+var scheduleColumnKeys = []string{"id", "uid", "wbs", "outline_level", "phase", "name", "duration", "baseline_duration",
+	"percent_complete", "start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish",
+	"predecessors", "successors", "resources", "total_float", "constraint_type", "milestone", "summary", "status"}
+
+// normalizeSchedule fills MODEL.md §6.3 from the sheet (or table) whose
+// header row maps best to the schedule columns. The critical-path pass and
+// MSPDI input come with the schedule issue; this reads what the export says.
+func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
+	s := &artifact.Schedule{Columns: map[string]*string{}, Tasks: []artifact.Task{}, Relationships: []artifact.Relationship{}, StatusDateSource: "none"}
+	a.Schedule = s
+	for _, k := range scheduleColumnKeys {
+		s.Columns[k] = nil
+	}
+	if opts.StatusDate != "" {
+		d := opts.StatusDate
+		s.StatusDate, s.StatusDateSource = &d, "config"
+	}
+	var best grid
+	var bh header
+	ok := false
+	for _, g := range grids(t) {
+		if h, hit := findHeader(g, &vocab.ScheduleColumns, 3); hit && h.score > bh.score {
+			if _, named := h.cols["name"]; named {
+				best, bh, ok = g, h, true
+			}
+		}
+	}
+	if !ok {
+		diag(a, "warning", "SCHEDULE_HEADER_NOT_FOUND", document.Loc{Path: t.Path}, "no sheet has a header row with a task name and at least three schedule columns")
+		return
+	}
+	if best.sheet != "" {
+		a.Source.Sheet = best.sheet
+	}
+	for k, j := range bh.cols {
+		h := bh.texts[j]
+		s.Columns[k] = &h
+		found(a, "schedule.columns."+k)
+	}
+	found(a, "schedule.tasks")
+	if bh.idx > 0 {
+		diag(a, "info", "HEADER_ROW_GUESSED", best.loc(t.Path, best.rows[bh.idx], -1), "header row %d chosen (%d schedule columns matched)", best.rows[bh.idx].num, bh.score)
+	}
+	readTasks(t.Path, best, bh, a, s)
+}
+
+var phaseNumber = regexp.MustCompile(`(?i)^\s*(?:phase\s*)?(\d{1,2})(?:\.0+)?\b`)
+
+func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.Schedule) {
+	col := func(k string) int {
+		if j, ok := h.cols[k]; ok {
+			return j
+		}
+		return -1
+	}
+	nameCol := col("name")
+	var phase *int
+	rows := dataRows(g, h.idx)
+	levels := make([]int, 0, len(rows))
+	for _, r := range rows {
+		name := r.text(nameCol)
+		if name == "" {
+			continue
+		}
+		task := artifact.Task{Name: name, Predecessors: []artifact.Link{}, Resources: []string{}, Loc: g.loc(path, r, nameCol)}
+		task.Loc.Cell = ""
+		if j := col("id"); j >= 0 && r.text(j) != "" {
+			task.ID = strings.TrimSuffix(r.text(j), ".0")
+		} else {
+			task.ID = strconv.Itoa(len(s.Tasks) + 1)
+		}
+		task.UID = task.ID
+		if j := col("uid"); j >= 0 && r.text(j) != "" {
+			task.UID = r.text(j)
+		}
+		task.WBS = r.text(col("wbs"))
+		// Phase: a Phase column value opens a phase group that the rows
+		// below inherit (M3 puts the number on the phase rows only).
+		phaseRow := false
+		if j := col("phase"); j >= 0 {
+			if m := phaseNumber.FindStringSubmatch(r.text(j)); m != nil {
+				n, _ := strconv.Atoi(m[1])
+				phase, phaseRow = &n, true
+			}
+		}
+		if phase != nil {
+			n := *phase
+			task.Phase = &n
+		}
+		// Outline level: an outline column, a WBS code, the row outline
+		// level, then cell indent and leading spaces (MODEL.md §3 step 6).
+		lvl := 0
+		if j := col("outline_level"); j >= 0 {
+			lvl, _ = strconv.Atoi(strings.TrimSuffix(r.text(j), ".0"))
+		}
+		if lvl == 0 && task.WBS != "" {
+			lvl = strings.Count(strings.Trim(task.WBS, "."), ".") + 1
+		}
+		if lvl == 0 {
+			nc := r.cell(nameCol)
+			lead := len(nc.Text) - len(strings.TrimLeft(nc.Text, " "))
+			lvl = 1 + nc.Indent + lead/3
+			if phaseRow {
+				lvl = 1
+			} else if phase != nil && lvl == 1 {
+				lvl = 2
+			}
+		}
+		task.OutlineLevel = lvl
+		levels = append(levels, lvl)
+
+		if j := col("duration"); j >= 0 {
+			task.DurationRaw = r.text(j)
+			c := r.cell(j)
+			if c.Kind == "number" {
+				v := c.Number
+				task.DurationDays = &v
+			} else if d, ok := parseDuration(task.DurationRaw); ok {
+				task.DurationDays = d
+			}
+		}
+		for key, dst := range map[string]**string{"start": &task.Start, "finish": &task.Finish, "actual_start": &task.ActualStart,
+			"actual_finish": &task.ActualFinish, "baseline_start": &task.BaselineStart, "baseline_finish": &task.BaselineFinish} {
+			if j := col(key); j >= 0 {
+				*dst = datePtr(r.cell(j))
+			}
+		}
+		if j := col("percent_complete"); j >= 0 {
+			task.PercentComplete = parsePercent(r.cell(j))
+		}
+		if j := col("predecessors"); j >= 0 && r.text(j) != "" {
+			links, bad := parsePredecessors(r.text(j))
+			for _, l := range links {
+				task.Predecessors = append(task.Predecessors, artifact.Link{Ref: l.ref, Type: l.typ, LagDays: l.lagDays, LagRaw: l.lagRaw})
+			}
+			for _, b := range bad {
+				diag(a, "warning", "PREDECESSOR_UNREADABLE", g.loc(path, r, j), "predecessor %q of task %s could not be read", b, task.ID)
+			}
+		}
+		if j := col("resources"); j >= 0 {
+			for _, res := range strings.FieldsFunc(r.text(j), func(r rune) bool { return r == ',' || r == ';' }) {
+				if res = strings.TrimSpace(res); res != "" {
+					task.Resources = append(task.Resources, res)
+				}
+			}
+		}
+		task.Type = "task"
+		if j := col("milestone"); j >= 0 && parseBool(r.text(j)) || task.DurationDays != nil && *task.DurationDays == 0 {
+			task.Type = "milestone"
+		}
+		if j := col("summary"); j >= 0 && parseBool(r.text(j)) {
+			task.Type = "summary"
+		}
+		if j := col("percent_complete"); j >= 0 && r.cell(j).Formula && phaseRow {
+			task.Type = "summary"
+		}
+		task.Progress = progress(task)
+		s.Tasks = append(s.Tasks, task)
+	}
+	// A row is a summary when the next row is deeper.
+	for i := range s.Tasks {
+		if i+1 < len(levels) && levels[i+1] > levels[i] {
+			s.Tasks[i].Type = "summary"
+		}
+	}
+	// Parents from outline levels.
+	var stack []int
+	for i := range s.Tasks {
+		for len(stack) > 0 && s.Tasks[stack[len(stack)-1]].OutlineLevel >= s.Tasks[i].OutlineLevel {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			s.Tasks[i].ParentUID = s.Tasks[stack[len(stack)-1]].UID
+		}
+		stack = append(stack, i)
+	}
+	seen := map[string]bool{}
+	for _, task := range s.Tasks {
+		for _, l := range task.Predecessors {
+			key := fmt.Sprintf("%s>%s>%s", l.Ref, task.ID, l.Type)
+			if !seen[key] {
+				seen[key] = true
+				s.Relationships = append(s.Relationships, artifact.Relationship{From: l.Ref, To: task.ID, Type: l.Type, LagDays: l.LagDays})
+			}
+		}
+		if task.Start != nil && (s.ProjectStart == nil || *task.Start < *s.ProjectStart) {
+			v := *task.Start
+			s.ProjectStart = &v
+		}
+		if task.Finish != nil && (s.ProjectFinish == nil || *task.Finish > *s.ProjectFinish) {
+			v := *task.Finish
+			s.ProjectFinish = &v
+		}
+	}
+}
+
+func progress(t artifact.Task) string {
+	switch {
+	case t.ActualFinish != nil || t.PercentComplete != nil && *t.PercentComplete >= 100:
+		return "complete"
+	case t.ActualStart != nil || t.PercentComplete != nil && *t.PercentComplete > 0:
+		return "in-progress"
+	}
+	return "not-started"
+}

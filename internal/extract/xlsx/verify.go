@@ -1,0 +1,190 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+)
+
+// pkg is a zip package whose every entry was read in full (so archive/zip
+// checked its CRC) within the size limits, and found free of DTDs.
+type pkg struct {
+	// parts maps the part name (as written, with "\" turned into "/") to its
+	// bytes. When a name occurs twice the last entry wins, as in excelize.
+	parts map[string][]byte
+	// names lists the part names in first-seen zip order.
+	names []string
+	notes []string
+}
+
+// cfbMagic starts every Compound File Binary container: legacy .xls and
+// password-encrypted OOXML packages alike.
+var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// encryptedPackageName is the CFB directory name of the stream holding an
+// encrypted OOXML package, as it appears in the file (UTF-16LE).
+var encryptedPackageName = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
+
+// verifyPackage opens r as a zip archive and reads every entry through the
+// part and package caps. Reading each entry to the end is what makes
+// archive/zip compare its CRC-32: excelize can loop forever on a part with
+// a bad CRC, archive/zip fails at once. XML parts that declare a DTD are
+// refused, because excelize silently drops a part whose entities it cannot
+// expand (an entity bomb in sharedStrings.xml yields a workbook with no
+// text and no error).
+func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Limits) (*pkg, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
+		return nil, notZipFault(r, size, err)
+	}
+	if len(zr.File) > lim.ZipEntries {
+		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+			"the package has %d zip entries, more than limits.zip_entries (%d)", len(zr.File), lim.ZipEntries)
+	}
+	p := &pkg{parts: make(map[string][]byte, len(zr.File))}
+	var total int64
+	for _, zf := range zr.File {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		name := strings.ReplaceAll(zf.Name, `\`, "/")
+		if strings.HasSuffix(name, "/") {
+			continue // directory entry
+		}
+		data, err := readCapped(zf, lim.PartBytes, lim.PackageBytes-total)
+		if err != nil {
+			return nil, partFault(name, lim, err)
+		}
+		total += int64(len(data))
+		if isXMLPart(name) && declaresDTD(data) {
+			return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, nil,
+				"XML part %s declares a DTD; refused for safety", name)
+		}
+		if _, dup := p.parts[name]; dup {
+			p.notes = append(p.notes, fmt.Sprintf("duplicate zip entry %s: the last one is used", name))
+		} else {
+			p.names = append(p.names, name)
+		}
+		p.parts[name] = data
+	}
+	return p, nil
+}
+
+// errPartTooBig and errPackageTooBig tell partFault which cap was hit.
+var (
+	errPartTooBig    = errors.New("part larger than limits.part_bytes")
+	errPackageTooBig = errors.New("package larger than limits.package_bytes")
+)
+
+// readCapped reads one zip entry to its end, refusing to inflate more than
+// partCap bytes for it or more than left bytes in total.
+func readCapped(zf *zip.File, partCap, left int64) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	limit, tooBig := partCap, errPartTooBig
+	if left < limit {
+		limit, tooBig = left, errPackageTooBig
+	}
+	if limit < 0 {
+		limit = 0
+	}
+	// The declared size is only a hint (it can lie); cap the allocation.
+	hint := min(int64(zf.UncompressedSize64), limit, 16<<20)
+	buf := bytes.NewBuffer(make([]byte, 0, max(hint, 0)))
+	n, err := io.Copy(buf, io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, tooBig
+	}
+	return buf.Bytes(), nil
+}
+
+func partFault(name string, lim limits.Limits, err error) *document.Fault {
+	switch {
+	case errors.Is(err, errPartTooBig):
+		return document.Faultf(document.LimitHit, document.Loc{}, err,
+			"zip part %s inflates to more than limits.part_bytes (%d bytes)", name, lim.PartBytes)
+	case errors.Is(err, errPackageTooBig):
+		return document.Faultf(document.LimitHit, document.Loc{}, err,
+			"the package inflates to more than limits.package_bytes (%d bytes) at part %s", lim.PackageBytes, name)
+	}
+	return document.Faultf(document.ReadCorrupt, document.Loc{}, err,
+		"zip part %s cannot be read (damaged or bad checksum)", name)
+}
+
+// notZipFault explains why r is not a zip: a CFB container is an encrypted
+// package or a legacy binary workbook; anything else is corrupt.
+func notZipFault(r io.ReaderAt, size int64, err error) *document.Fault {
+	head := make([]byte, len(cfbMagic))
+	if n, _ := r.ReadAt(head, 0); n == len(head) && bytes.Equal(head, cfbMagic) {
+		// The directory sits anywhere in the container; these files are
+		// small enough to scan, but cap the scan all the same.
+		scan := make([]byte, min(size, 64<<20))
+		n, _ := r.ReadAt(scan, 0)
+		if bytes.Contains(scan[:n], encryptedPackageName) {
+			return document.Faultf(document.ReadEncrypted, document.Loc{}, err,
+				"the workbook is password-protected (encrypted); save an unprotected copy")
+		}
+		return document.Faultf(document.ReadLegacy, document.Loc{}, err,
+			"legacy Excel 97-2003 binary format: save as .xlsx")
+	}
+	return document.Faultf(document.ReadCorrupt, document.Loc{}, err, "not a readable zip package")
+}
+
+func isXMLPart(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels") || strings.HasSuffix(lower, ".vml")
+}
+
+// declaresDTD reports whether an XML part carries a document type
+// declaration. A DOCTYPE may only appear in the prolog, but the prolog can
+// hold comments and processing instructions of any length, so search the
+// whole part; the test is case-sensitive as XML is.
+func declaresDTD(data []byte) bool {
+	return bytes.Contains(data, []byte("<!DOCTYPE"))
+}
+
+// rebuild writes the verified parts into a fresh uncompressed zip for
+// excelize: duplicate entries are already resolved, insecure names are
+// harmless map keys, and nothing is inflated twice.
+func (p *pkg) rebuild() ([]byte, error) {
+	var total int
+	for _, data := range p.parts {
+		total += len(data)
+	}
+	var buf bytes.Buffer
+	buf.Grow(total + len(p.parts)*128 + 1024)
+	zw := zip.NewWriter(&buf)
+	for _, name := range p.names {
+		if !filepath.IsLocal(name) {
+			// zip.NewReader inside excelize rejects the whole archive for
+			// one such name; no workbook part is ever named like that.
+			p.notes = append(p.notes, fmt.Sprintf("zip entry %q has an unsafe path and was ignored", name))
+			continue
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		if err != nil {
+			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
+		}
+		if _, err := w.Write(p.parts[name]); err != nil {
+			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("rebuild zip: %w", err)
+	}
+	return buf.Bytes(), nil
+}

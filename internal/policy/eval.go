@@ -1,0 +1,263 @@
+package policy
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+)
+
+// EvalDocument runs the document rules whose kinds include the artifact's
+// kind (or "*") on one artifact. A rule that errors (a built-in error, or
+// the context's deadline) gives no check; the others still run, and the
+// errors come back joined with the partial outcome.
+func (e *Engine) EvalDocument(ctx context.Context, art map[string]any) (Outcome, error) {
+	kind, _ := art["kind"].(string)
+	path := sourcePath(art)
+	rules := e.documentRules(kind)
+	if len(rules) == 0 {
+		return Outcome{}, nil
+	}
+	input, err := ast.InterfaceToValue(art)
+	if err != nil {
+		return Outcome{}, fmt.Errorf("%s: artifact is not JSON data: %w", path, err)
+	}
+	var out Outcome
+	var errs []error
+	for _, r := range rules {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", r.meta.ID, err))
+			break
+		}
+		res, err := r.eval(ctx, input)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.documentOutcome(res, path, &out)
+	}
+	return out, errors.Join(errs...)
+}
+
+// EvalProject runs the project rules over the whole submission: input is
+// {"artifacts": [...], "by_kind": {kind: [...]}}.
+func (e *Engine) EvalProject(ctx context.Context, arts []map[string]any) (Outcome, error) {
+	if len(e.project) == 0 {
+		return Outcome{}, nil
+	}
+	all := make([]any, 0, len(arts))
+	byKind := map[string][]any{}
+	for _, a := range arts {
+		all = append(all, a)
+		k, _ := a["kind"].(string)
+		byKind[k] = append(byKind[k], a)
+	}
+	bk := make(map[string]any, len(byKind))
+	for k, v := range byKind {
+		bk[k] = v
+	}
+	input, err := ast.InterfaceToValue(map[string]any{"artifacts": all, "by_kind": bk})
+	if err != nil {
+		return Outcome{}, fmt.Errorf("project input is not JSON data: %w", err)
+	}
+	var out Outcome
+	var errs []error
+	for _, r := range e.project {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", r.meta.ID, err))
+			break
+		}
+		res, err := r.eval(ctx, input)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		r.projectOutcome(res, &out)
+	}
+	return out, errors.Join(errs...)
+}
+
+// documentRules are the rules for kind, in catalog order.
+func (e *Engine) documentRules(kind string) []*rule {
+	seen := map[*rule]bool{}
+	var rs []*rule
+	for _, r := range append(append([]*rule(nil), e.byKind[kind]...), e.byKind["*"]...) {
+		if !seen[r] {
+			seen[r] = true
+			rs = append(rs, r)
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].meta.ID < rs[j].meta.ID })
+	return rs
+}
+
+// results are a rule's result sets as decoded JSON.
+type results map[string][]any
+
+func (r *rule) eval(ctx context.Context, input ast.Value) (results, error) {
+	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: evaluation stopped: %w", r.meta.ID, ctx.Err())
+		}
+		return nil, fmt.Errorf("%s (%s): %w", r.meta.ID, r.file, err)
+	}
+	out := results{}
+	if len(rs) == 0 {
+		return out, nil
+	}
+	for _, name := range r.sets {
+		if v, ok := rs[0].Bindings[name].([]any); ok {
+			out[name] = v
+		}
+	}
+	return out, nil
+}
+
+// item is one fail / not_assessable / deny entry.
+type item struct {
+	Msg      string           `json:"msg"`
+	Loc      document.Loc     `json:"loc"`
+	Severity string           `json:"severity"`
+	Metrics  *finding.Metrics `json:"metrics"`
+	Related  []document.Loc   `json:"related"`
+	Path     *string          `json:"path"`
+	Missing  []string         `json:"missing"`
+}
+
+// decodeItem reads one result entry: an object per the contract, or a bare
+// string (conftest's deny contains msg).
+func decodeItem(v any) item {
+	if s, ok := v.(string); ok {
+		return item{Msg: s}
+	}
+	var it item
+	b, err := json.Marshal(v)
+	if err == nil {
+		err = json.Unmarshal(b, &it)
+	}
+	if err != nil {
+		// A malformed entry still reports something rather than vanishing.
+		it = item{Msg: fmt.Sprintf("%v", v)}
+	}
+	return it
+}
+
+func (r *rule) documentOutcome(res results, path string, out *Outcome) {
+	status := finding.Pass
+	for _, set := range []string{"fail", "not_assessable", "deny", "warn"} {
+		for _, v := range res[set] {
+			it := decodeItem(v)
+			f := r.finding(it, set, path)
+			out.Findings = append(out.Findings, f)
+			status = worse(status, f.Status)
+		}
+	}
+	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status})
+}
+
+// projectOutcome makes one check per document a project rule named (its
+// "checked" set and the paths of its results); a rule without a "checked"
+// set gets one submission-level check (path "").
+func (r *rule) projectOutcome(res results, out *Outcome) {
+	status := map[string]finding.Status{}
+	_, declared := res["checked"]
+	if declared {
+		for _, v := range res["checked"] {
+			if p, ok := v.(string); ok {
+				status[p] = finding.Pass
+			}
+		}
+	} else {
+		status[""] = finding.Pass
+	}
+	for _, set := range []string{"fail", "not_assessable"} {
+		for _, v := range res[set] {
+			it := decodeItem(v)
+			p := ""
+			if it.Path != nil {
+				p = *it.Path
+			}
+			f := r.finding(it, set, p)
+			out.Findings = append(out.Findings, f)
+			status[p] = worse(status[p], f.Status)
+		}
+	}
+	paths := make([]string, 0, len(status))
+	for p := range status {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: p, Status: status[p]})
+	}
+}
+
+// finding builds the finding of one result entry of set on path.
+func (r *rule) finding(it item, set, path string) finding.Finding {
+	f := finding.Finding{
+		Rule: r.meta.ID, Title: r.meta.Title, Severity: r.meta.Severity, Status: finding.Fail,
+		Path: path, Message: it.Msg, Location: it.Loc, Related: it.Related, Metrics: it.Metrics,
+		Remediation: r.meta.Remediation, Source: r.meta.Source,
+	}
+	if f.Location.Path == "" {
+		f.Location.Path = path
+	}
+	switch {
+	case set == "not_assessable":
+		// RULES.md conventions: not assessable is reported at info.
+		f.Status = finding.NotAssessable
+		f.Severity = finding.Info
+		if len(it.Missing) > 0 {
+			f.Message += " (missing: " + strings.Join(it.Missing, ", ") + ")"
+		}
+	case !r.forced && validSeverity(it.Severity):
+		f.Severity = finding.Severity(it.Severity)
+	}
+	if f.Message == "" {
+		f.Message = r.meta.Title
+	}
+	return f
+}
+
+func validSeverity(s string) bool {
+	switch finding.Severity(s) {
+	case finding.Error, finding.Warning, finding.Info:
+		return true
+	}
+	return false
+}
+
+// worse combines check statuses: fail beats not_assessable beats pass.
+func worse(a, b finding.Status) finding.Status {
+	rank := func(s finding.Status) int {
+		switch s {
+		case finding.Fail:
+			return 2
+		case finding.NotAssessable:
+			return 1
+		}
+		return 0
+	}
+	if rank(b) > rank(a) {
+		return b
+	}
+	if a == "" {
+		return finding.Pass
+	}
+	return a
+}
+
+func sourcePath(art map[string]any) string {
+	src, _ := art["source"].(map[string]any)
+	p, _ := src["path"].(string)
+	return p
+}

@@ -1,0 +1,271 @@
+// Package policy compiles the Rego rule packs (built-in and user) once and
+// evaluates them on artifacts: per document (EvalDocument) and over the
+// whole submission (EvalProject). The rule contract is written down in
+// docs/architecture.md, "Rule contract (Rego)".
+package policy
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/tollgate-dev/tollgate/internal/finding"
+)
+
+// Options say which rules to load and what data they see.
+type Options struct {
+	// Packs are the built-in packs to load (directory names under
+	// policies/); empty loads every pack. lib is always loaded. Names of
+	// packs that do not exist are ignored, so a config can name packs of a
+	// newer release.
+	Packs []string
+	// PolicyDirs are directories of user .rego files, loaded recursively
+	// (files ending in _test.rego are skipped).
+	PolicyDirs []string
+	// DataFiles are JSON or YAML files merged into data at their top level.
+	DataFiles []string
+	// Project is data.tollgate.project.
+	Project map[string]any
+	// Thresholds are deep-merged over policies/data/thresholds.json into
+	// data.tollgate.thresholds.
+	Thresholds map[string]any
+	// Severity overrides a rule's severity by rule ID; "off" drops the rule.
+	Severity map[string]finding.Severity
+	// EvalTimeout is informational: callers bound each evaluation with a
+	// context deadline (the engine stops when the context is done).
+	EvalTimeout time.Duration
+}
+
+// Outcome is what evaluating the rules produced.
+type Outcome struct {
+	Findings []finding.Finding
+	Checks   []finding.Check
+}
+
+// Engine is a compiled, ready-to-evaluate set of rules. It is safe for
+// concurrent use: the prepared queries and the store are read-only.
+type Engine struct {
+	rules    []*rule
+	byKind   map[string][]*rule // document rules by kind ("*" = every kind)
+	project  []*rule
+	digest   string
+	compiler *ast.Compiler
+}
+
+// Rules returns the catalog of the rules that run (severity overrides
+// applied; rules switched off are left out), sorted by ID.
+func (e *Engine) Rules() []finding.Rule {
+	out := make([]finding.Rule, 0, len(e.rules))
+	for _, r := range e.rules {
+		out = append(out, r.meta)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Digest is the hex sha256 over every loaded policy source and data
+// document (built-in and user) plus the merged thresholds and severity
+// overrides: two runs with the same digest applied the same rules.
+func (e *Engine) Digest() string { return e.digest }
+
+// Compile loads, checks and compiles the rules once, and prepares one query
+// per rule. Compile errors name file:line.
+func Compile(ctx context.Context, opts Options) (*Engine, error) {
+	srcs, err := builtinSources(opts.Packs)
+	if err != nil {
+		return nil, err
+	}
+	user, err := userSources(opts.PolicyDirs)
+	if err != nil {
+		return nil, err
+	}
+	srcs = append(srcs, user...)
+	data, dataDigest, err := buildData(opts)
+	if err != nil {
+		return nil, err
+	}
+	return build(ctx, srcs, data, dataDigest, opts)
+}
+
+// source is one Rego file to compile.
+type source struct {
+	name    string // file name shown in errors: policies/core/gen_001.rego or the user path
+	text    []byte
+	builtin bool
+	pack    string // built-in pack (directory); "" for user files
+}
+
+func build(ctx context.Context, srcs []source, data map[string]any, dataDigest []byte, opts Options) (*Engine, error) {
+	caps := capabilities()
+	modules := make(map[string]*ast.Module, len(srcs))
+	bySrc := make(map[string]source, len(srcs))
+	var parseErrs ast.Errors
+	for _, s := range srcs {
+		m, err := ast.ParseModuleWithOpts(s.name, string(s.text), ast.ParserOptions{
+			ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps,
+		})
+		if err != nil {
+			var errs ast.Errors
+			if errors.As(err, &errs) {
+				parseErrs = append(parseErrs, errs...)
+				continue
+			}
+			return nil, fmt.Errorf("%s: %w", s.name, err)
+		}
+		if _, dup := modules[s.name]; dup {
+			return nil, fmt.Errorf("%s: loaded twice", s.name)
+		}
+		modules[s.name] = m
+		bySrc[s.name] = s
+	}
+	if len(parseErrs) > 0 {
+		return nil, compileError(parseErrs)
+	}
+
+	c := ast.NewCompiler().
+		WithCapabilities(caps).
+		WithEnablePrintStatements(false).
+		WithDefaultRegoVersion(ast.RegoV1)
+	c.Compile(modules)
+	if c.Failed() {
+		return nil, compileError(c.Errors)
+	}
+
+	rules, err := collectRules(modules, bySrc)
+	if err != nil {
+		return nil, err
+	}
+
+	store := inmem.NewFromObjectWithOpts(data,
+		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
+
+	e := &Engine{byKind: map[string][]*rule{}, compiler: c}
+	seen := map[string]string{}
+	for _, r := range rules {
+		if prev, dup := seen[r.meta.ID]; dup {
+			return nil, fmt.Errorf("%s: rule id %s is already used by %s", r.file, r.meta.ID, prev)
+		}
+		seen[r.meta.ID] = r.file
+		if sev, ok := opts.Severity[r.meta.ID]; ok && sev != "" {
+			if sev == finding.Off {
+				continue
+			}
+			r.meta.Severity = sev
+			r.forced = true
+		}
+		if err := r.prepare(ctx, c, store, caps); err != nil {
+			return nil, err
+		}
+		e.rules = append(e.rules, r)
+		if r.isProject() {
+			e.project = append(e.project, r)
+			continue
+		}
+		for _, k := range r.meta.Kinds {
+			e.byKind[k] = append(e.byKind[k], r)
+		}
+	}
+	e.digest = digestOf(srcs, dataDigest, opts.Severity)
+	return e, nil
+}
+
+// compileError formats OPA errors as "file:line: message" lines.
+func compileError(errs ast.Errors) error {
+	lines := make([]string, 0, len(errs))
+	for _, e := range errs {
+		loc := ""
+		if e.Location != nil {
+			loc = fmt.Sprintf("%s:%d: ", e.Location.File, e.Location.Row)
+		}
+		lines = append(lines, loc+e.Message)
+	}
+	slices.Sort(lines)
+	return fmt.Errorf("policy does not compile:\n  %s", strings.Join(lines, "\n  "))
+}
+
+// capabilities are OPA's built-ins minus the ones that reach outside the
+// process: rules judge the documents given, nothing else.
+func capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	kept := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if b.Name == "http.send" || b.Name == "opa.runtime" || strings.HasPrefix(b.Name, "net.") {
+			continue
+		}
+		kept = append(kept, b)
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}
+
+func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity) string {
+	h := sha256.New()
+	sorted := slices.Clone(srcs)
+	slices.SortFunc(sorted, func(a, b source) int { return strings.Compare(a.name, b.name) })
+	for _, s := range sorted {
+		fmt.Fprintf(h, "%s\x00%d\x00", s.name, len(s.text))
+		h.Write(s.text)
+	}
+	h.Write(dataDigest)
+	ids := make([]string, 0, len(sev))
+	for id := range sev {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		fmt.Fprintf(h, "severity\x00%s\x00%s\x00", id, sev[id])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// prepare compiles the rule's query once: it reads the rule's result sets
+// from its package.
+func (r *rule) prepare(ctx context.Context, c *ast.Compiler, store storage.Store, caps *ast.Capabilities) error {
+	var parts []string
+	for _, name := range r.sets {
+		parts = append(parts, fmt.Sprintf("%s := %s.%s", name, r.pkg, name))
+	}
+	body, err := ast.ParseBody(strings.Join(parts, "; "))
+	if err != nil {
+		return fmt.Errorf("%s: build query: %w", r.file, err)
+	}
+	pq, err := rego.New(
+		rego.ParsedQuery(body),
+		rego.Compiler(c),
+		rego.Store(store),
+		rego.StoreReadAST(true),
+		rego.Capabilities(caps),
+		rego.StrictBuiltinErrors(true),
+	).PrepareForEval(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: prepare %s: %w", r.file, r.meta.ID, err)
+	}
+	r.query = pq
+	return nil
+}
+
+// jsonRoundTrip turns Go values (ints, typed maps) into plain JSON values.
+func jsonRoundTrip(v any) (any, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var out any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

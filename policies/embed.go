@@ -1,0 +1,12 @@
+// Package policies holds the built-in rule packs (one directory per pack,
+// one Rego package per rule), their shared helpers (lib/) and the reference
+// data they read (data/). The policy engine loads them from FS.
+package policies
+
+import "embed"
+
+// FS is the built-in policy tree: <pack>/<rule>.rego (with <rule>_test.rego
+// beside each rule) and data/*.json.
+//
+//go:embed */*.rego data/*.json
+var FS embed.FS

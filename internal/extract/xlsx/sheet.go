@@ -83,7 +83,7 @@ func (wr *workbookReader) style(id int) (si styleInfo) {
 // is only the context's, when the read is abandoned.
 func (wr *workbookReader) readSheet(name string) (document.Sheet, error) {
 	info := wr.info.sheetByName(name)
-	sheet := document.Sheet{Name: name}
+	sheet := document.Sheet{Name: name, Rows: []document.Row{}}
 	switch info.state {
 	case "hidden":
 		sheet.Hidden = true

@@ -45,6 +45,9 @@ func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Li
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, notZipFault(r, size, err)
 	}
+	if len(zr.File) == 0 {
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, nil, "not a readable zip package: it has no entries")
+	}
 	if len(zr.File) > lim.ZipEntries {
 		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
 			"the package has %d zip entries, more than limits.zip_entries (%d)", len(zr.File), lim.ZipEntries)

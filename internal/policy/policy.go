@@ -2,6 +2,19 @@
 // evaluates them on artifacts: per document (EvalDocument) and over the
 // whole submission (EvalProject). The rule contract is written down in
 // docs/architecture.md, "Rule contract (Rego)".
+//
+// Query design: the modules are compiled once, and each rule gets one
+// prepared query reading its result sets (fail, not_assessable, checked, or
+// conftest's deny/warn). The artifact is converted to an AST value once per
+// document and shared by the rule queries. The alternative — one prepared
+// query per kind reading every applicable rule at once — was measured
+// (BenchmarkEvalDocument vs BenchmarkEvalDocumentSingleQuery, 7 charter
+// rules): it allocates about 30 % less (1201 vs 1701 allocs, 58 vs 99 KB per
+// document) and ran 0.7–1.2 ms against 0.75–1.5 ms on a loaded 2-CPU host,
+// i.e. within the noise. Per-rule queries were kept because they isolate
+// failures: a rule that errors or runs into the deadline is named in the
+// error (TG-EVAL-001 can say which rule to simplify) and the other rules'
+// results still count.
 package policy
 
 import (
@@ -62,6 +75,7 @@ type Engine struct {
 	project  []*rule
 	digest   string
 	compiler *ast.Compiler
+	store    storage.Store
 }
 
 // Rules returns the catalog of the rules that run (severity overrides
@@ -151,7 +165,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 	store := inmem.NewFromObjectWithOpts(data,
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
-	e := &Engine{byKind: map[string][]*rule{}, compiler: c}
+	e := &Engine{byKind: map[string][]*rule{}, compiler: c, store: store}
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {

@@ -611,3 +611,28 @@ func BenchmarkEvalDocumentSingleQuery(b *testing.B) {
 		}
 	}
 }
+
+// data.tollgate.m3 is the embedded m3.json, data.tollgate.project the
+// configured facts; user data cannot replace either.
+func TestTollgateData(t *testing.T) {
+	dir := t.TempDir()
+	writePolicy(t, dir, "override.json", `{"tollgate": {"project": {"as_of": "1999-01-01"}, "extra": 1}}`)
+	writePolicy(t, dir, "probe.rego", `package probe
+
+import rego.v1
+
+deny contains sprintf("phases=%d as_of=%s extra=%d min_words=%d dcma_bei=%v", [
+	count(data.tollgate.m3.phases), data.tollgate.project.as_of, data.tollgate.extra,
+	data.tollgate.thresholds.charter.purpose_min_words, data.tollgate.thresholds.dcma.bei,
+])
+`)
+	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}, DataFiles: []string{filepath.Join(dir, "override.json")},
+		Project: map[string]any{"as_of": "2024-06-10"}, Thresholds: map[string]any{"dcma": map[string]any{"bei": 0.9}}})
+	out, err := e.EvalDocument(context.Background(), map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := one(t, out.Findings); f.Message != "phases=6 as_of=2024-06-10 extra=1 min_words=20 dcma_bei=0.9" {
+		t.Errorf("data seen by rules: %s", f.Message)
+	}
+}

@@ -57,7 +57,6 @@ type sheetStream struct {
 	cur     rawRow // row being built
 	cell    rawCell
 	inValue bool
-	pending *rawRow // next row not yet asked for (lock-step look-ahead)
 
 	// What the sheet holds beyond cells: excelize's getters for these load
 	// the whole sheet as a DOM, so they are only called when needed.
@@ -83,30 +82,6 @@ func newSheetStream(data []byte, maxDepth int) *sheetStream {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
 	return &sheetStream{dec: d, maxDepth: maxDepth}
-}
-
-// rowAt returns the row numbered num if the part has one, advancing past
-// lower-numbered rows; it returns nil when the part has no such row (the
-// look-ahead row, if any, is kept for a later call).
-func (s *sheetStream) rowAt(num int) *rawRow {
-	for s.pending == nil || s.pending.num < num {
-		r := s.next()
-		if r == nil {
-			return nil
-		}
-		s.pending = r
-	}
-	if s.pending.num == num {
-		return s.pending
-	}
-	return nil
-}
-
-// drain reads the rest of the part so rowElems, lastRow and wellFormed
-// describe all of it.
-func (s *sheetStream) drain() {
-	for s.next() != nil {
-	}
 }
 
 // next returns the next complete row inside <sheetData>, or nil at the end
@@ -259,23 +234,6 @@ func (s *sheetStream) end(name string) *rawRow {
 	return nil
 }
 
-// styleOf returns the style that applies to a cell the way Excel resolves
-// it: the cell's own, else its row's, else its column's.
-func (s *sheetStream) styleOf(row *rawRow, c rawCell) int {
-	if c.style > 0 {
-		return c.style
-	}
-	if row.style > 0 {
-		return row.style
-	}
-	for _, cs := range s.colStyles {
-		if cs.min <= c.col && c.col <= cs.max {
-			return cs.style
-		}
-	}
-	return 0
-}
-
 func atoi(s string) int {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
@@ -299,4 +257,125 @@ func refColumn(ref string) int {
 		}
 	}
 	return col
+}
+
+// rowPipe runs a sheetStream on its own goroutine, so the raw pass costs
+// wall time only where it is slower than excelize's iterator running on
+// the reader's goroutine. Rows travel in batches; the stream's counters are
+// read only after the producer has finished (finish or stop).
+type rowPipe struct {
+	s       *sheetStream
+	batches chan rowBatch
+	quit    chan struct{}
+	stopped bool
+
+	cur     rowBatch
+	idx     int
+	pending *rawRow // look-ahead row not yet asked for
+	cols    []colStyle
+}
+
+type rowBatch struct {
+	rows []rawRow
+	// cols is the <cols> styles seen so far, capped so the producer's
+	// later appends never touch what the consumer reads.
+	cols []colStyle
+}
+
+const pipeBatch = 256
+
+func startPipe(s *sheetStream) *rowPipe {
+	p := &rowPipe{s: s, batches: make(chan rowBatch, 4), quit: make(chan struct{})}
+	go p.produce()
+	return p
+}
+
+func (p *rowPipe) produce() {
+	defer close(p.batches)
+	batch := make([]rawRow, 0, pipeBatch)
+	send := func() bool {
+		b := rowBatch{rows: batch, cols: p.s.colStyles[:len(p.s.colStyles):len(p.s.colStyles)]}
+		select {
+		case p.batches <- b:
+			batch = make([]rawRow, 0, pipeBatch)
+			return true
+		case <-p.quit:
+			return false
+		}
+	}
+	for r := p.s.next(); r != nil; r = p.s.next() {
+		row := *r
+		row.cells = append([]rawCell(nil), r.cells...)
+		batch = append(batch, row)
+		if len(batch) == pipeBatch && !send() {
+			return
+		}
+	}
+	if len(batch) > 0 {
+		send()
+	}
+}
+
+// nextRow returns the next row from the producer, or nil at the end.
+func (p *rowPipe) nextRow() *rawRow {
+	for p.idx >= len(p.cur.rows) {
+		b, ok := <-p.batches
+		if !ok {
+			return nil
+		}
+		p.cur, p.idx, p.cols = b, 0, b.cols
+	}
+	p.idx++
+	return &p.cur.rows[p.idx-1]
+}
+
+// rowAt returns the row numbered num if the part has one, advancing past
+// lower-numbered rows; it returns nil when the part has no such row (the
+// look-ahead row, if any, is kept for a later call).
+func (p *rowPipe) rowAt(num int) *rawRow {
+	for p.pending == nil || p.pending.num < num {
+		r := p.nextRow()
+		if r == nil {
+			return nil
+		}
+		p.pending = r
+	}
+	if p.pending.num == num {
+		return p.pending
+	}
+	return nil
+}
+
+// finish reads the rest of the part, so the stream's counters describe
+// all of it.
+func (p *rowPipe) finish() {
+	for range p.batches {
+	}
+}
+
+// stop ends the producer early and waits for it; safe to call twice.
+func (p *rowPipe) stop() {
+	if !p.stopped {
+		p.stopped = true
+		close(p.quit)
+	}
+	for range p.batches {
+	}
+}
+
+// styleOf returns the style that applies to a cell the way Excel resolves
+// it: the cell's own, else its row's, else its column's.
+func (p *rowPipe) styleOf(row *rawRow, c rawCell) int {
+	if c.style > 0 {
+		return c.style
+	}
+	if row.style > 0 {
+		return row.style
+	}
+	for _, cs := range p.cols {
+		if cs.min <= c.col && c.col <= cs.max {
+			return cs.style
+		}
+	}
+	return 0
 }

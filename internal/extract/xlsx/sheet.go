@@ -35,9 +35,12 @@ type workbookReader struct {
 
 type styleInfo struct {
 	format fmtKind
-	indent int
-	bold   bool
-	font   string // set only for symbol fonts
+	code   string // number format code ("" for General)
+	// showsTime and seconds say whether a date/time format shows a clock.
+	showsTime, seconds bool
+	indent             int
+	bold               bool
+	font               string // set only for symbol fonts
 }
 
 // symbolFonts map letters to pictures: "P" in Wingdings 2 is a check mark
@@ -63,9 +66,14 @@ func (wr *workbookReader) style(id int) (si styleInfo) {
 		return styleInfo{}
 	}
 	if st.CustomNumFmt != nil {
-		si.format = customFormatKind(*st.CustomNumFmt)
+		si.code = *st.CustomNumFmt
+		si.format = customFormatKind(si.code)
 	} else {
+		si.code = builtinFormatCodes[st.NumFmt]
 		si.format = builtinFormatKind(st.NumFmt)
+	}
+	if si.format != fmtNumber {
+		si.showsTime, si.seconds = formatShowsTime(si.code)
 	}
 	if st.Alignment != nil {
 		si.indent = st.Alignment.Indent
@@ -104,13 +112,18 @@ func (wr *workbookReader) readSheet(name string) (document.Sheet, error) {
 		return sheet, nil // chart, dialog or macro sheet: no cells
 	}
 
-	stream := newSheetStream(data, max(wr.lim.XMLDepth, 8))
-	complete, err := wr.readRows(name, &sheet, stream)
+	stream := newSheetStream(data, wr.lim.XMLDepth)
+	pipe := startPipe(stream)
+	defer pipe.stop()
+	complete, err := wr.readRows(name, &sheet, pipe)
 	if err != nil {
 		return sheet, err
 	}
 	if complete {
+		pipe.finish()
 		wr.checkTruncation(name, &sheet, stream)
+	} else {
+		pipe.stop()
 	}
 	wr.readSheetExtras(name, &sheet, stream)
 	return sheet, nil
@@ -119,7 +132,7 @@ func (wr *workbookReader) readSheet(name string) (document.Sheet, error) {
 // readRows iterates the sheet with excelize's streaming row reader. It
 // reports complete=false when a limit or an iterator error stopped it
 // early (the fault is already recorded).
-func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *sheetStream) (complete bool, err error) {
+func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *rowPipe) (complete bool, err error) {
 	sheetLoc := document.Loc{Path: wr.path, Sheet: name}
 	if wr.cellsDone {
 		return false, nil
@@ -139,7 +152,16 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *s
 				return false, err
 			}
 		}
-		texts, err := rows.Columns()
+		raw := stream.rowAt(num)
+		// Rows with date-formatted numbers are read raw and rendered here
+		// (see text.go: excelize's date formatting is far too slow).
+		rawText := raw != nil && wr.hasDateCells(raw, stream)
+		var texts []string
+		if rawText {
+			texts, err = rows.Columns(excelize.Options{RawCellValue: true})
+		} else {
+			texts, err = rows.Columns()
+		}
 		if err != nil {
 			wr.fault(document.ReadPartialLoss, document.Loc{Path: wr.path, Sheet: name, Row: num}, err,
 				"sheet %s: row %d cannot be read; rows from it on are lost", name, num)
@@ -163,7 +185,6 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *s
 				"sheet %s has more than limits.rows (%d) rows; rows from row %d on are not read", name, wr.lim.Rows, num)
 			return false, nil
 		}
-		raw := stream.rowAt(num)
 		row := document.Row{Num: num, Hidden: rows.GetRowOpts().Hidden, Cells: make([]document.Cell, last)}
 		if raw != nil {
 			row.OutlineLevel = raw.outline
@@ -194,7 +215,7 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *s
 					rc = &raw.cells[rawIdx]
 				}
 			}
-			wr.typeCell(cell, raw, rc, stream)
+			wr.typeCell(cell, raw, rc, stream, rawText)
 		}
 		sheet.Rows = append(sheet.Rows, row)
 	}
@@ -209,7 +230,7 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *s
 // typeCell fills the typed value of a non-empty cell from its raw XML.
 // Without the raw cell (the row was not found in the stream, e.g. past a
 // point where the XML breaks) the cell is kept as text.
-func (wr *workbookReader) typeCell(cell *document.Cell, row *rawRow, rc *rawCell, stream *sheetStream) {
+func (wr *workbookReader) typeCell(cell *document.Cell, row *rawRow, rc *rawCell, stream *rowPipe, rawText bool) {
 	if rc == nil {
 		cell.Kind = "string"
 		return
@@ -222,6 +243,12 @@ func (wr *workbookReader) typeCell(cell *document.Cell, row *rawRow, rc *rawCell
 		cell.Kind = "bool"
 		if strings.TrimSpace(rc.value) == "1" {
 			cell.Number = 1
+		}
+		if rawText {
+			cell.Text = "FALSE"
+			if cell.Number == 1 {
+				cell.Text = "TRUE"
+			}
 		}
 	case "e":
 		cell.Kind = "error"
@@ -240,14 +267,34 @@ func (wr *workbookReader) typeCell(cell *document.Cell, row *rawRow, rc *rawCell
 			return
 		}
 		cell.Kind, cell.Number = "number", v
+		if rawText {
+			cell.Text = numberText(si.code, rc.value, v)
+		}
+		switch {
 		// A time-of-day format on a value of a day or more still shows a
 		// moment in time; below one day it is a duration or clock time.
-		if si.format == fmtDate || (si.format == fmtTimeOnly && v >= 1) {
+		case si.format == fmtDate || (si.format == fmtTimeOnly && v >= 1):
 			if d, ok := serialToISO(v, wr.date1904); ok {
 				cell.Kind, cell.Date = "date", d
+				if rawText {
+					cell.Text = dateText(d, v, si.showsTime, si.seconds)
+				}
 			}
+		case si.format == fmtTimeOnly && rawText:
+			cell.Text = dateText("", v, true, si.seconds)
 		}
 	}
+}
+
+// hasDateCells reports whether a row holds a number with a date or time
+// format.
+func (wr *workbookReader) hasDateCells(row *rawRow, stream *rowPipe) bool {
+	for _, c := range row.cells {
+		if (c.typ == "" || c.typ == "n") && c.value != "" && wr.style(stream.styleOf(row, c)).format != fmtNumber {
+			return true
+		}
+	}
+	return false
 }
 
 // isoDate takes the date part of an ISO 8601 date or date-time.
@@ -262,9 +309,9 @@ func isoDate(s string) (string, bool) {
 	return s[:10], true
 }
 
-// checkTruncation compares what the iterator yielded with the raw part.
+// checkTruncation compares what the iterator yielded with the raw part
+// (read to its end by pipe.finish).
 func (wr *workbookReader) checkTruncation(name string, sheet *document.Sheet, stream *sheetStream) {
-	stream.drain()
 	lastRead := 0
 	if n := len(sheet.Rows); n > 0 {
 		lastRead = sheet.Rows[n-1].Num

@@ -103,8 +103,11 @@ func wordAt(code string, i int) string {
 // separators) or precedes an s: "h:mm", "mm:ss".
 func minuteContext(code string, i int) bool {
 	for j := i - 1; j >= 0; j-- {
+		if code[j] == ']' { // after an elapsed-time bracket: [h]:mm
+			return true
+		}
 		c := code[j] | 0x20
-		if c == 'h' || c == ']' {
+		if c == 'h' {
 			return true
 		}
 		if c != ':' && c != 'm' && c != ' ' {

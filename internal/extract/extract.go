@@ -1,0 +1,136 @@
+// Package extract reads one discovered file into a document.Tree by
+// dispatching on the format discover sniffed from its bytes. It owns what
+// every format shares: the file-size limit, the read deadline, and turning
+// a reader's panic into a finding instead of a crash.
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+
+	"github.com/tollgate-dev/tollgate/internal/discover"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/csv"
+	"github.com/tollgate-dev/tollgate/internal/extract/docx"
+	"github.com/tollgate-dev/tollgate/internal/extract/markdown"
+	"github.com/tollgate-dev/tollgate/internal/extract/structured"
+	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+)
+
+// readerFunc is the signature every format reader has.
+type readerFunc func(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error)
+
+// readers maps each readable format to its reader.
+var readers = map[document.Format]readerFunc{
+	document.FormatDocx: docx.Read,
+	document.FormatXlsx: xlsx.Read,
+	document.FormatXlsm: xlsx.Read,
+	document.FormatMD:   markdown.Read,
+	document.FormatCSV:  csv.Read,
+	document.FormatJSON: structured.Read,
+	document.FormatYAML: structured.Read,
+}
+
+// Read extracts the tree of f. When the file cannot be read at all the
+// error is a *document.Fault (the file's one TG-READ-*/TG-LIMIT-001
+// finding); any other error means the run itself was cancelled.
+func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tree, error) {
+	if f.Fault != nil {
+		return nil, f.Fault
+	}
+	if f.Format == document.FormatMSPDI {
+		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
+			"MS Project XML is not read yet")
+	}
+	read, ok := readers[f.Format]
+	if !ok {
+		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
+			"no reader for format %q", f.Format)
+	}
+	fh, err := os.Open(f.Abs)
+	if err != nil {
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot open the file")
+	}
+	st, err := fh.Stat()
+	if err != nil {
+		fh.Close()
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file")
+	}
+	// The size is checked again here: the configured limit may be lower
+	// than the default discover used, and the file may have changed.
+	size := st.Size()
+	if size == 0 {
+		fh.Close()
+		return nil, document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
+	}
+	if size > lim.FileBytes {
+		fh.Close()
+		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
+	}
+
+	rctx, cancel := context.WithCancel(ctx)
+	if lim.ReadTimeout > 0 {
+		rctx, cancel = context.WithTimeout(ctx, lim.ReadTimeout)
+	}
+	defer cancel()
+
+	// The reader runs on its own goroutine so the deadline holds even for
+	// a reader stuck where it does not look at its context: on timeout the
+	// file gets its finding and the run moves on, while the abandoned
+	// reader finishes (and closes the file) in the background.
+	type result struct {
+		tree *document.Tree
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer fh.Close()
+		var res result
+		defer func() {
+			if p := recover(); p != nil {
+				res = result{err: document.Faultf(document.ReadCorrupt, document.Loc{},
+					fmt.Errorf("panic: %v\n%s", p, debug.Stack()), "internal reader error")}
+			}
+			done <- res
+		}()
+		res.tree, res.err = read(rctx, fh, size, f.Path, lim)
+	}()
+
+	var res result
+	select {
+	case res = <-done:
+	case <-rctx.Done():
+		select {
+		case res = <-done: // finished just in time: keep its answer
+		default:
+			res.err = rctx.Err()
+		}
+	}
+	if res.err != nil {
+		var fault *document.Fault
+		switch {
+		case errors.As(res.err, &fault):
+			return nil, fault
+		case ctx.Err() != nil:
+			return nil, ctx.Err() // the whole run was cancelled
+		case errors.Is(res.err, context.DeadlineExceeded):
+			return nil, document.Faultf(document.LimitHit, document.Loc{}, res.err,
+				"reading the file took longer than %s (limits.read_timeout)", lim.ReadTimeout)
+		}
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, res.err, "cannot read the file: %v", res.err)
+	}
+	if res.tree == nil {
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, nil, "internal reader error: no tree")
+	}
+	res.tree.Path = f.Path
+	if res.tree.Format == "" {
+		res.tree.Format = f.Format
+	}
+	return res.tree, nil
+}

@@ -224,27 +224,58 @@ func gridKind(g grid) string {
 	if isRACIMatrix(g) {
 		return "raci"
 	}
+	if isQASP(g) {
+		return "qasp"
+	}
 	return ""
 }
 
-// isRACIMatrix: at least 60 % of the non-empty body cells right of the first
-// text column are RACI codes, over at least 4 cells.
+// isQASP: the grid names at least three QASP record fields (performance
+// standard, AQL, surveillance method, …) in its first row or, for
+// transposed record tables (label cell / value cell), its first column.
+func isQASP(g grid) bool {
+	seen := map[string]bool{}
+	for i, r := range g.rows {
+		for j, c := range r {
+			if i != 0 && j != 0 {
+				continue
+			}
+			if k, ok := vocab.QASPColumns.Match(c); ok {
+				seen[k] = true
+			}
+		}
+	}
+	return len(seen) >= 3
+}
+
+// isRACIMatrix: the grid has a text column and role columns whose
+// non-empty body cells are at least 60 % RACI codes, with at least 4 codes
+// in all (a single-role matrix like the Packt "TPM RACI" counts).
 func isRACIMatrix(g grid) bool {
-	codes, cells := 0, 0
+	codes, cells := map[int]int{}, map[int]int{}
+	text := false
 	for i, r := range g.rows {
 		if i == 0 || i > 200 {
 			continue
 		}
 		for j, c := range r {
 			c = strings.TrimSpace(c)
-			if j == 0 || c == "" {
+			if c == "" {
 				continue
 			}
-			cells++
+			cells[j]++
 			if IsRACICode(c) {
-				codes++
+				codes[j]++
+			} else if len(c) > 3 {
+				text = true
 			}
 		}
 	}
-	return codes >= 4 && codes*10 >= cells*6
+	total := 0
+	for j, n := range codes {
+		if n*10 >= cells[j]*6 {
+			total += n
+		}
+	}
+	return text && total >= 4
 }

@@ -165,11 +165,20 @@ var KindTitles = Table{
 	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Verification and Validation Plan", "V&V Plan", "SVVP"},
 	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
 	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Issue Log"},
-	"status_report":        {"Status Report", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
+	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
 	"risk_plan":            {"Risk Management Plan"},
 	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan"},
 	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
 	"governance_plan":      {"Governance Plan", "Governance Charter"},
 	"change_request":       {"Change Request", "Change Request Form", "CR Form"},
 	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
+}
+
+// QASPColumns is MODEL.md §4.4 (performance requirements summary).
+var QASPColumns = Table{
+	"pws_ref":   {"PWS Reference", "PWS Para", "PWS Paragraph", "SOW Reference", "SOO Ref", "Contract Reference"},
+	"objective": {"Performance Objective", "Required Service", "Performance Requirement"},
+	"standard":  {"Performance Standard", "Performance Measure", "Performance Threshold", "Service Level"},
+	"aql":       {"AQL", "Acceptable Quality Level", "Allowable Deviation", "Acceptable Performance Level", "Minimum Acceptable"},
+	"method":    {"Surveillance Method", "Method of Surveillance", "Method of Assessment", "Inspection Method", "Monitoring Method", "Measurement Method", "How Measured"},
 }

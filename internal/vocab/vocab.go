@@ -41,7 +41,7 @@ func Normalize(s string) string {
 	}
 	s = strings.TrimSpace(b.String())
 	s = strings.TrimRight(s, "*: ")
-	r := strings.NewReplacer("#", " number", "%", " percent", "&", " and ", "/", " ", "-", " ", "_", " ", ".", " ", ",", " ", "'", "", "’", "")
+	r := strings.NewReplacer("#", " number", "%", " percent", "&", " and ", "/", " ", "-", " ", "_", " ", ".", " ", ",", " ", "'", "", "’", "", "<", " ", ">", " ", "[", " ", "]", " ", ":", " ", "|", " ")
 	s = r.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
@@ -122,7 +122,7 @@ func Words(s string) int {
 // concurrently, and a lazily filled map would race.
 func init() {
 	for _, t := range []*Table{&ScheduleColumns, &RACIColumns, &RiskColumns, &RevisionColumns, &ApprovalColumns,
-		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles} {
+		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles, &QASPColumns} {
 		t.idx()
 	}
 }

@@ -128,6 +128,10 @@ func partKey(name string) string {
 	return strings.ToLower(name)
 }
 
+// Limits are the limits the package was opened with; readers decode its
+// parts under the same ones.
+func (p *Package) Limits() limits.Limits { return p.lim }
+
 // Path is the file path the package was opened from (for locations).
 func (p *Package) Path() string { return p.path }
 
@@ -224,6 +228,10 @@ func openReason(err error) string {
 		return "checksum (CRC) mismatch"
 	case errors.Is(err, zip.ErrAlgorithm):
 		return "unsupported compression method"
+	case errors.Is(err, zip.ErrFormat):
+		// archive/zip reports a part that inflates past (or short of) the
+		// size its directory entry declares as a format error.
+		return "its inflated size does not match the size declared in the zip directory"
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		return "data ends early (truncated)"
 	default:

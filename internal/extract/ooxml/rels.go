@@ -23,6 +23,7 @@ const (
 	RelSharedStrings  = relPrefix + "sharedStrings"
 	RelWorksheet      = relPrefix + "worksheet"
 	RelCustomProps    = relPrefix + "custom-properties"
+	RelSettings       = relPrefix + "settings"
 	RelCoreProps      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 	// relCorePropsOld is the spelling written by some older producers.
 	relCorePropsOld = relPrefix + "metadata/core-properties"

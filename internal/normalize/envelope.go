@@ -55,7 +55,10 @@ func newEnvelope(t *document.Tree, c classify.Result, opts Options) *artifact.Ar
 	readApprovals(t, a)
 	readVersionAndDate(t, a)
 	decideStatus(t, a)
-	a.FieldsFound = append(a.FieldsFound, "metadata.placeholders", "metadata.approvals")
+	// Placeholders and approvals were looked for everywhere a reader sees
+	// text: an empty list is a finding of absence, not missing data.
+	found(a, "metadata.placeholders")
+	found(a, "metadata.approvals")
 	return a
 }
 

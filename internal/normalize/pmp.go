@@ -57,7 +57,7 @@ func normalizePMP(t *document.Tree, a *artifact.Artifact, opts Options) {
 
 	gov := ""
 	for _, i := range o.find(&vocab.PMPPlans, "governance") {
-		gov += "\n" + o.text(i)
+		gov += "\n" + o.sections[i].Heading + "\n" + o.text(i)
 		if p.Governance.Loc == nil {
 			l := o.sections[i].Loc
 			p.Governance.Loc = &l

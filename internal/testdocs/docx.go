@@ -233,3 +233,26 @@ func coreXML(d Doc) string {
 		`<dcterms:created xsi:type="dcterms:W3CDTF">` + ts + `</dcterms:created>` +
 		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + ts + `</dcterms:modified></cp:coreProperties>`
 }
+
+// RewritePart writes a copy of the OOXML package src to dst with one part
+// rewritten by fn: for seeded defects a literal edit cannot express
+// (removing a whole table).
+func RewritePart(src, dst, name string, fn func([]byte) ([]byte, error)) error {
+	parts, err := readZip(src)
+	if err != nil {
+		return err
+	}
+	found := false
+	for i := range parts {
+		if parts[i].name == name {
+			found = true
+			if parts[i].data, err = fn(parts[i].data); err != nil {
+				return fmt.Errorf("rewrite %s in %s: %w", name, src, err)
+			}
+		}
+	}
+	if !found {
+		return fmt.Errorf("rewrite %s: no such part in %s", name, src)
+	}
+	return writeZip(dst, parts, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+}

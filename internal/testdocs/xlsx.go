@@ -23,6 +23,13 @@ func CopyXlsxWithCells(src, dst string, changes ...CellChange) error {
 	}
 	defer f.Close()
 	for _, c := range changes {
+		// A change on a sheet the workbook lacks adds that sheet (e.g. an
+		// "Approvals" sign-off sheet).
+		if idx, err := f.GetSheetIndex(c.Sheet); err == nil && idx < 0 {
+			if _, err := f.NewSheet(c.Sheet); err != nil {
+				return fmt.Errorf("add sheet %s to %s: %w", c.Sheet, src, err)
+			}
+		}
 		if err := f.SetCellValue(c.Sheet, c.Cell, c.Value); err != nil {
 			return fmt.Errorf("set %s!%s in %s: %w", c.Sheet, c.Cell, src, err)
 		}

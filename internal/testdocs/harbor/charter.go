@@ -19,7 +19,7 @@ func charterDoc() testdocs.Doc {
 		),
 		blocks(
 			testdocs.Heading(1, "Purpose"),
-			testdocs.Para("DMA pays 18,400 civilian mariners, port inspectors and headquarters staff through an in-house payroll system built in 1998. The system runs on an unsupported mainframe, needs 41 manual workarounds every pay period, and failed two of the last three annual security assessments. Its sole maintenance contract expires on September 30, 2027 and cannot be extended. OMB M-19-16 directs agencies to use shared-service providers for payroll. This program moves DMA payroll and time-and-attendance to the Federal Payroll Shared Service Center under the GSA M3 Playbook, retires the legacy system, and lets the Office of the CFO redirect staff from keeping the old system alive to serving employees."),
+			testdocs.Para(PurposeText),
 			testdocs.Heading(1, "Objectives"),
 		),
 		testdocs.Bullets(
@@ -115,3 +115,7 @@ func charterDoc() testdocs.Doc {
 	)
 	return wordDoc("Program Charter", date, b)
 }
+
+// PurposeText is the charter's purpose paragraph (tests shorten it to seed
+// CHARTER-001).
+const PurposeText = "DMA pays 18,400 civilian mariners, port inspectors and headquarters staff through an in-house payroll system built in 1998. The system runs on an unsupported mainframe, needs 41 manual workarounds every pay period, and failed two of the last three annual security assessments. Its sole maintenance contract expires on September 30, 2027 and cannot be extended. OMB M-19-16 directs agencies to use shared-service providers for payroll. This program moves DMA payroll and time-and-attendance to the Federal Payroll Shared Service Center under the GSA M3 Playbook, retires the legacy system, and lets the Office of the CFO redirect staff from keeping the old system alive to serving employees."

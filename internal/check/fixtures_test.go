@@ -1,0 +1,383 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
+)
+
+// The seeded-defect fixtures: the Harbor example program is written without
+// its deliberate defects (a compliant program), then one defect is seeded
+// into one real document at a time, and exactly the rule that encodes that
+// defect must fire, at the expected location.
+
+var (
+	compliantOnce sync.Once
+	compliantDir  string
+	compliantErr  error
+)
+
+// compliant writes the compliant Harbor program once per test binary.
+func compliant(t *testing.T) string {
+	t.Helper()
+	compliantOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "tollgate-harbor-")
+		if err != nil {
+			compliantErr = err
+			return
+		}
+		compliantDir = dir
+		compliantErr = harbor.Generate("../../testdata/corpus", dir, harbor.Options{})
+	})
+	if compliantErr != nil {
+		t.Fatalf("write compliant example program: %v", compliantErr)
+	}
+	return compliantDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if compliantDir != "" {
+		os.RemoveAll(compliantDir)
+	}
+	os.Exit(code)
+}
+
+// harborProject is the project data of examples/harbor/.tollgate.yaml.
+func harborProject(t *testing.T) map[string]any {
+	t.Helper()
+	cfg, err := config.Load("../../examples/harbor/.tollgate.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg.ProjectData(cfg.Project.AsOf)
+}
+
+// runDir checks every document of dir with the built-in packs.
+func runDir(t *testing.T, dir string) *Output {
+	t.Helper()
+	out, err := Run(context.Background(), engine(t, harborProject(t)), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// copyProgram copies the compliant program into a fresh directory,
+// leaving out the named files.
+func copyProgram(t *testing.T, skip ...string) string {
+	t.Helper()
+	src, dst := compliant(t), t.TempDir()
+	for _, name := range harbor.Files {
+		if contains(skip, name) {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// key identifies a finding independently of the directory it was found in.
+func key(f finding.Finding) string {
+	l := f.Location
+	l.Path = ""
+	return fmt.Sprintf("%s %s %s %s", f.Rule, filepath.Base(f.Path), l.String(), f.Status)
+}
+
+// failing lists the fail findings of a run at warning or error severity.
+func failing(out *Output) []finding.Finding {
+	var fs []finding.Finding
+	for _, f := range out.Result.Findings {
+		if f.Status == finding.Fail && f.Severity != finding.Info {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+var (
+	baselineOnce sync.Once
+	baseline     map[string]bool
+)
+
+// TestCompliantExampleHasNoErrors: the Harbor program without its deliberate
+// defects raises no error-severity finding, and every document reads.
+func TestCompliantExampleHasNoErrors(t *testing.T) {
+	out := runDir(t, compliant(t))
+	for _, d := range out.Result.Documents {
+		if d.Status != finding.DocOK {
+			t.Errorf("%s: %s %s", d.Path, d.Status, d.Error)
+		}
+	}
+	kinds := map[string]string{}
+	for _, d := range out.Result.Documents {
+		kinds[filepath.Base(d.Path)] = d.Kind
+	}
+	wantKinds := map[string]string{"Program-Charter.docx": "charter", "Program-Management-Plan.docx": "pmp", "IVV-Plan.docx": "ivv_plan",
+		"Integrated-Master-Schedule.xlsx": "schedule", "RACI.xlsx": "raci"}
+	for f, k := range wantKinds {
+		if kinds[f] != k {
+			t.Errorf("%s classified %q, want %q", f, kinds[f], k)
+		}
+	}
+	for _, f := range out.Result.Findings {
+		if f.Severity == finding.Error && f.Status == finding.Fail {
+			t.Errorf("error finding on the compliant example: %s %s: %s", f.Rule, f.Location, f.Message)
+		}
+	}
+}
+
+func baselineKeys(t *testing.T) map[string]bool {
+	baselineOnce.Do(func() {
+		baseline = map[string]bool{}
+		for _, f := range failing(runDir(t, compliant(t))) {
+			baseline[key(f)] = true
+		}
+	})
+	return baseline
+}
+
+// seeded is one fixture: a defect seeded into the compliant program.
+type seeded struct {
+	rule string
+	// seed breaks one thing in the program copy at dir.
+	seed func(t *testing.T, dir string)
+	skip []string // files left out of the submission
+	// file and loc are where the finding must be (loc fields compared when set).
+	file string
+	loc  document.Loc
+	// also are rules that must fire with it because they judge the same
+	// fact from another side (an unapproved PMP also means execution began
+	// without one: XDOC-001).
+	also []string
+}
+
+func editDocx(name string, edits ...testdocs.Edit) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		tmp := p + ".tmp"
+		for i := range edits {
+			if edits[i].Part == "" {
+				edits[i].Part = "word/document.xml"
+			}
+		}
+		if err := testdocs.CopyWithEdits(p, tmp, edits...); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func editXlsx(name string, changes ...testdocs.CellChange) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		tmp := p + ".tmp.xlsx"
+		if err := testdocs.CopyXlsxWithCells(p, tmp, changes...); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// wt is a WordprocessingML text node as testdocs writes it.
+func wt(s string) string { return `<w:t xml:space="preserve">` + testdocs.Escape(s) + `</w:t>` }
+
+const (
+	charterDoc = "Program-Charter.docx"
+	pmpDoc     = "Program-Management-Plan.docx"
+	ivvDoc     = "IVV-Plan.docx"
+	imsDoc     = "Integrated-Master-Schedule.xlsx"
+	raciDoc    = "RACI.xlsx"
+)
+
+// renamePlan retitles the PMP sections that carry one subsidiary plan so
+// that no heading names it any more.
+func renamePlan(headings ...string) func(*testing.T, string) {
+	var edits []testdocs.Edit
+	for _, h := range headings {
+		edits = append(edits, testdocs.Edit{Old: wt(h), New: wt("Appendix Notes")})
+	}
+	return editDocx(pmpDoc, edits...)
+}
+
+var fixtures = []seeded{
+	{rule: "GEN-001", file: charterDoc, loc: document.Loc{Section: "Budget"},
+		seed: editDocx(charterDoc, testdocs.Edit{Old: "The approved budget is $14.6M", New: "The approved budget is &lt;&lt;Insert Amount&gt;&gt;"})},
+	{rule: "GEN-004", file: ivvDoc, loc: document.Loc{Table: 2, Row: 2},
+		seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("September 2, 2026"), New: wt("September 2, 2027")})},
+	{rule: "CHARTER-001", file: charterDoc, loc: document.Loc{Section: "Purpose"},
+		seed: editDocx(charterDoc, testdocs.Edit{Old: testdocs.Escape(harbor.PurposeText), New: "DMA will modernize payroll."})},
+	{rule: "CHARTER-002", file: charterDoc,
+		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("Objectives"), New: wt("Notes")})},
+	{rule: "CHARTER-007", file: charterDoc, loc: document.Loc{Row: 5},
+		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("March 26, 2027"), New: wt("")})},
+	{rule: "CHARTER-012", file: charterDoc, loc: document.Loc{Section: "Program Manager"},
+		seed: editDocx(charterDoc, testdocs.Edit{Old: " He has authority to direct the customer PMO staff of 12,", New: "</w:t></w:r></w:p><w:p><w:r><w:t>He may direct the customer PMO staff of 12,"})},
+	{rule: "CHARTER-013", file: charterDoc,
+		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("/s/ Angela Ruiz"), New: wt("")})},
+	{rule: "PMP-001", file: pmpDoc, seed: renamePlan("Cost Management Plan")},
+	{rule: "PMP-002", file: pmpDoc, seed: renamePlan("Quality Management Plan")},
+	{rule: "PMP-003", file: pmpDoc, seed: renamePlan("Staff Management Plan")},
+	{rule: "PMP-004", file: pmpDoc, seed: renamePlan("Communications Management Plan")},
+	{rule: "PMP-005", file: pmpDoc, seed: renamePlan("Risk Management Plan")},
+	{rule: "PMP-006", file: pmpDoc, seed: renamePlan("Procurement Management Plan")},
+	{rule: "PMP-007", file: pmpDoc, seed: renamePlan("Contract Management Plan")},
+	{rule: "PMP-008", file: pmpDoc, seed: renamePlan("Governance Plan", "Issue Escalation and Resolution Process")},
+	{rule: "PMP-009", file: pmpDoc, seed: renamePlan("Configuration Management Plan")},
+	{rule: "PMP-010", file: pmpDoc, seed: renamePlan("Change Control Plan")},
+	{rule: "PMP-011", file: pmpDoc, loc: document.Loc{Section: "Governance Plan"},
+		seed: func(t *testing.T, dir string) {
+			// The governance section stays; its issue-escalation subsection
+			// (heading, tiers table) goes.
+			editDocx(pmpDoc, testdocs.Edit{Old: wt("Issue Escalation and Resolution Process"), New: wt("Decision Log")},
+				testdocs.Edit{Old: "Issues are raised in the RAID log and resolved at the lowest tier able to decide them. Each tier has a time limit; when it passes without resolution the issue moves up automatically.",
+					New: "The decision log is kept by the PMO."})(t, dir)
+			removeTableAfter(t, filepath.Join(dir, pmpDoc), "The decision log is kept by the PMO.")
+		}},
+	{rule: "PMP-012", file: pmpDoc, also: []string{"XDOC-001"},
+		seed: editDocx(pmpDoc, testdocs.Edit{Old: wt("August 24, 2026"), New: wt("")}, testdocs.Edit{Old: wt("August 21, 2026"), New: wt("")})},
+	{rule: "RACI-001", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 9},
+		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "C9", Value: "A"})},
+	{rule: "RACI-002", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 4},
+		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "H4", Value: "C"})},
+	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: 48},
+		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: "G48", Value: mustDate("2026-08-17")})},
+	{rule: "XDOC-014", skip: []string{ivvDoc}},
+}
+
+// TestSeededDefects: for each rule, one defect seeded into the compliant
+// program makes exactly that rule fail (no other new warning or error), at
+// the expected document and location.
+func TestSeededDefects(t *testing.T) {
+	base := baselineKeys(t)
+	for _, fx := range fixtures {
+		t.Run(fx.rule, func(t *testing.T) {
+			dir := copyProgram(t, fx.skip...)
+			if fx.seed != nil {
+				fx.seed(t, dir)
+			}
+			var fresh []finding.Finding
+			for _, f := range failing(runDir(t, dir)) {
+				if !base[key(f)] {
+					fresh = append(fresh, f)
+				}
+			}
+			if len(fresh) == 0 {
+				t.Fatalf("%s did not fire", fx.rule)
+			}
+			var desc []string
+			for _, f := range fresh {
+				desc = append(desc, f.Rule+" @ "+f.Location.String()+": "+f.Message)
+			}
+			sort.Strings(desc)
+			fired := map[string]bool{}
+			for _, f := range fresh {
+				fired[f.Rule] = true
+			}
+			for _, r := range fx.also {
+				if !fired[r] {
+					t.Errorf("%s should fire with %s", r, fx.rule)
+				}
+			}
+			var mine []finding.Finding
+			for _, f := range fresh {
+				if f.Rule == fx.rule {
+					mine = append(mine, f)
+				}
+			}
+			if len(mine) == 0 {
+				t.Fatalf("%s did not fire; new findings:\n  %s", fx.rule, strings.Join(desc, "\n  "))
+			}
+			for _, f := range fresh {
+				if f.Rule != fx.rule && !contains(fx.also, f.Rule) {
+					t.Errorf("another rule fired too; new findings:\n  %s", strings.Join(desc, "\n  "))
+					break
+				}
+			}
+			f := mine[0]
+			if fx.file != "" && filepath.Base(f.Path) != fx.file {
+				t.Errorf("%s fired on %s, want %s", fx.rule, f.Path, fx.file)
+			}
+			if !locMatches(fx.loc, f.Location) {
+				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
+			}
+		})
+	}
+}
+
+// removeTableAfter deletes the first table that follows the paragraph
+// holding text in a docx.
+func removeTableAfter(t *testing.T, path, text string) {
+	t.Helper()
+	tmp := path + ".tmp"
+	err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
+		s := string(b)
+		at := strings.Index(s, text)
+		if at < 0 {
+			return nil, fmt.Errorf("text %q not found", text)
+		}
+		start := strings.Index(s[at:], "<w:tbl>")
+		if start < 0 {
+			return nil, fmt.Errorf("no table after %q", text)
+		}
+		start += at
+		end := strings.Index(s[start:], "</w:tbl>")
+		return []byte(s[:start] + s[start+end+len("</w:tbl>"):]), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mustDate(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// locMatches compares the fields set in want.
+func locMatches(want, got document.Loc) bool {
+	return (want.Section == "" || strings.Contains(got.Section, want.Section)) &&
+		(want.Table == 0 || want.Table == got.Table) &&
+		(want.Row == 0 || want.Row == got.Row) &&
+		(want.Sheet == "" || want.Sheet == got.Sheet)
+}

@@ -1,0 +1,75 @@
+package harbor
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+)
+
+// raciActivities are the M3 key-task activities the customer and provider
+// agreed roles for in key task 3.1 (activity 4).
+var raciActivities = []struct {
+	id, name string
+	codes    []string // per raciRoles
+}{
+	{"1.2", "Approve Program Charter", []string{"A", "R", "C", "I", "I", "C", "I"}},
+	{"3.1-6", "Establish Program Management Plan", []string{"A", "R", "C", "R", "C", "C", "I"}},
+	{"3.1-5", "Review and update IV&V Plan", []string{"I", "A", "C", "C", "I", "R", "I"}},
+	{"3.2", "Integrate governance structures", []string{"A", "R", "C", "R", "C", "I", "I"}},
+	{"3.3", "Maintain and execute risk processes", []string{"I", "A", "C", "R", "R", "C", "I"}},
+	{"4.7", "Conduct mock conversions", []string{"I", "A", "C", "R", "R", "I", "C"}},
+	{"4.8", "Test systems and processes", []string{"I", "A", "R", "R", "R", "C", "C"}},
+	{"4.12", "Assess readiness for go-live", []string{"I", "A", "C", "R", "C", "C", "R"}},
+	{"4.13", "Develop and execute cutover plan", []string{"I", "A", "C", "R", "R", "I", "C"}},
+	{"5.6", "Decommission legacy systems", []string{"I", "A", "C", "R", "C", "I", "R"}},
+}
+
+// defectActivity is the RACI row given a second Accountable role when the
+// deliberate defects are written.
+const defectActivity = "4.12"
+
+var raciRoles = []string{"Executive Sponsor", "Program Manager (Customer)", "Business Owner", "PMO Lead (Provider)", "Technical Lead (Provider)", "IV&V Lead", "Contracting Officer"}
+
+// writeRACI fills the Packt RACI workbook layout (Step Id, Name, one column
+// per role) with the Harbor roles and activities.
+func writeRACI(template, out string, defects bool) error {
+	const sheet = "RACI"
+	cols := "ABCDEFGHIJ"
+	changes := []testdocs.CellChange{{Sheet: sheet, Cell: "A1", Value: "Step Id"}, {Sheet: sheet, Cell: "B1", Value: "Name"}}
+	for j, r := range raciRoles {
+		changes = append(changes, testdocs.CellChange{Sheet: sheet, Cell: string(cols[j+2]) + "1", Value: r})
+	}
+	for i, a := range raciActivities {
+		row := strconv.Itoa(i + 2)
+		changes = append(changes,
+			testdocs.CellChange{Sheet: sheet, Cell: "A" + row, Value: a.id},
+			testdocs.CellChange{Sheet: sheet, Cell: "B" + row, Value: a.name})
+		codes := a.codes
+		if defects && a.id == defectActivity {
+			// The deliberate defect (RACI-001): the Executive Sponsor also
+			// holds A for go-live readiness.
+			codes = append([]string{"A"}, codes[1:]...)
+		}
+		for j, c := range codes {
+			changes = append(changes, testdocs.CellChange{Sheet: sheet, Cell: string(cols[j+2]) + row, Value: strings.TrimSpace(c)})
+		}
+	}
+	// The sign-off sheet: the RACI is agreed by both parties (M3 KT 3.1
+	// activities 3 and 4) and approved by the sponsor.
+	for i, row := range [][]string{
+		{"Name", "Title", "Role", "Signature", "Date"},
+		signed(sponsorName, sponsorTitle, "Executive Sponsor", raciApproved),
+		signed(pmName, pmTitle, "Program Manager", raciApproved),
+		signed(pmoLeadName, pmoLeadTitle, "Provider PMO Lead", raciApproved),
+	} {
+		for j, v := range row {
+			changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(cols[j]) + strconv.Itoa(i+1), Value: v})
+		}
+	}
+	return testdocs.CopyXlsxWithCells(template, out, changes...)
+}
+
+// raciApproved is the date both parties signed the RACI.
+var raciApproved = day(2026, time.August, 14)

@@ -33,13 +33,13 @@ var corpusKinds = map[string]string{
 	"gsa/M3-Playbook-Governance-Plan-Template.docx":          "governance_plan",
 	"gsa/M3-Playbook-Change-Request-Form-Template.docx":      "change_request",
 	"gsa/M3-Playbook-Investment-Readiness-Checklist.xlsx":    "generic",
-	"18f/QASP.docx":                          "qasp",
-	"18f/QASP.md":                            "qasp",
-	"packt-tpm2e/RACI.xlsx":                  "raci",
-	"packt-tpm2e/TPM RACI.xlsx":              "raci",
-	"packt-tpm2e/Project Plan.xlsx":          "schedule",
-	"packt-tpm2e/Status Report.docx":         "status_report",
-	"packt-tpm2e/Tables.xlsx":                "generic",
+	"18f/QASP.docx":                  "qasp",
+	"18f/QASP.md":                    "qasp",
+	"packt-tpm2e/RACI.xlsx":          "raci",
+	"packt-tpm2e/TPM RACI.xlsx":      "raci",
+	"packt-tpm2e/Project Plan.xlsx":  "schedule",
+	"packt-tpm2e/Status Report.docx": "status_report",
+	"packt-tpm2e/Tables.xlsx":        "generic",
 }
 
 // golden are the corpus files whose normalized artifact is compared with a

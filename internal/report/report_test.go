@@ -43,7 +43,7 @@ func TestTextGroupsByDocumentAndSummarizes(t *testing.T) {
 		"XDOC-001      Execution before PMP approval  Schedule!E45\n",
 		"old.doc (unreadable, )",
 		"submission\n",
-		"2 documents (1 unreadable): 3 errors, 0 warnings, 0 infos, 0 waived, 0 not assessable, 0 checks passed — FAIL\n",
+		"2 documents (1 unreadable): 3 errors, 0 warnings, 0 info, 0 waived, 0 not assessable, 0 checks passed — FAIL\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text report lacks %q:\n%s", want, out)

@@ -71,7 +71,7 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 	} else {
 		verdict = t.paint(ansiRed+ansiBold, verdict)
 	}
-	fmt.Fprintf(bw, "\n%d documents (%d unreadable): %d errors, %d warnings, %d infos, %d waived, %d not assessable, %d checks passed — %s\n",
+	fmt.Fprintf(bw, "\n%d documents (%d unreadable): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
 		s.Documents, s.Unreadable, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
 	return bw.Flush()
 }

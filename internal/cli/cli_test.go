@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Main(args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	p := filepath.Join("../../testdata/golden/report", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("golden %s missing (go test ./internal/cli -update): %v", p, err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file; inspect with -update and git diff\n--- got ---\n%s", name, got)
+	}
+}
+
+// TestExampleReportGolden: the bundled example program's JSON and text
+// reports, with the run's clock fields blanked, match the checked-in
+// reports; the run fails (exit 1) on exactly its two deliberate defects.
+func TestExampleReportGolden(t *testing.T) {
+	code, out, stderr := run(t, "check", "../../examples/harbor", "--format", "json")
+	if code != ExitFail {
+		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFail, stderr)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, out)
+	}
+	for _, k := range []string{"schema_version", "tool", "run", "documents", "findings", "checks", "rules", "summary"} {
+		if _, ok := rep[k]; !ok {
+			t.Errorf("report lacks %q", k)
+		}
+	}
+	runInfo := rep["run"].(map[string]any)
+	if runInfo["as_of"] != "2026-11-16" {
+		t.Errorf("as_of = %v, want the pinned 2026-11-16", runInfo["as_of"])
+	}
+	runInfo["started"], runInfo["duration_ms"], runInfo["command"] = "", 0, ""
+	rep["tool"].(map[string]any)["version"] = ""
+	var rules []string
+	for _, f := range rep["findings"].([]any) {
+		m := f.(map[string]any)
+		if m["status"] == "fail" && m["severity"] == "error" {
+			rules = append(rules, m["rule"].(string))
+		}
+	}
+	if strings.Join(rules, ",") != "XDOC-001,RACI-001" && strings.Join(rules, ",") != "RACI-001,XDOC-001" {
+		t.Errorf("error findings %v, want exactly the two deliberate defects XDOC-001 and RACI-001", rules)
+	}
+	b, _ := json.MarshalIndent(rep, "", "  ")
+	golden(t, "harbor.json", append(b, '\n'))
+
+	code, text, _ := run(t, "check", "../../examples/harbor")
+	if code != ExitFail {
+		t.Fatalf("text run exit %d", code)
+	}
+	golden(t, "harbor.txt", []byte(text))
+}
+
+func TestExitCodes(t *testing.T) {
+	if code, _, _ := run(t, "check", "../../examples/harbor", "--fail-on", "never"); code != ExitOK {
+		t.Errorf("--fail-on never: exit %d, want 0", code)
+	}
+	if code, _, _ := run(t, "check", "no/such/dir"); code != ExitToolError {
+		t.Errorf("missing path: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, "check", "--fail-on", "sometimes", "../../examples/harbor"); code != ExitToolError {
+		t.Errorf("bad flag value: exit %d, want 2", code)
+	}
+}
+
+func TestParsePrintsArtifactAndTree(t *testing.T) {
+	code, out, stderr := run(t, "parse", "../../examples/harbor/RACI.xlsx")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, `"kind": "raci"`) || !strings.Contains(out, `"Assess readiness for go-live"`) {
+		t.Errorf("parse output lacks the RACI payload:\n%.600s", out)
+	}
+	code, out, _ = run(t, "parse", "--tree", "../../examples/harbor/Program-Charter.docx")
+	if code != 0 || !strings.Contains(out, `"blocks"`) || !strings.Contains(out, `"Purpose"`) {
+		t.Errorf("parse --tree: exit %d, output:\n%.600s", code, out)
+	}
+}

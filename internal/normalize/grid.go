@@ -105,6 +105,7 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 			break
 		}
 		cols := map[string]int{}
+		cands := map[string][]int{}
 		texts, nonEmpty, textual := make([]string, len(r.cells)), 0, 0
 		for j, c := range r.cells {
 			s := strings.TrimSpace(c.Text)
@@ -117,6 +118,7 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 				textual++
 			}
 			if k, ok := tab.Match(s); ok {
+				cands[k] = append(cands[k], j)
 				if _, dup := cols[k]; !dup {
 					cols[k] = j
 				}
@@ -127,6 +129,11 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 		}
 		if len(cols) >= best.score && len(cols) >= minScore {
 			if len(cols) > best.score || best.idx < 0 || i > best.idx {
+				for k, js := range cands {
+					if len(js) > 1 {
+						cols[k] = fullest(g, i, js)
+					}
+				}
 				best = header{idx: i, cols: cols, texts: texts, score: len(cols)}
 			}
 		}
@@ -173,4 +180,23 @@ func dataRows(g grid, headerIdx int) []gridRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// fullest picks, among header columns that map to the same key (the Packt
+// plan has both an empty "Predecessor" and a filled "Predecessors"), the
+// one with the most values in the rows below the header.
+func fullest(g grid, headerIdx int, cols []int) int {
+	best, bestN := cols[0], -1
+	for _, j := range cols {
+		n := 0
+		for _, r := range g.rows[headerIdx+1 : min(len(g.rows), headerIdx+200)] {
+			if r.text(j) != "" {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = j, n
+		}
+	}
+	return best
 }

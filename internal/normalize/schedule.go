@@ -117,10 +117,15 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 			nc := r.cell(nameCol)
 			lead := len(nc.Text) - len(strings.TrimLeft(nc.Text, " "))
 			lvl = 1 + nc.Indent + lead/3
-			if phaseRow {
+			switch {
+			case phaseRow:
 				lvl = 1
-			} else if phase != nil && lvl == 1 {
+			case phase != nil && lvl == 1:
 				lvl = 2
+			case phase == nil && col("phase") >= 0 && len(s.Tasks) == 0:
+				// The row above the first phase row is the project
+				// summary row (M3 template row 2).
+				lvl = 0
 			}
 		}
 		task.OutlineLevel = lvl

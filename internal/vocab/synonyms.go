@@ -20,7 +20,7 @@ var ScheduleColumns = Table{
 	"actual_finish":      {"Actual Finish", "Act Finish", "Actual End", "Completed On", "Date Completed"},
 	"predecessors":       {"Predecessors", "Predecessor", "Depends On", "Dependencies", "Pred", "Preds"},
 	"successors":         {"Successors", "Successor", "Succ"},
-	"resources":          {"Resource Names", "Resource_Names", "Resource Type", "Resources", "Primary Resource", "Assigned To", "Owner", "Responsible", "Assignee", "Resource"},
+	"resources":          {"Resource Names", "Resourcing", "Resource_Names", "Resource Type", "Resources", "Primary Resource", "Assigned To", "Owner", "Responsible", "Assignee", "Resource"},
 	"total_float":        {"Total Slack", "Total Float", "TF", "Float", "Slack"},
 	"constraint_type":    {"Constraint Type", "Primary Constraint", "Constraint"},
 	"milestone":          {"Milestone?", "Is Milestone"},

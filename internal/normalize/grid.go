@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/classify"
@@ -93,6 +94,7 @@ type header struct {
 	cols  map[string]int // canonical key -> column index
 	texts []string
 	score int
+	width int // non-empty, non-merged cells of the header row
 }
 
 // findHeader scans the first 30 rows for the row whose cells match the most
@@ -106,7 +108,7 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 		}
 		cols := map[string]int{}
 		cands := map[string][]int{}
-		texts, nonEmpty, textual := make([]string, len(r.cells)), 0, 0
+		texts, nonEmpty, textual, width := make([]string, len(r.cells)), 0, 0, 0
 		for j, c := range r.cells {
 			s := strings.TrimSpace(c.Text)
 			texts[j] = s
@@ -114,6 +116,9 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 				continue
 			}
 			nonEmpty++
+			if !c.Merged {
+				width++
+			}
 			if c.Kind == "" || c.Kind == "string" {
 				textual++
 			}
@@ -128,13 +133,17 @@ func findHeader(g grid, tab *vocab.Table, minScore int) (header, bool) {
 			continue
 		}
 		if len(cols) >= best.score && len(cols) >= minScore {
-			if len(cols) > best.score || best.idx < 0 || i > best.idx {
+			// A tie goes to the lower row only when it is wider: a group
+			// band (merged cells) above the real header scores like it
+			// but is narrower; a data row that happens to contain header
+			// words is not wider than the header.
+			if len(cols) > best.score || best.idx < 0 || width > best.width {
 				for k, js := range cands {
 					if len(js) > 1 {
 						cols[k] = fullest(g, i, js)
 					}
 				}
-				best = header{idx: i, cols: cols, texts: texts, score: len(cols)}
+				best = header{idx: i, cols: cols, texts: texts, score: len(cols), width: width}
 			}
 		}
 	}
@@ -199,4 +208,14 @@ func fullest(g grid, headerIdx int, cols []int) int {
 		}
 	}
 	return best
+}
+
+// sortedKeys keeps fields_found and columns in a stable order.
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -215,7 +215,9 @@ func readRolesTable(path string, g grid, r *artifact.RACI) bool {
 			continue // group band row ("Overall Program Leadership Team")
 		}
 		role := artifact.RACIRole{Name: name, Canonical: canonicalRole(name), Party: partyOf(name), Loc: g.loc(path, row, ri), PersonName: colText(row, h, "person")}
-		if f := strings.ToLower(colText(row, h, "filled")); f != "" {
+		// Only a short answer is a value; the template's instruction
+		// sentence ("Indicate whether the role is filled … or vacant") is not.
+		if f := strings.ToLower(colText(row, h, "filled")); f != "" && vocab.Words(f) <= 5 {
 			v := !strings.Contains(f, "vacant")
 			role.Filled = &v
 		}

@@ -60,7 +60,7 @@ func normalizeRiskRegister(t *document.Tree, a *artifact.Artifact, _ Options) {
 				rr.Risks = append(rr.Risks, risk)
 			}
 		}
-		for k := range h.cols {
+		for _, k := range sortedKeys(h.cols) {
 			found(a, "risk_register.columns."+k)
 		}
 		found(a, "risk_register.risks")

@@ -49,8 +49,8 @@ func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
 	if best.sheet != "" {
 		a.Source.Sheet = best.sheet
 	}
-	for k, j := range bh.cols {
-		h := bh.texts[j]
+	for _, k := range sortedKeys(bh.cols) {
+		h := bh.texts[bh.cols[k]]
 		s.Columns[k] = &h
 		found(a, "schedule.columns."+k)
 	}

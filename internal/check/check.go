@@ -58,7 +58,7 @@ type docResult struct {
 // Run checks every document under opts.Paths with a compiled engine.
 func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error) {
 	files, err := discover.Walk(opts.Paths, discover.Options{
-		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards,
+		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
 	})
 	if err != nil {
 		return nil, err
@@ -190,8 +190,11 @@ func checkFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Op
 	defer cancel()
 	o, err := eng.EvalDocument(ectx, art)
 	if err != nil {
-		out.findings = append(out.findings, finding.NewTool("TG-EVAL-001", f.Path,
-			fmt.Sprintf("rule evaluation did not finish within %s: %v", opts.Limits.EvalTimeout, err), document.Loc{}))
+		msg := fmt.Sprintf("rule evaluation failed: %v", err)
+		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+			msg = fmt.Sprintf("rule evaluation did not finish within %s (limits.eval_timeout): %v", opts.Limits.EvalTimeout, err)
+		}
+		out.findings = append(out.findings, finding.NewTool("TG-EVAL-001", f.Path, msg, document.Loc{}))
 	}
 	out.findings = append(out.findings, o.Findings...)
 	out.checks = append(out.checks, o.Checks...)

@@ -751,6 +751,26 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
+// FuzzDocumentXML fuzzes the body parser inside a valid package: byte
+// mutations of a whole .docx mostly break the zip directory, so they rarely
+// reach the XML.
+func FuzzDocumentXML(f *testing.F) {
+	f.Add(body(`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>1 Scope</w:t></w:r></w:p>`))
+	f.Add(body(`<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="3"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`))
+	f.Add(body(`<w:sdt><w:sdtPr><w:date w:fullDate="2025-01-02"/><w14:checkbox><w14:checked w14:val="0"/></w14:checkbox></w:sdtPr><w:sdtContent><w:p><w:ins><w:r><w:t>a</w:t><w:sym w:char="F0FE"/></w:r></w:ins></w:p></w:sdtContent></w:sdt>`))
+	lim := limits.Default()
+	lim.TableCells = 1000
+	f.Fuzz(func(t *testing.T, doc string) {
+		data := docxOf(t, map[string]string{"word/document.xml": doc})
+		if _, err := readBytes(data, lim); err != nil {
+			var fault *document.Fault
+			if !errors.As(err, &fault) {
+				t.Fatalf("error is not a *document.Fault: %v", err)
+			}
+		}
+	})
+}
+
 func BenchmarkReadGovernancePlan(b *testing.B) {
 	data, err := os.ReadFile(filepath.Join(corpus, "gsa/M3-Playbook-Governance-Plan-Template.docx"))
 	if err != nil {

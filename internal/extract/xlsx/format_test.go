@@ -129,8 +129,12 @@ func TestSqrefColumns(t *testing.T) {
 	}
 }
 
-// FuzzRead feeds mutated workbooks to Read: it must never panic or hang,
-// and any error must be a *document.Fault (or the test's own deadline).
+// FuzzRead feeds mutated workbooks to Read: it must never panic, must
+// return within its read timeout, and any error must be a *document.Fault.
+// The seeds are 10-25 KB zips, so give the engine a short minimization
+// budget or it spends its time minimizing:
+//
+//	go test -run '^$' -fuzz FuzzRead -fuzztime 30s -fuzzminimizetime 1s
 func FuzzRead(f *testing.F) {
 	for _, rel := range []string{"robust/spreadsheet__sample.strict.xlsx", "robust/spreadsheet__InlineStrings.xlsx", "robust/googleDocsTest.xlsx"} {
 		data, err := os.ReadFile(corpusPath(rel))
@@ -144,7 +148,11 @@ func FuzzRead(f *testing.F) {
 	lim.PartBytes = 4 << 20
 	lim.PackageBytes = 16 << 20
 	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
 		tree, err := Read(context.Background(), bytes.NewReader(data), int64(len(data)), "fuzz.xlsx", lim)
+		if d := time.Since(start); d > lim.ReadTimeout+time.Second {
+			t.Fatalf("Read took %s despite limits.read_timeout %s", d, lim.ReadTimeout)
+		}
 		if err != nil {
 			var fault *document.Fault
 			if !errors.As(err, &fault) {

@@ -245,8 +245,8 @@ func readFile(t testing.TB, path string, lim limits.Limits) (*document.Tree, err
 }
 
 func TestRead200kRows(t *testing.T) {
-	if testing.Short() {
-		t.Skip("writes and reads a 200,000-row workbook")
+	if testing.Short() || raceEnabled {
+		t.Skip("writes and reads a 200,000-row workbook (skipped in -short and under -race)")
 	}
 	path := write200k(t)
 	start := time.Now()
@@ -269,9 +269,10 @@ func TestRead200kRows(t *testing.T) {
 		last.Cells[3].Number != 50_000 || last.Cells[4].Kind != "bool" {
 		t.Errorf("last row = %+v", last.Cells)
 	}
-	// "A few seconds" on a developer machine; the bound leaves room for
-	// slow CI runners and the race detector.
-	if elapsed > 30*time.Second {
+	// "A few seconds" on a developer machine (~7 s on a 2-core CI box,
+	// where excelize's own iterator takes ~5 s); the bound leaves room for
+	// slow runners.
+	if elapsed > 25*time.Second {
 		t.Errorf("reading took %s", elapsed)
 	}
 }

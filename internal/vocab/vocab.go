@@ -41,10 +41,12 @@ func Normalize(s string) string {
 	}
 	s = strings.TrimSpace(b.String())
 	s = strings.TrimRight(s, "*: ")
-	r := strings.NewReplacer("#", " number", "%", " percent", "&", " and ", "/", " ", "-", " ", "_", " ", ".", " ", ",", " ", "'", "", "’", "", "<", " ", ">", " ", "[", " ", "]", " ", ":", " ", "|", " ")
-	s = r.Replace(s)
+	s = punct.Replace(s)
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// punct spells out or blanks the punctuation headers vary in.
+var punct = strings.NewReplacer("#", " number", "%", " percent", "&", " and ", "/", " ", "-", " ", "_", " ", ".", " ", ",", " ", "'", "", "’", "", "<", " ", ">", " ", "[", " ", "]", " ", ":", " ", "|", " ")
 
 // Table maps canonical keys to accepted phrasings.
 type Table map[string][]string
@@ -56,7 +58,12 @@ type index struct {
 	syns  []syn
 }
 
-type syn struct{ norm, key string }
+type syn struct {
+	norm, key string
+	// exactOnly synonyms never match inside longer text: very short ones
+	// ("id") and ones made only of punctuation ("#" → "number").
+	exactOnly bool
+}
 
 var indexes = map[*Table]*index{}
 
@@ -76,7 +83,7 @@ func (t *Table) idx() *index {
 			if _, dup := ix.exact[n]; !dup {
 				ix.exact[n] = k
 			}
-			ix.syns = append(ix.syns, syn{n, k})
+			ix.syns = append(ix.syns, syn{norm: n, key: k, exactOnly: len(n) < 3 || !strings.ContainsFunc(s, unicode.IsLetter)})
 		}
 	}
 	sort.SliceStable(ix.syns, func(i, j int) bool { return len(ix.syns[i].norm) > len(ix.syns[j].norm) })
@@ -103,8 +110,8 @@ func (t *Table) Match(text string) (string, bool) {
 	}
 	padded := " " + n + " "
 	for _, s := range ix.syns {
-		if len(s.norm) < 3 {
-			continue // "#", "p", "id": only exact
+		if s.exactOnly {
+			continue
 		}
 		if strings.Contains(padded, " "+s.norm+" ") {
 			return s.key, true

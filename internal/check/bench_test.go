@@ -1,0 +1,43 @@
+package check
+
+import (
+	"context"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+)
+
+// BenchmarkCheckExample is the whole pipeline (discover, read, classify,
+// normalize, validate, evaluate, project rules) over the five documents of
+// examples/harbor with an engine compiled once.
+func BenchmarkCheckExample(b *testing.B) {
+	eng := engine(b, map[string]any{"as_of": "2026-11-16"})
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Run(context.Background(), eng, Options{Paths: []string{"../../examples/harbor"}, Jobs: 2, Limits: limits.Default()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCheckCorpus runs the pipeline over every real corpus document
+// (PM templates and robustness files): the per-file cost of real inputs.
+func BenchmarkCheckCorpus(b *testing.B) {
+	eng := engine(b, map[string]any{"as_of": "2026-11-16"})
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Run(context.Background(), eng, Options{Paths: []string{"../../testdata/corpus"}, Jobs: 2, Limits: limits.Default()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompile is the one-time cost of compiling the built-in packs.
+func BenchmarkCompile(b *testing.B) {
+	for range b.N {
+		if _, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core", "xdoc"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -379,3 +379,67 @@ func TestMissingWorkbookPart(t *testing.T) {
 }
 
 var bigRows = 200_000
+
+// TestTablesHiddenRowsAndSheetStates builds a workbook with an Excel
+// table, a hidden non-empty row, an outline level, a note, an inline list
+// validation and hidden / very hidden sheets.
+func TestTablesHiddenRowsAndSheetStates(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, row := range [][]any{{"ID", "Task", "Status"}, {1, "Plan", "Open"}, {2, "Build", "Closed"}} {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		must(f.SetSheetRow("Sheet1", ref, &row))
+	}
+	must(f.AddTable("Sheet1", &excelize.Table{Range: "A1:C3", Name: "Tasks"}))
+	must(f.SetRowVisible("Sheet1", 3, false))
+	must(f.SetRowOutlineLevel("Sheet1", 2, 1))
+	must(f.AddComment("Sheet1", excelize.Comment{Cell: "B2", Author: "PMO", Text: "check the dates"}))
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = "C2:C10"
+	must(dv.SetDropList([]string{"Open", "Closed"}))
+	must(f.AddDataValidation("Sheet1", dv))
+	for _, name := range []string{"Lists", "Secret"} {
+		_, err := f.NewSheet(name)
+		must(err)
+		must(f.SetCellValue(name, "A1", name))
+	}
+	must(f.SetSheetVisible("Lists", false))
+	must(f.SetSheetVisible("Secret", false, true))
+	buf, err := f.WriteToBuffer()
+	must(err)
+
+	tree, err := readBytes(t, buf.Bytes(), limits.Default())
+	must(err)
+	if len(tree.Faults) > 0 {
+		t.Fatalf("faults: %v", tree.Faults)
+	}
+	s := sheetNamed(t, tree, "Sheet1")
+	if len(s.Tables) != 1 || s.Tables[0] != (document.ListObject{Name: "Tasks", Ref: "A1:C3", HeaderRowCount: 1}) {
+		t.Errorf("tables = %+v", s.Tables)
+	}
+	if r := rowNumbered(s, 3); r == nil || !r.Hidden || r.Cells[1].Text != "Build" {
+		t.Errorf("row 3 = %+v", r)
+	}
+	if r := rowNumbered(s, 2); r == nil || r.Hidden || r.OutlineLevel != 1 {
+		t.Errorf("row 2 = %+v", r)
+	}
+	if got := s.Validations["C"]; len(got) != 2 || got[0] != "Open" || got[1] != "Closed" {
+		t.Errorf("validations = %v", s.Validations)
+	}
+	if len(tree.Comments) != 1 || tree.Comments[0].Loc.Cell != "B2" || tree.Comments[0].Author != "PMO" ||
+		!strings.Contains(tree.Comments[0].Text, "check the dates") {
+		t.Errorf("comments = %+v", tree.Comments)
+	}
+	if l := sheetNamed(t, tree, "Lists"); !l.Hidden || l.VeryHidden {
+		t.Errorf("Lists hidden=%v veryHidden=%v", l.Hidden, l.VeryHidden)
+	}
+	if v := sheetNamed(t, tree, "Secret"); v.Hidden || !v.VeryHidden {
+		t.Errorf("Secret hidden=%v veryHidden=%v", v.Hidden, v.VeryHidden)
+	}
+}

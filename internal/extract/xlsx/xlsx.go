@@ -57,7 +57,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 
 	select {
 	case res := <-done:
-		if res.err != nil && ctx.Err() != nil && parent.Err() == nil {
+		if errors.Is(res.err, context.DeadlineExceeded) && parent.Err() == nil {
 			return nil, timeoutFault(path, lim)
 		}
 		if f, ok := errors.AsType[*document.Fault](res.err); ok && f.Loc.Path == "" {

@@ -3,6 +3,8 @@
 package normalize
 
 import (
+	"strings"
+
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -34,9 +36,31 @@ func register(kind string, f payloadFunc) { payloads[kind] = f }
 // cannot be read is recorded in diagnostics and left out of fields_found.
 // (Envelope construction lives in envelope.go.)
 func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Artifact {
+	t = withoutTOC(t)
 	a := newEnvelope(t, c, opts)
 	if f, ok := payloads[c.Kind]; ok {
 		f(t, a, opts)
 	}
 	return a
+}
+
+// withoutTOC drops table-of-contents paragraphs (styles "toc 1", "TOC2", …):
+// they repeat the headings with page numbers and are not content; kept,
+// they would double every heading's text and placeholder.
+func withoutTOC(t *document.Tree) *document.Tree {
+	keep := t.Blocks[:0:0]
+	dropped := false
+	for _, b := range t.Blocks {
+		if b.Kind == document.BlockParagraph && strings.HasPrefix(strings.ToLower(strings.ReplaceAll(b.Style, " ", "")), "toc") {
+			dropped = true
+			continue
+		}
+		keep = append(keep, b)
+	}
+	if !dropped {
+		return t
+	}
+	c := *t
+	c.Blocks = keep
+	return &c
 }

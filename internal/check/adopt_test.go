@@ -1,0 +1,68 @@
+package check
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+)
+
+// A docs-as-code repository keeps artifacts as YAML: taken as is, validated
+// and checked like any other document.
+func TestYAMLArtifactIsTakenAsIs(t *testing.T) {
+	dir := t.TempDir()
+	doc := `kind: charter
+title: Harbor charter (docs as code)
+metadata:
+  status: approved
+  approvals:
+    - {name: Angela Ruiz, role: sponsor, date: "2026-02-17", decision: approved, signed: true}
+  placeholders: []
+fields_found: [metadata.approvals, metadata.placeholders, charter.purpose, charter.objectives, charter.milestones]
+charter:
+  purpose: too short
+  objectives: [{text: "Migrate 100% of employees by June 2027", measurable: true}]
+  milestones: [{name: Go-live, date: "2027-06-25"}]
+  project_manager: {name: Marcus Chen, authority: may approve spending up to $250,000}
+  sponsor: {name: Angela Ruiz}
+`
+	if err := os.WriteFile(filepath.Join(dir, "charter.yaml"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.yaml"), []byte("just: config\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-16"}), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Result.Documents) != 1 || out.Result.Documents[0].Kind != "charter" || out.Result.Documents[0].KindSource != "document" {
+		t.Fatalf("documents = %+v, want only charter.yaml as a charter taken from the document", out.Result.Documents)
+	}
+	fired := map[string]bool{}
+	for _, f := range out.Result.Findings {
+		if f.Status == finding.Fail && f.Severity != finding.Info {
+			fired[f.Rule] = true
+		}
+		if f.Rule == "TG-SCHEMA-001" {
+			t.Errorf("schema: %s %s", f.Location.Pointer, f.Message)
+		}
+	}
+	if !fired["CHARTER-001"] {
+		t.Errorf("CHARTER-001 (purpose of two words) did not fire; fired %v", fired)
+	}
+	if fired["CHARTER-002"] || fired["CHARTER-013"] {
+		t.Errorf("objectives and sponsor approval are present; fired %v", fired)
+	}
+}
+
+func TestKindOverrideByGlob(t *testing.T) {
+	r := classify.Classify(nil, "plans/ivv-2026.docx", []classify.KindRule{{Path: "plans/ivv*.docx", Kind: "ivv_plan"}})
+	if r.Kind != "ivv_plan" || r.Source != classify.SourceConfig {
+		t.Errorf("got %+v", r)
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/textfile"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -31,13 +32,9 @@ import (
 // Cells carry Kind "number" when the text is a plain decimal number, else
 // "string"; dates are left to the normalizer.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limits.Limits) (*document.Tree, error) {
-	if size > lim.MarkdownBytes {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
-			"the file is %d bytes, over the limit of %d (limits.markdown_bytes)", size, lim.MarkdownBytes)
-	}
-	b := make([]byte, size)
-	if n, err := r.ReadAt(b, 0); err != nil && !(errors.Is(err, io.EOF) && int64(n) == size) {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file")
+	b, err := textfile.Load(r, size, lim)
+	if err != nil {
+		return nil, err
 	}
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	sheetName := strings.TrimSuffix(base, path.Ext(base))

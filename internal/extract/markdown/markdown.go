@@ -7,7 +7,6 @@ package markdown
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -26,6 +25,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract/structured"
+	"github.com/tollgate-dev/tollgate/internal/extract/textfile"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -36,13 +36,9 @@ const maxDepth = 100
 
 // Read reads a Markdown file.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limits.Limits) (*document.Tree, error) {
-	if size > lim.MarkdownBytes {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
-			"the file is %d bytes, over the limit of %d (limits.markdown_bytes)", size, lim.MarkdownBytes)
-	}
-	src := make([]byte, size)
-	if n, err := r.ReadAt(src, 0); err != nil && !(errors.Is(err, io.EOF) && int64(n) == size) {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file")
+	src, err := textfile.Load(r, size, lim)
+	if err != nil {
+		return nil, err
 	}
 	t := &document.Tree{Path: name, Format: document.FormatMD}
 	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))

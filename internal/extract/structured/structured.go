@@ -20,6 +20,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/textfile"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -28,13 +29,9 @@ import (
 // A file that parses but has no top-level string "kind" is a TG-READ-004
 // fault: it is data, not an artifact.
 func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limits.Limits) (*document.Tree, error) {
-	if size > lim.MarkdownBytes {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
-			"the file is %d bytes, over the limit of %d (limits.markdown_bytes)", size, lim.MarkdownBytes)
-	}
-	b := make([]byte, size)
-	if n, err := r.ReadAt(b, 0); err != nil && !(errors.Is(err, io.EOF) && int64(n) == size) {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file")
+	b, err := textfile.Load(r, size, lim)
+	if err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err

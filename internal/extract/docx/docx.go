@@ -209,14 +209,7 @@ func (r *reader) textLines(out *[]string) error {
 			}
 			return nil
 		case "tbl":
-			spec, err := r.table(0)
-			if err != nil {
-				return err
-			}
-			if s := flatten(r.resolve(spec, 0)); s != "" {
-				*out = append(*out, s)
-			}
-			return nil
+			return r.flatTable(out)
 		case "sdt":
 			return r.sdt(func() error { return r.textLines(out) })
 		case "customXml", "ins", "moveTo":
@@ -224,6 +217,20 @@ func (r *reader) textLines(out *[]string) error {
 		}
 		return r.dec.Skip()
 	})
+}
+
+// flatTable reads the table just started as one line of text (rows on
+// lines, cells separated by tabs): a table inside a cell, comment or header
+// is content of its container, not a table of the document.
+func (r *reader) flatTable(out *[]string) error {
+	spec, err := r.table(0)
+	if err != nil {
+		return err
+	}
+	if s := flatten(r.resolve(spec, 0)); s != "" {
+		*out = append(*out, s)
+	}
+	return nil
 }
 
 // readComments reads word/comments.xml into Tree.Comments, each located at

@@ -208,14 +208,7 @@ func (r *reader) cellContent(cell *cellSpec, lines *[]string) error {
 			}
 			return nil
 		case "tbl":
-			spec, err := r.table(0)
-			if err != nil {
-				return err
-			}
-			if s := flatten(r.resolve(spec, 0)); s != "" {
-				*lines = append(*lines, s)
-			}
-			return nil
+			return r.flatTable(lines)
 		case "sdt":
 			return r.sdt(func() error { return r.cellContent(cell, lines) })
 		case "customXml":

@@ -20,8 +20,12 @@ type SubsidiaryPlan struct {
 	Heading   string  `json:"heading,omitempty"`
 	WordCount int     `json:"word_count"`
 	Reference string  `json:"reference,omitempty"`
-	Kind      string  `json:"kind,omitempty"` // change plan: control | ocm
-	Loc       *Loc    `json:"loc,omitempty"`
+	// Resolved says whether a referenced plan was found in the submission
+	// (set for mode "reference" only); ResolvedPath names the document.
+	Resolved     *bool  `json:"resolved,omitempty"`
+	ResolvedPath string `json:"resolved_path,omitempty"`
+	Kind         string `json:"kind,omitempty"` // change plan: control | ocm
+	Loc          *Loc   `json:"loc,omitempty"`
 }
 
 // Governance is what the PMP says about decision-making and escalation.

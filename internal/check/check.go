@@ -67,29 +67,21 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	// Read and normalize every file, then link the artifacts (a PMP's
+	// reference to a separate plan is resolved against the submission),
+	// then evaluate each document: per-document rules see resolved links.
 	results := make([]docResult, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				results[i] = checkFile(ctx, eng, files[i], opts)
-			}
-		}()
+	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts) }); err != nil {
+		return nil, err
 	}
-feed:
-	for i := range files {
-		select {
-		case work <- i:
-		case <-ctx.Done():
-			break feed
+	var linked []map[string]any
+	for _, r := range results {
+		if r.artifact != nil {
+			linked = append(linked, r.artifact)
 		}
 	}
-	close(work)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	normalize.LinkReferences(linked)
+	if err := pool(ctx, len(files), jobs, func(i int) { evaluate(ctx, eng, &results[i], opts) }); err != nil {
 		return nil, err
 	}
 
@@ -122,10 +114,36 @@ feed:
 	return out, nil
 }
 
-// checkFile takes one file through extract → classify → normalize →
-// validate → evaluate. Every failure becomes a finding on that file; it
-// never stops the run.
-func checkFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Options) (out docResult) {
+// pool runs fn(0..n-1) on jobs workers and stops feeding work when ctx ends.
+func pool(ctx context.Context, n, jobs int, fn func(i int)) error {
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				fn(i)
+			}
+		}()
+	}
+feed:
+	for i := 0; i < n; i++ {
+		select {
+		case work <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+	return ctx.Err()
+}
+
+// readFile takes one file through extract → classify → normalize →
+// validate. Every failure becomes a finding on that file; it never stops
+// the run.
+func readFile(ctx context.Context, f discover.File, opts Options) (out docResult) {
 	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
 	defer func() {
 		// Readers must not panic; if one does, this file is unreadable and
@@ -186,20 +204,34 @@ func checkFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Op
 			v.Message, document.Loc{Pointer: v.Pointer}))
 	}
 
+	out.artifact = art
+	return out
+}
+
+// evaluate runs the per-document rules on a read document, under the
+// evaluation deadline; an error becomes a TG-EVAL-001 finding.
+func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Options) {
+	if r.artifact == nil {
+		return
+	}
+	path := r.doc.Path
+	defer func() {
+		if p := recover(); p != nil {
+			r.findings = append(r.findings, finding.NewTool("TG-EVAL-001", path, fmt.Sprintf("internal error while evaluating rules: %v", p), document.Loc{}))
+		}
+	}()
 	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
 	defer cancel()
-	o, err := eng.EvalDocument(ectx, art)
+	o, err := eng.EvalDocument(ectx, r.artifact)
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
 		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
 			msg = fmt.Sprintf("rule evaluation did not finish within %s (limits.eval_timeout): %v", opts.Limits.EvalTimeout, err)
 		}
-		out.findings = append(out.findings, finding.NewTool("TG-EVAL-001", f.Path, msg, document.Loc{}))
+		r.findings = append(r.findings, finding.NewTool("TG-EVAL-001", path, msg, document.Loc{}))
 	}
-	out.findings = append(out.findings, o.Findings...)
-	out.checks = append(out.checks, o.Checks...)
-	out.artifact = art
-	return out
+	r.findings = append(r.findings, o.Findings...)
+	r.checks = append(r.checks, o.Checks...)
 }
 
 func unreadable(out docResult, path string, fault *document.Fault) docResult {

@@ -44,8 +44,10 @@ func normalizePMP(t *document.Tree, a *artifact.Artifact, opts Options) {
 		}
 		if !sp.Present {
 			if ref := planReference(all, key); ref != "" {
-				mode := "reference"
-				sp.Mode, sp.Reference = &mode, ref
+				// A referenced plan is present when the submission holds it:
+				// LinkReferences decides that once every file is read.
+				mode, no := "reference", false
+				sp.Mode, sp.Reference, sp.Present, sp.Resolved = &mode, ref, true, &no
 			}
 		}
 		if key == "change" && best >= 0 {

@@ -152,7 +152,7 @@ type Tree struct {
 	Artifact map[string]any `json:"artifact,omitempty"`
 	// Schedule is set by structured schedule readers (MSPDI) that already
 	// know tasks and links; normalize maps it into the schedule payload.
-	Schedule any `json:"schedule,omitempty"`
+	Schedule *Schedule `json:"schedule,omitempty"`
 
 	// Faults are partial-read problems (TG-READ-005, TG-LIMIT-001): the
 	// file was read, but not all of it.
@@ -288,4 +288,69 @@ type Control struct {
 	// Placeholder is true when w:showingPlcHdr is set (still the prompt).
 	Placeholder bool `json:"placeholder,omitempty"`
 	Loc         Loc  `json:"loc"`
+}
+
+// Schedule is what a structured schedule file (MS Project XML) says, in the
+// file's own terms but with units already converted: dates ISO
+// (YYYY-MM-DD), durations and lags in working days of the file's calendar.
+type Schedule struct {
+	Name       string `json:"name,omitempty"`
+	StatusDate string `json:"status_date,omitempty"`
+	StartDate  string `json:"start_date,omitempty"`
+	FinishDate string `json:"finish_date,omitempty"`
+	// Calendar is the project calendar: hours per day, days per week, and
+	// the working weekdays (0 = Sunday … 6 = Saturday).
+	MinutesPerDay  int            `json:"minutes_per_day,omitempty"`
+	MinutesPerWeek int            `json:"minutes_per_week,omitempty"`
+	DaysPerMonth   int            `json:"days_per_month,omitempty"`
+	WorkingDays    []int          `json:"working_days,omitempty"`
+	Holidays       []string       `json:"holidays,omitempty"`
+	Tasks          []ScheduleTask `json:"tasks"`
+}
+
+// ScheduleTask is one task of a structured schedule. Pointer fields are
+// nil when the file does not give them.
+type ScheduleTask struct {
+	UID            string         `json:"uid"`
+	ID             string         `json:"id"`
+	Name           string         `json:"name"`
+	WBS            string         `json:"wbs,omitempty"`
+	OutlineNumber  string         `json:"outline_number,omitempty"`
+	OutlineLevel   int            `json:"outline_level"`
+	Summary        bool           `json:"summary,omitempty"`
+	Milestone      bool           `json:"milestone,omitempty"`
+	Null           bool           `json:"null,omitempty"` // a blank row in MS Project
+	Start          string         `json:"start,omitempty"`
+	Finish         string         `json:"finish,omitempty"`
+	ActualStart    string         `json:"actual_start,omitempty"`
+	ActualFinish   string         `json:"actual_finish,omitempty"`
+	BaselineStart  string         `json:"baseline_start,omitempty"`
+	BaselineFinish string         `json:"baseline_finish,omitempty"`
+	EarlyStart     string         `json:"early_start,omitempty"`
+	EarlyFinish    string         `json:"early_finish,omitempty"`
+	LateStart      string         `json:"late_start,omitempty"`
+	LateFinish     string         `json:"late_finish,omitempty"`
+	Duration       *float64       `json:"duration_days,omitempty"`
+	DurationRaw    string         `json:"duration_raw,omitempty"`
+	BaselineDur    *float64       `json:"baseline_duration_days,omitempty"`
+	RemainingDur   *float64       `json:"remaining_duration_days,omitempty"`
+	PercentDone    *float64       `json:"percent_complete,omitempty"`
+	TotalSlack     *float64       `json:"total_slack_days,omitempty"`
+	FreeSlack      *float64       `json:"free_slack_days,omitempty"`
+	Critical       *bool          `json:"critical,omitempty"`
+	ConstraintType string         `json:"constraint_type,omitempty"` // MSO, MFO, SNET, SNLT, FNET, FNLT, ASAP, ALAP
+	ConstraintDate string         `json:"constraint_date,omitempty"`
+	Deadline       string         `json:"deadline,omitempty"`
+	Predecessors   []ScheduleLink `json:"predecessors,omitempty"`
+	Resources      []string       `json:"resources,omitempty"`
+	Loc            Loc            `json:"loc"`
+}
+
+// ScheduleLink is one predecessor link: the predecessor's UID, the type
+// (FS, SS, FF, SF) and the lag in working days (negative = lead).
+type ScheduleLink struct {
+	UID     string  `json:"uid"`
+	Type    string  `json:"type"`
+	LagDays float64 `json:"lag_days"`
+	LagRaw  string  `json:"lag_raw,omitempty"`
 }

@@ -1,7 +1,6 @@
 package normalize
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,21 +15,36 @@ func init() { register("schedule", normalizeSchedule) }
 // scheduleColumnKeys are the canonical columns reported in
 // schedule.columns (present or null), in a stable order.
 var scheduleColumnKeys = []string{"id", "uid", "wbs", "outline_level", "phase", "name", "duration", "baseline_duration",
-	"percent_complete", "start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish",
-	"predecessors", "successors", "resources", "total_float", "constraint_type", "milestone", "summary", "status"}
+	"remaining_duration", "percent_complete", "start", "finish", "baseline_start", "baseline_finish", "actual_start",
+	"actual_finish", "predecessors", "successors", "resources", "total_float", "free_float", "constraint_type",
+	"constraint_date", "critical", "deadline", "milestone", "summary", "status"}
+
+// defaultCalendar is MS Project's default (MODEL.md §5.2): 8 h days, 5-day
+// weeks Monday to Friday, 20-day months.
+func defaultCalendar() artifact.Calendar {
+	return artifact.Calendar{HoursPerDay: 8, DaysPerWeek: 5, DaysPerMonth: 20, WorkingDays: []int{1, 2, 3, 4, 5}, Holidays: []string{}}
+}
 
 // normalizeSchedule fills MODEL.md §6.3 from the sheet (or table) whose
 // header row maps best to the schedule columns. The critical-path pass and
 // MSPDI input come with the schedule issue; this reads what the export says.
 func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
-	s := &artifact.Schedule{Columns: map[string]*string{}, Tasks: []artifact.Task{}, Relationships: []artifact.Relationship{}, StatusDateSource: "none"}
+	s := &artifact.Schedule{Columns: map[string]*string{}, Tasks: []artifact.Task{}, Relationships: []artifact.Relationship{},
+		StatusDateSource: "none", Calendar: defaultCalendar()}
 	a.Schedule = s
 	for _, k := range scheduleColumnKeys {
 		s.Columns[k] = nil
 	}
+	defer finishSchedule(a, s)
+	if scheduleFromTree(t, a, opts) {
+		return
+	}
 	if opts.StatusDate != "" {
 		d := opts.StatusDate
 		s.StatusDate, s.StatusDateSource = &d, "config"
+	} else if d, loc, ok := statusDateCell(t); ok {
+		s.StatusDate, s.StatusDateSource = &d, "cell"
+		diag(a, "info", "STATUS_DATE_FROM_CELL", loc, "status date %s read from the sheet", d)
 	}
 	var best grid
 	var bh header
@@ -79,7 +93,7 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 		if name == "" {
 			continue
 		}
-		task := artifact.Task{Name: name, Predecessors: []artifact.Link{}, Resources: []string{}, Loc: g.loc(path, r, nameCol)}
+		task := artifact.Task{Name: name, Predecessors: []artifact.Link{}, Successors: []artifact.Link{}, Resources: []string{}, FloatSource: "none", Loc: g.loc(path, r, nameCol)}
 		task.Loc.Cell = ""
 		if j := col("id"); j >= 0 && r.text(j) != "" {
 			task.ID = strings.TrimSuffix(r.text(j), ".0")
@@ -150,6 +164,24 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 		if j := col("percent_complete"); j >= 0 {
 			task.PercentComplete = parsePercent(r.cell(j))
 		}
+		task.BaselineDurationDays = durationCell(r, col("baseline_duration"))
+		task.RemainingDurationDays = durationCell(r, col("remaining_duration"))
+		if j := col("total_float"); j >= 0 {
+			if task.TotalFloatDays = durationCell(r, j); task.TotalFloatDays != nil {
+				task.FloatSource = "file"
+			}
+		}
+		task.FreeFloatDays = durationCell(r, col("free_float"))
+		if j := col("constraint_type"); j >= 0 && r.text(j) != "" {
+			task.Constraint = constraintOf(r.text(j), r.cell(col("constraint_date")))
+		}
+		if j := col("critical"); j >= 0 && r.text(j) != "" {
+			v := parseBool(r.text(j))
+			task.Critical = &v
+		}
+		if j := col("deadline"); j >= 0 {
+			task.Deadline = datePtr(r.cell(j))
+		}
 		if j := col("predecessors"); j >= 0 && r.text(j) != "" {
 			links, bad := parsePredecessors(r.text(j))
 			for _, l := range links {
@@ -196,24 +228,6 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 		}
 		stack = append(stack, i)
 	}
-	seen := map[string]bool{}
-	for _, task := range s.Tasks {
-		for _, l := range task.Predecessors {
-			key := fmt.Sprintf("%s>%s>%s", l.Ref, task.ID, l.Type)
-			if !seen[key] {
-				seen[key] = true
-				s.Relationships = append(s.Relationships, artifact.Relationship{From: l.Ref, To: task.ID, Type: l.Type, LagDays: l.LagDays})
-			}
-		}
-		if task.Start != nil && (s.ProjectStart == nil || *task.Start < *s.ProjectStart) {
-			v := *task.Start
-			s.ProjectStart = &v
-		}
-		if task.Finish != nil && (s.ProjectFinish == nil || *task.Finish > *s.ProjectFinish) {
-			v := *task.Finish
-			s.ProjectFinish = &v
-		}
-	}
 }
 
 func progress(t artifact.Task) string {
@@ -224,4 +238,131 @@ func progress(t artifact.Task) string {
 		return "in-progress"
 	}
 	return "not-started"
+}
+
+// durationCell reads a duration-like cell (duration, float) as working days.
+func durationCell(r gridRow, j int) *float64 {
+	if j < 0 {
+		return nil
+	}
+	c := r.cell(j)
+	if c.Kind == "number" {
+		v := c.Number
+		return &v
+	}
+	if d, ok := parseDuration(strings.TrimSpace(c.Text)); ok {
+		return d
+	}
+	return nil
+}
+
+// constraintTypes maps MS Project and P6 constraint names (MODEL.md §6.3).
+var constraintTypes = map[string]string{
+	"must start on": "MSO", "must finish on": "MFO", "start no later than": "SNLT", "finish no later than": "FNLT",
+	"start no earlier than": "SNET", "finish no earlier than": "FNET", "as soon as possible": "ASAP", "as late as possible": "ALAP",
+	"mandatory start": "MSO", "mandatory finish": "MFO", "start on": "MSO", "finish on": "MFO",
+	"start on or before": "SNLT", "finish on or before": "FNLT", "start on or after": "SNET", "finish on or after": "FNET",
+	"mso": "MSO", "mfo": "MFO", "snlt": "SNLT", "fnlt": "FNLT", "snet": "SNET", "fnet": "FNET", "asap": "ASAP", "alap": "ALAP",
+}
+
+func constraintOf(raw string, date document.Cell) *artifact.Constraint {
+	typ, ok := constraintTypes[strings.ToLower(strings.TrimSpace(raw))]
+	if !ok {
+		typ = strings.ToUpper(strings.TrimSpace(raw))
+	}
+	c := &artifact.Constraint{Type: typ, Raw: raw, Date: datePtr(date)}
+	c.Hard = typ == "MSO" || typ == "MFO" || typ == "SNLT" || typ == "FNLT"
+	return c
+}
+
+// statusDateCell finds a "Status Date:"-style label with a date beside it in
+// the first rows of any sheet.
+func statusDateCell(t *document.Tree) (string, document.Loc, bool) {
+	for _, sh := range t.Sheets {
+		for i, r := range sh.Rows {
+			if i >= 15 {
+				break
+			}
+			for j, c := range r.Cells {
+				if _, ok := vocab.StatusDateLabels.Exact(c.Text); !ok {
+					continue
+				}
+				for k := j + 1; k < len(r.Cells) && k <= j+3; k++ {
+					if d, ok := cellDate(r.Cells[k]); ok {
+						return d, r.Cells[k].Loc, true
+					}
+				}
+			}
+		}
+	}
+	return "", document.Loc{}, false
+}
+
+// finishSchedule completes the payload whatever the source: successors
+// inverted from predecessors, unique relationships over task UIDs, project
+// dates, and the critical-path pass.
+func finishSchedule(a *artifact.Artifact, s *artifact.Schedule) {
+	byRef := map[string]int{}
+	for i, t := range s.Tasks {
+		if _, dup := byRef[t.UID]; !dup {
+			byRef[t.UID] = i
+		}
+	}
+	for i, t := range s.Tasks {
+		if _, dup := byRef[t.ID]; !dup && t.ID != "" {
+			byRef[t.ID] = i
+		}
+	}
+	if len(s.Relationships) == 0 {
+		seen := map[string]bool{}
+		for _, t := range s.Tasks {
+			for _, l := range t.Predecessors {
+				from := l.Ref
+				if i, ok := byRef[l.Ref]; ok {
+					from = s.Tasks[i].UID
+				}
+				key := from + ">" + t.UID + ">" + l.Type
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				s.Relationships = append(s.Relationships, artifact.Relationship{From: from, To: t.UID, Type: l.Type, LagDays: l.LagDays})
+			}
+		}
+	}
+	for i := range s.Tasks {
+		if s.Tasks[i].Successors == nil {
+			s.Tasks[i].Successors = []artifact.Link{}
+		}
+	}
+	hasSucc := false
+	for _, t := range s.Tasks {
+		if len(t.Successors) > 0 {
+			hasSucc = true
+		}
+	}
+	if !hasSucc {
+		for _, r := range s.Relationships {
+			if i, ok := byRef[r.From]; ok {
+				s.Tasks[i].Successors = append(s.Tasks[i].Successors, artifact.Link{Ref: r.To, Type: r.Type, LagDays: r.LagDays})
+			}
+		}
+	}
+	for _, t := range s.Tasks {
+		if t.Start != nil && (s.ProjectStart == nil || *t.Start < *s.ProjectStart) {
+			v := *t.Start
+			s.ProjectStart = &v
+		}
+		if t.Finish != nil && (s.ProjectFinish == nil || *t.Finish > *s.ProjectFinish) {
+			v := *t.Finish
+			s.ProjectFinish = &v
+		}
+		if t.BaselineFinish != nil && (s.BaselineFinish == nil || *t.BaselineFinish > *s.BaselineFinish) {
+			v := *t.BaselineFinish
+			s.BaselineFinish = &v
+		}
+	}
+	if len(s.Tasks) > 0 {
+		analyze(a, s)
+	}
 }

@@ -22,11 +22,19 @@ var ScheduleColumns = Table{
 	"successors":         {"Successors", "Successor", "Succ"},
 	"resources":          {"Resource Names", "Resourcing", "Resource_Names", "Resource Type", "Resources", "Primary Resource", "Assigned To", "Owner", "Responsible", "Assignee", "Resource"},
 	"total_float":        {"Total Slack", "Total Float", "TF", "Float", "Slack"},
+	"free_float":         {"Free Slack", "Free Float"},
 	"constraint_type":    {"Constraint Type", "Primary Constraint", "Constraint"},
+	"constraint_date":    {"Constraint Date", "Primary Constraint Date"},
+	"critical":           {"Critical", "Critical Path", "On Critical Path"},
+	"deadline":           {"Deadline"},
 	"milestone":          {"Milestone?", "Is Milestone"},
 	"summary":            {"Summary"},
 	"status":             {"Status", "Activity Status"},
 }
+
+// StatusDateLabels are the cell labels a schedule's data date sits next to
+// (MODEL.md §4.1 schedule-level fields).
+var StatusDateLabels = Table{"status_date": {"Status Date", "Data Date", "As of", "As of Date", "Report Date", "Current Date"}}
 
 // RACIColumns are the row-label headers of a RACI matrix (MODEL.md §4.2).
 var RACIColumns = Table{

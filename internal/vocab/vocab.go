@@ -129,7 +129,7 @@ func Words(s string) int {
 // concurrently, and a lazily filled map would race.
 func init() {
 	for _, t := range []*Table{&ScheduleColumns, &RACIColumns, &RiskColumns, &RevisionColumns, &ApprovalColumns,
-		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles, &QASPColumns} {
+		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles, &QASPColumns, &StatusDateLabels} {
 		t.idx()
 	}
 }

@@ -87,7 +87,7 @@ func parsePercent(c document.Cell) *float64 {
 	return &v
 }
 
-var durationRe = regexp.MustCompile(`(?i)^\s*(\d+(?:\.\d+)?)\s*(e?)(d|dy|dys|day|days|w|wk|wks|week|weeks|mo|mon|mons|month|months|h|hr|hrs|hour|hours|m|min|mins|minutes?)?\s*(\?)?\s*$`)
+var durationRe = regexp.MustCompile(`(?i)^\s*(-?\d+(?:\.\d+)?)\s*(e?)(d|dy|dys|day|days|w|wk|wks|week|weeks|mo|mon|mons|month|months|h|hr|hrs|hour|hours|m|min|mins|minutes?)?\s*(\?)?\s*$`)
 
 // parseDuration converts MODEL.md §5.2 forms to working days (8 h/day,
 // 5 d/week, 20 d/month; elapsed units at 24 h and 7 d/week, scaled by 5/7).

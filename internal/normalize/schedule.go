@@ -362,7 +362,55 @@ func finishSchedule(a *artifact.Artifact, s *artifact.Schedule) {
 			s.BaselineFinish = &v
 		}
 	}
+	if phasesFromNames(s) {
+		found(a, "schedule.columns.phase")
+		diag(a, "info", "PHASE_FROM_SUMMARY_NAMES", document.Loc{Path: a.Source.Path}, "M3 phases taken from the phase summary rows' names (no Phase column)")
+	}
 	if len(s.Tasks) > 0 {
 		analyze(a, s)
 	}
+}
+
+// m3Phases are the GSA M3 phase names (data/m3.json phases) by number.
+var m3Phases = map[string]int{"assessment": 0, "readiness": 1, "selection": 2, "engagement": 3, "migration": 4, "operations": 5}
+
+// phasesFromNames gives tasks an M3 phase from the summary row above them
+// when the schedule has no Phase column but its summary rows are named
+// after at least three M3 phases (an MS Project export of an M3 IMS).
+func phasesFromNames(s *artifact.Schedule) bool {
+	for _, t := range s.Tasks {
+		if t.Phase != nil {
+			return false
+		}
+	}
+	named := map[int]bool{}
+	for _, t := range s.Tasks {
+		if n, ok := m3Phases[strings.ToLower(strings.TrimSpace(t.Name))]; ok && t.Type == "summary" {
+			named[n] = true
+		}
+	}
+	if len(named) < 3 {
+		return false
+	}
+	byUID := map[string]int{}
+	for i, t := range s.Tasks {
+		byUID[t.UID] = i
+	}
+	for i := range s.Tasks {
+		// Walk up to the nearest summary named after a phase.
+		for j, hops := i, 0; j >= 0 && hops < 64; hops++ {
+			t := s.Tasks[j]
+			if n, ok := m3Phases[strings.ToLower(strings.TrimSpace(t.Name))]; ok && t.Type == "summary" {
+				v := n
+				s.Tasks[i].Phase = &v
+				break
+			}
+			p, ok := byUID[t.ParentUID]
+			if !ok || t.ParentUID == "" {
+				break
+			}
+			j = p
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package harbor
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
@@ -44,14 +45,24 @@ const earlyStartRow = 48
 
 var resourceTypes = []string{"Program Manager (Customer)", "PMO Lead (Provider)", "Business Owner", "Functional Lead (Provider)", "Technical Lead (Provider)", "Change Manager (Customer)"}
 
-func writeSchedule(template, out string, defects bool) error {
-	changes := []testdocs.CellChange{
-		{Sheet: imsSheet, Cell: "B2", Value: programName},
-	}
-	set := func(col string, row int, v any) {
-		changes = append(changes, testdocs.CellChange{Sheet: imsSheet, Cell: col + strconv.Itoa(row), Value: v})
-	}
-	prevLast := 0 // task ID of the last task of the previous phase
+// imsTask is one key-task row of the Harbor IMS as the program office
+// planned and statused it.
+type imsTask struct {
+	row, id                   int // template row; MS Project ID (row - 1)
+	dur                       int // working days
+	start, finish             time.Time
+	pct                       float64 // 0..1
+	actualStart, actualFinish *time.Time
+	preds                     []int // predecessor IDs (finish-to-start)
+	resource                  string
+}
+
+// imsPlan lays the key tasks of each phase on up to three parallel chains
+// inside the phase window; the first task of every chain follows all chain
+// ends of the previous phase. Actuals are recorded up to statusDate.
+func imsPlan(defects bool) []imsTask {
+	var tasks []imsTask
+	var prevEnds []int // task IDs ending the previous phase's chains
 	for _, p := range phaseRows {
 		start := phaseStarts[p.phase]
 		end := phaseEnd
@@ -63,44 +74,70 @@ func writeSchedule(template, out string, defects bool) error {
 		perChain := (n + chains - 1) / chains
 		dur := max(workdays(start, end)/perChain, 1)
 		chainEnd := make([]time.Time, chains)
-		chainPrev := make([]int, chains)
+		chainPrev := make([][]int, chains)
 		for k := range chains {
 			chainEnd[k] = start.AddDate(0, 0, -1)
-			chainPrev[k] = prevLast
+			chainPrev[k] = prevEnds
 		}
 		for row := p.first; row <= p.last; row++ {
 			k := (row - p.first) % chains
 			ts := nextWorkday(chainEnd[k])
 			tf := addWorkdays(ts, dur-1)
-			id := row - 1 // MS Project IDs: the template's rows from 2 on
-			set("C", row, fmt.Sprintf("%d days", dur))
-			set("E", row, ts)
-			set("F", row, tf)
-			if chainPrev[k] > 0 {
-				set("I", row, strconv.Itoa(chainPrev[k]))
-			}
-			set("K", row, resourceTypes[(row+k)%len(resourceTypes)])
+			t := imsTask{row: row, id: row - 1, dur: dur, start: ts, finish: tf, preds: chainPrev[k],
+				resource: resourceTypes[(row+k)%len(resourceTypes)]}
 			switch {
 			case !tf.After(statusDate):
-				set("D", row, 1.0)
-				set("G", row, ts)
-				set("H", row, tf)
+				t.pct, t.actualStart, t.actualFinish = 1, &ts, &tf
 			case !ts.After(statusDate):
 				done := float64(workdays(ts, statusDate)) / float64(dur)
-				set("D", row, float64(int(done*20))/20)
-				set("G", row, ts)
-			default:
-				set("D", row, 0.0)
+				t.pct, t.actualStart = float64(int(done*20))/20, &ts
 			}
-			chainEnd[k], chainPrev[k] = tf, id
+			if defects && row == earlyStartRow {
+				early := pmpApproved.AddDate(0, 0, -7)
+				t.actualStart = &early
+			}
+			tasks = append(tasks, t)
+			chainEnd[k], chainPrev[k] = tf, []int{t.id}
 		}
-		prevLast = chainPrev[0]
+		prevEnds = nil
 		for _, c := range chainPrev {
-			prevLast = max(prevLast, c)
+			prevEnds = append(prevEnds, c...)
 		}
 	}
-	if defects {
-		set("G", earlyStartRow, pmpApproved.AddDate(0, 0, -7))
+	return tasks
+}
+
+func joinIDs(ids []int) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.Itoa(id)
+	}
+	return strings.Join(s, ",")
+}
+
+// writeSchedule fills the GSA M3 Master Schedule template's own columns.
+func writeSchedule(template, out string, defects bool) error {
+	changes := []testdocs.CellChange{
+		{Sheet: imsSheet, Cell: "B2", Value: programName},
+	}
+	set := func(col string, row int, v any) {
+		changes = append(changes, testdocs.CellChange{Sheet: imsSheet, Cell: col + strconv.Itoa(row), Value: v})
+	}
+	for _, t := range imsPlan(defects) {
+		set("C", t.row, fmt.Sprintf("%d days", t.dur))
+		set("D", t.row, t.pct)
+		set("E", t.row, t.start)
+		set("F", t.row, t.finish)
+		if t.actualStart != nil {
+			set("G", t.row, *t.actualStart)
+		}
+		if t.actualFinish != nil {
+			set("H", t.row, *t.actualFinish)
+		}
+		if len(t.preds) > 0 {
+			set("I", t.row, joinIDs(t.preds))
+		}
+		set("K", t.row, t.resource)
 	}
 	return testdocs.CopyXlsxWithCells(template, out, changes...)
 }

@@ -1,0 +1,207 @@
+package harbor
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// The Harbor IMS is also written as the CSV and the MS Project XML (MSPDI)
+// a program office would export from the same plan, so tests can show that
+// every schedule format gives the same findings.
+
+// imsRow is one row of the template: the project row, a phase row or a key
+// task row, with the plan's data on key-task rows.
+type imsRow struct {
+	row, id int
+	phase   string // phase number on phase rows
+	name    string
+	level   int // 0 project, 1 phase, 2 key task
+	task    *imsTask
+}
+
+// imsRows reads the template's names and phase numbers and joins the plan.
+func imsRows(template string, defects bool) ([]imsRow, error) {
+	f, err := excelize.OpenFile(template)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", template, err)
+	}
+	defer f.Close()
+	plan := map[int]*imsTask{}
+	tasks := imsPlan(defects)
+	for i := range tasks {
+		plan[tasks[i].row] = &tasks[i]
+	}
+	var rows []imsRow
+	for r := 2; r <= phaseRows[len(phaseRows)-1].last; r++ {
+		name, err := f.GetCellValue(imsSheet, "B"+strconv.Itoa(r))
+		if err != nil {
+			return nil, err
+		}
+		phase, _ := f.GetCellValue(imsSheet, "A"+strconv.Itoa(r))
+		row := imsRow{row: r, id: r - 1, phase: strings.TrimSpace(phase), name: strings.TrimSpace(name), level: 2, task: plan[r]}
+		switch {
+		case r == 2:
+			row.name, row.level = programName, 0
+		case row.phase != "":
+			row.level = 1
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
+}
+
+func usDate(t time.Time) string { return t.Format("1/2/2006") }
+
+// writeScheduleCSV writes the IMS as a CSV export with the template's
+// columns.
+func writeScheduleCSV(template, out string, defects bool) error {
+	rows, err := imsRows(template, defects)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"Phase", "Task Name", "Duration", "% Complete", "Start", "Finish", "Actual Start", "Actual Finish", "Predecessors", "Successors", "Resource Type"})
+	for _, r := range rows {
+		rec := make([]string, 11)
+		rec[0], rec[1] = r.phase, r.name
+		if t := r.task; t != nil {
+			rec[2] = fmt.Sprintf("%d days", t.dur)
+			rec[3] = fmt.Sprintf("%g%%", t.pct*100)
+			rec[4], rec[5] = usDate(t.start), usDate(t.finish)
+			if t.actualStart != nil {
+				rec[6] = usDate(*t.actualStart)
+			}
+			if t.actualFinish != nil {
+				rec[7] = usDate(*t.actualFinish)
+			}
+			rec[8] = joinIDs(t.preds)
+			rec[10] = t.resource
+		}
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return os.WriteFile(out, b.Bytes(), 0o644)
+}
+
+// MSPDI elements, as Microsoft Project writes them.
+type mspdiProject struct {
+	XMLName        xml.Name    `xml:"Project"`
+	Xmlns          string      `xml:"xmlns,attr"`
+	Name           string      `xml:"Name"`
+	Title          string      `xml:"Title"`
+	StartDate      string      `xml:"StartDate"`
+	FinishDate     string      `xml:"FinishDate"`
+	StatusDate     string      `xml:"StatusDate"`
+	MinutesPerDay  int         `xml:"MinutesPerDay"`
+	MinutesPerWeek int         `xml:"MinutesPerWeek"`
+	DaysPerMonth   int         `xml:"DaysPerMonth"`
+	Tasks          []mspdiTask `xml:"Tasks>Task"`
+}
+
+type mspdiTask struct {
+	UID             int         `xml:"UID"`
+	ID              int         `xml:"ID"`
+	Name            string      `xml:"Name"`
+	WBS             string      `xml:"WBS"`
+	OutlineNumber   string      `xml:"OutlineNumber"`
+	OutlineLevel    int         `xml:"OutlineLevel"`
+	Summary         int         `xml:"Summary"`
+	Milestone       int         `xml:"Milestone"`
+	Start           string      `xml:"Start,omitempty"`
+	Finish          string      `xml:"Finish,omitempty"`
+	Duration        string      `xml:"Duration,omitempty"`
+	PercentComplete int         `xml:"PercentComplete"`
+	ActualStart     string      `xml:"ActualStart,omitempty"`
+	ActualFinish    string      `xml:"ActualFinish,omitempty"`
+	ConstraintType  int         `xml:"ConstraintType"`
+	Preds           []mspdiLink `xml:"PredecessorLink"`
+}
+
+type mspdiLink struct {
+	PredecessorUID int `xml:"PredecessorUID"`
+	Type           int `xml:"Type"` // 1 = FS
+	LinkLag        int `xml:"LinkLag"`
+	LagFormat      int `xml:"LagFormat"` // 7 = days
+}
+
+func msStart(t time.Time) string  { return t.Format("2006-01-02") + "T08:00:00" }
+func msFinish(t time.Time) string { return t.Format("2006-01-02") + "T17:00:00" }
+
+// writeScheduleMSPDI writes the IMS as Microsoft Project XML: the project
+// row is the project summary task (UID 0), phases are outline level 1 with
+// WBS = phase number, key tasks level 2. Task UIDs equal the template's
+// MS Project IDs, so predecessors name the same tasks in every format.
+func writeScheduleMSPDI(template, out string, defects bool) error {
+	rows, err := imsRows(template, defects)
+	if err != nil {
+		return err
+	}
+	p := mspdiProject{Xmlns: "http://schemas.microsoft.com/project", Name: "Integrated-Master-Schedule.xml", Title: programName,
+		StatusDate: statusDate.Format("2006-01-02") + "T17:00:00", MinutesPerDay: 480, MinutesPerWeek: 2400, DaysPerMonth: 20,
+		StartDate: msStart(phaseStarts[0]), FinishDate: msFinish(phaseEnd)}
+	phase, child := "", 0
+	for _, r := range rows {
+		t := mspdiTask{UID: r.id, ID: r.id, Name: r.name, OutlineLevel: r.level}
+		switch r.level {
+		case 0:
+			t.UID, t.ID, t.Summary, t.WBS, t.OutlineNumber = 0, 0, 1, "0", "0"
+		case 1:
+			phase, child = r.phase, 0
+			t.Summary, t.WBS, t.OutlineNumber = 1, phase, phase
+		default:
+			child++
+			t.WBS = phase + "." + strconv.Itoa(child)
+			t.OutlineNumber = t.WBS
+		}
+		if k := r.task; k != nil {
+			t.Start, t.Finish = msStart(k.start), msFinish(k.finish)
+			t.Duration = fmt.Sprintf("PT%dH0M0S", k.dur*8)
+			t.PercentComplete = int(k.pct*100 + 0.5)
+			if k.actualStart != nil {
+				t.ActualStart = msStart(*k.actualStart)
+			}
+			if k.actualFinish != nil {
+				t.ActualFinish = msFinish(*k.actualFinish)
+			}
+			for _, id := range k.preds {
+				t.Preds = append(t.Preds, mspdiLink{PredecessorUID: id, Type: 1, LagFormat: 7})
+			}
+		}
+		p.Tasks = append(p.Tasks, t)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(p); err != nil {
+		return fmt.Errorf("encode %s: %w", out, err)
+	}
+	b.WriteByte('\n')
+	return os.WriteFile(out, b.Bytes(), 0o644)
+}
+
+// ScheduleFormats writes the Harbor IMS in every schedule format tollgate
+// reads — the GSA workbook, its CSV export and its MS Project XML — into
+// dir, and returns the three paths.
+func ScheduleFormats(corpus, dir string, opts Options) ([]string, error) {
+	template := corpus + "/gsa/M3-Playbook-Master-Schedule-Template.xlsx"
+	paths := []string{dir + "/ims.xlsx", dir + "/ims.csv", dir + "/ims.xml"}
+	for i, write := range []func(string, string, bool) error{writeSchedule, writeScheduleCSV, writeScheduleMSPDI} {
+		if err := write(template, paths[i], opts.Defects); err != nil {
+			return nil, fmt.Errorf("%s: %w", paths[i], err)
+		}
+	}
+	return paths, nil
+}

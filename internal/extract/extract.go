@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract/csv"
 	"github.com/tollgate-dev/tollgate/internal/extract/docx"
 	"github.com/tollgate-dev/tollgate/internal/extract/markdown"
+	"github.com/tollgate-dev/tollgate/internal/extract/mspdi"
 	"github.com/tollgate-dev/tollgate/internal/extract/structured"
 	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
 	"github.com/tollgate-dev/tollgate/internal/limits"
@@ -27,13 +28,14 @@ type readerFunc func(ctx context.Context, r io.ReaderAt, size int64, path string
 
 // readers maps each readable format to its reader.
 var readers = map[document.Format]readerFunc{
-	document.FormatDocx: docx.Read,
-	document.FormatXlsx: xlsx.Read,
-	document.FormatXlsm: xlsx.Read,
-	document.FormatMD:   markdown.Read,
-	document.FormatCSV:  csv.Read,
-	document.FormatJSON: structured.Read,
-	document.FormatYAML: structured.Read,
+	document.FormatDocx:  docx.Read,
+	document.FormatXlsx:  xlsx.Read,
+	document.FormatXlsm:  xlsx.Read,
+	document.FormatMD:    markdown.Read,
+	document.FormatCSV:   csv.Read,
+	document.FormatJSON:  structured.Read,
+	document.FormatYAML:  structured.Read,
+	document.FormatMSPDI: mspdi.Read,
 }
 
 // Read extracts the tree of f. When the file cannot be read at all the
@@ -42,10 +44,6 @@ var readers = map[document.Format]readerFunc{
 func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tree, error) {
 	if f.Fault != nil {
 		return nil, f.Fault
-	}
-	if f.Format == document.FormatMSPDI {
-		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
-			"MS Project XML is not read yet")
 	}
 	read, ok := readers[f.Format]
 	if !ok {

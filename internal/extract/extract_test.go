@@ -61,10 +61,12 @@ func TestDispatchByContent(t *testing.T) {
 		"risks.csv":    []byte("ID,Risk\nR-1,Late vendor\n"),
 		"charter.json": []byte(`{"kind":"charter","payload":{}}`),
 		"raci.yaml":    []byte("kind: raci\n"),
+		"ims.xml":      corpus(t, "mpxj/mspdirelations.xml"),
 	})
 	want := map[string]document.Format{
 		"plan.xlsx": document.FormatDocx, "raci.xlsx": document.FormatXlsx, "qasp.md": document.FormatMD,
 		"risks.csv": document.FormatCSV, "charter.json": document.FormatJSON, "raci.yaml": document.FormatYAML,
+		"ims.xml": document.FormatMSPDI,
 	}
 	if len(files) != len(want) {
 		t.Fatalf("discovered %v", files)
@@ -91,6 +93,10 @@ func TestDispatchByContent(t *testing.T) {
 			if tr.Artifact["kind"] == nil {
 				t.Errorf("%s: no artifact", name)
 			}
+		case document.FormatMSPDI:
+			if tr.Schedule == nil || len(tr.Schedule.Tasks) != 6 {
+				t.Errorf("%s: schedule %+v", name, tr.Schedule)
+			}
 		}
 	}
 	// Locations carry the report path, not the temp path.
@@ -107,11 +113,11 @@ func TestUnreadableFilesGiveTheirFault(t *testing.T) {
 		"encrypted.xlsx": corpus(t, "robust/spreadsheet__protected_passtika.xlsx"),
 		"old.xlsx":       corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"),
 		"empty.docx":     nil,
-		"ims.xml":        corpus(t, "mpxj/mspdirelations.xml"),
+		"ims.xml":        []byte("<?xml version=\"1.0\"?>\n<!DOCTYPE Project [<!ENTITY x \"y\">]>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>&x;</Name></Project>"),
 	})
 	want := map[string]string{
 		"truncated.docx": document.ReadCorrupt, "encrypted.xlsx": document.ReadEncrypted,
-		"old.xlsx": document.ReadLegacy, "empty.docx": document.ReadEmpty, "ims.xml": document.ReadUnsupported,
+		"old.xlsx": document.ReadLegacy, "empty.docx": document.ReadEmpty, "ims.xml": document.ReadCorrupt,
 	}
 	for name, rule := range want {
 		f, ok := files[name]

@@ -274,8 +274,8 @@ var fixtures = []seeded{
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "C9", Value: "A"})},
 	{rule: "RACI-002", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 4},
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "H4", Value: "C"})},
-	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: 48},
-		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: "G48", Value: mustDate("2026-08-17")})},
+	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: harbor.EarlyStartRow()},
+		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: fmt.Sprintf("G%d", harbor.EarlyStartRow()), Value: mustDate("2026-08-17")})},
 	{rule: "XDOC-014", skip: []string{ivvDoc}},
 }
 

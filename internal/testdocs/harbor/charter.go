@@ -63,14 +63,7 @@ func charterDoc() testdocs.Doc {
 		),
 		blocks(
 			testdocs.Heading(1, "Summary Milestone Schedule"),
-			testdocs.Table([]string{"Milestone", "Target Date"},
-				[]string{"Program Charter approved", longDate(charterApproved)},
-				[]string{"Provider selected (Phase 2 exit)", longDate(day(2026, time.June, 26))},
-				[]string{"Program Management Plan approved", longDate(pmpApproved)},
-				[]string{"Mock Conversion 3 complete", longDate(day(2027, time.March, 26))},
-				[]string{"Go-live on FPSSC payroll", longDate(day(2027, time.June, 25))},
-				[]string{"Legacy system decommissioned", longDate(day(2027, time.December, 17))},
-			),
+			testdocs.Table([]string{"Milestone", "Target Date"}, milestoneRows()...),
 			testdocs.Heading(1, "Budget"),
 			testdocs.Para("The approved budget is $14.6M over FY2026–FY2028: $9.2M for provider migration services, $2.1M for IV&V, $1.9M for data conversion and interfaces, and $1.4M management reserve. Funds come from the DMA Working Capital Fund (IRB decision 2026-03)."),
 			testdocs.Heading(1, "Stakeholders"),
@@ -119,3 +112,26 @@ func charterDoc() testdocs.Doc {
 // PurposeText is the charter's purpose paragraph (tests shorten it to seed
 // CHARTER-001).
 const PurposeText = "DMA pays 18,400 civilian mariners, port inspectors and headquarters staff through an in-house payroll system built in 1998. The system runs on an unsupported mainframe, needs 41 manual workarounds every pay period, and failed two of the last three annual security assessments. Its sole maintenance contract expires on September 30, 2027 and cannot be extended. OMB M-19-16 directs agencies to use shared-service providers for payroll. This program moves DMA payroll and time-and-attendance to the Federal Payroll Shared Service Center under the GSA M3 Playbook, retires the legacy system, and lets the Office of the CFO redirect staff from keeping the old system alive to serving employees."
+
+// charterMilestones are the charter's summary milestones; the IMS carries
+// each as a milestone row at the end of its phase (XDOC-004).
+var charterMilestones = []struct {
+	phase int
+	name  string
+	date  time.Time
+}{
+	{1, "Program Charter approved", charterApproved},
+	{2, "Provider selected (Phase 2 exit)", day(2026, time.May, 29)},
+	{3, "Program Management Plan approved", pmpApproved},
+	{4, "Mock Conversion 3 complete", day(2027, time.March, 26)},
+	{4, "Go-live on FPSSC payroll", day(2027, time.June, 25)},
+	{5, "Legacy system decommissioned", day(2027, time.December, 17)},
+}
+
+func milestoneRows() [][]string {
+	var rows [][]string
+	for _, m := range charterMilestones {
+		rows = append(rows, []string{m.name, longDate(m.date)})
+	}
+	return rows
+}

@@ -45,21 +45,69 @@ const earlyStartRow = 48
 
 var resourceTypes = []string{"Program Manager (Customer)", "PMO Lead (Provider)", "Business Owner", "Functional Lead (Provider)", "Technical Lead (Provider)", "Change Manager (Customer)"}
 
-// imsTask is one key-task row of the Harbor IMS as the program office
-// planned and statused it.
+// imsTask is one key-task or milestone row of the Harbor IMS as the
+// program office planned and statused it.
 type imsTask struct {
-	row, id                   int // template row; MS Project ID (row - 1)
-	dur                       int // working days
+	row, id                   int // final sheet row; MS Project ID (row - 1)
+	dur                       int // working days (0 for milestones)
 	start, finish             time.Time
 	pct                       float64 // 0..1
 	actualStart, actualFinish *time.Time
 	preds                     []int // predecessor IDs (finish-to-start)
 	resource                  string
+	milestone                 string // charter milestone name on inserted rows
 }
+
+// layoutRow is one row of the filled IMS: a template row (orig > 0) or a
+// charter milestone row inserted at the end of its phase.
+type layoutRow struct {
+	orig, row, phase, milestone int // milestone: index into charterMilestones, -1 for template rows
+}
+
+// imsLayout places the template's rows and the inserted milestone rows.
+func imsLayout() []layoutRow {
+	var out []layoutRow
+	row := 1
+	add := func(orig, phase, ms int) {
+		row++
+		out = append(out, layoutRow{orig: orig, row: row, phase: phase, milestone: ms})
+	}
+	add(2, -1, -1) // project row
+	add(3, 0, -1)  // phase 0 row
+	for _, p := range phaseRows {
+		if p.phase > 0 {
+			add(p.first-1, p.phase, -1) // the phase row above its key tasks
+		}
+		for r := p.first; r <= p.last; r++ {
+			add(r, p.phase, -1)
+		}
+		for i, m := range charterMilestones {
+			if m.phase == p.phase {
+				add(0, p.phase, i)
+			}
+		}
+	}
+	return out
+}
+
+// finalRow is where a template row ends up after the milestone inserts.
+func finalRow(orig int) int {
+	for _, l := range imsLayout() {
+		if l.orig == orig {
+			return l.row
+		}
+	}
+	return 0
+}
+
+// EarlyStartRow is the IMS row of the deliberate XDOC-001 defect.
+func EarlyStartRow() int { return finalRow(earlyStartRow) }
 
 // imsPlan lays the key tasks of each phase on up to three parallel chains
 // inside the phase window; the first task of every chain follows all chain
-// ends of the previous phase. Actuals are recorded up to statusDate.
+// ends of the previous phase. A charter milestone follows the latest task
+// of its phase that finishes by its date. Actuals are recorded up to
+// statusDate.
 func imsPlan(defects bool) []imsTask {
 	var tasks []imsTask
 	var prevEnds []int // task IDs ending the previous phase's chains
@@ -79,25 +127,42 @@ func imsPlan(defects bool) []imsTask {
 			chainEnd[k] = start.AddDate(0, 0, -1)
 			chainPrev[k] = prevEnds
 		}
-		for row := p.first; row <= p.last; row++ {
-			k := (row - p.first) % chains
+		var phaseTasks []imsTask
+		for r := p.first; r <= p.last; r++ {
+			k := (r - p.first) % chains
 			ts := nextWorkday(chainEnd[k])
 			tf := addWorkdays(ts, dur-1)
+			row := finalRow(r)
 			t := imsTask{row: row, id: row - 1, dur: dur, start: ts, finish: tf, preds: chainPrev[k],
-				resource: resourceTypes[(row+k)%len(resourceTypes)]}
-			switch {
-			case !tf.After(statusDate):
-				t.pct, t.actualStart, t.actualFinish = 1, &ts, &tf
-			case !ts.After(statusDate):
-				done := float64(workdays(ts, statusDate)) / float64(dur)
-				t.pct, t.actualStart = float64(int(done*20))/20, &ts
-			}
-			if defects && row == earlyStartRow {
+				resource: resourceTypes[(r+k)%len(resourceTypes)]}
+			t.status()
+			if defects && r == earlyStartRow {
 				early := pmpApproved.AddDate(0, 0, -7)
 				t.actualStart = &early
 			}
-			tasks = append(tasks, t)
+			phaseTasks = append(phaseTasks, t)
 			chainEnd[k], chainPrev[k] = tf, []int{t.id}
+		}
+		tasks = append(tasks, phaseTasks...)
+		for _, l := range imsLayout() {
+			if l.milestone < 0 || l.phase != p.phase {
+				continue
+			}
+			m := charterMilestones[l.milestone]
+			t := imsTask{row: l.row, id: l.row - 1, start: m.date, finish: m.date, milestone: m.name, resource: resourceTypes[0]}
+			var latest *imsTask
+			for i := range phaseTasks {
+				if !phaseTasks[i].finish.After(m.date) && (latest == nil || !phaseTasks[i].finish.Before(latest.finish)) {
+					latest = &phaseTasks[i]
+				}
+			}
+			if latest != nil {
+				t.preds = []int{latest.id}
+			} else {
+				t.preds = prevEnds
+			}
+			t.status()
+			tasks = append(tasks, t)
 		}
 		prevEnds = nil
 		for _, c := range chainPrev {
@@ -105,6 +170,18 @@ func imsPlan(defects bool) []imsTask {
 		}
 	}
 	return tasks
+}
+
+// status records actuals up to the status date.
+func (t *imsTask) status() {
+	ts, tf := t.start, t.finish
+	switch {
+	case !tf.After(statusDate):
+		t.pct, t.actualStart, t.actualFinish = 1, &ts, &tf
+	case !ts.After(statusDate):
+		done := float64(workdays(ts, statusDate)) / float64(max(t.dur, 1))
+		t.pct, t.actualStart = float64(int(done*20))/20, &ts
+	}
 }
 
 func joinIDs(ids []int) string {
@@ -115,8 +192,21 @@ func joinIDs(ids []int) string {
 	return strings.Join(s, ",")
 }
 
-// writeSchedule fills the GSA M3 Master Schedule template's own columns.
+// writeSchedule fills the GSA M3 Master Schedule template's own columns,
+// inserting the charter milestone rows at the end of their phases.
 func writeSchedule(template, out string, defects bool) error {
+	var inserts []testdocs.RowInsert
+	for i := len(phaseRows) - 1; i >= 0; i-- {
+		n := 0
+		for _, m := range charterMilestones {
+			if m.phase == phaseRows[i].phase {
+				n++
+			}
+		}
+		if n > 0 {
+			inserts = append(inserts, testdocs.RowInsert{Sheet: imsSheet, Row: phaseRows[i].last + 1, N: n})
+		}
+	}
 	changes := []testdocs.CellChange{
 		{Sheet: imsSheet, Cell: "B2", Value: programName},
 	}
@@ -125,7 +215,14 @@ func writeSchedule(template, out string, defects bool) error {
 	}
 	for _, t := range imsPlan(defects) {
 		set("C", t.row, fmt.Sprintf("%d days", t.dur))
-		set("D", t.row, t.pct)
+		if t.milestone != "" {
+			// Inserted rows have no percent format: write the text a
+			// user types.
+			set("B", t.row, t.milestone)
+			set("D", t.row, fmt.Sprintf("%g%%", t.pct*100))
+		} else {
+			set("D", t.row, t.pct)
+		}
 		set("E", t.row, t.start)
 		set("F", t.row, t.finish)
 		if t.actualStart != nil {
@@ -139,7 +236,7 @@ func writeSchedule(template, out string, defects bool) error {
 		}
 		set("K", t.row, t.resource)
 	}
-	return testdocs.CopyXlsxWithCells(template, out, changes...)
+	return testdocs.CopyXlsx(template, out, inserts, changes...)
 }
 
 func isWeekend(t time.Time) bool { return t.Weekday() == time.Saturday || t.Weekday() == time.Sunday }

@@ -40,15 +40,21 @@ func imsRows(template string, defects bool) ([]imsRow, error) {
 		plan[tasks[i].row] = &tasks[i]
 	}
 	var rows []imsRow
-	for r := 2; r <= phaseRows[len(phaseRows)-1].last; r++ {
-		name, err := f.GetCellValue(imsSheet, "B"+strconv.Itoa(r))
+	for _, l := range imsLayout() {
+		row := imsRow{row: l.row, id: l.row - 1, level: 2, task: plan[l.row]}
+		if l.milestone >= 0 {
+			row.name = charterMilestones[l.milestone].name
+			rows = append(rows, row)
+			continue
+		}
+		name, err := f.GetCellValue(imsSheet, "B"+strconv.Itoa(l.orig))
 		if err != nil {
 			return nil, err
 		}
-		phase, _ := f.GetCellValue(imsSheet, "A"+strconv.Itoa(r))
-		row := imsRow{row: r, id: r - 1, phase: strings.TrimSpace(phase), name: strings.TrimSpace(name), level: 2, task: plan[r]}
+		phase, _ := f.GetCellValue(imsSheet, "A"+strconv.Itoa(l.orig))
+		row.phase, row.name = strings.TrimSpace(phase), strings.TrimSpace(name)
 		switch {
-		case r == 2:
+		case l.orig == 2:
 			row.name, row.level = programName, 0
 		case row.phase != "":
 			row.level = 1
@@ -168,6 +174,9 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 		if k := r.task; k != nil {
 			t.Start, t.Finish = msStart(k.start), msFinish(k.finish)
 			t.Duration = fmt.Sprintf("PT%dH0M0S", k.dur*8)
+			if k.milestone != "" {
+				t.Milestone = 1
+			}
 			t.PercentComplete = int(k.pct*100 + 0.5)
 			if k.actualStart != nil {
 				t.ActualStart = msStart(*k.actualStart)

@@ -1,0 +1,89 @@
+# METADATA
+# title: Logic — open tasks have a predecessor and a successor
+# description: >-
+#   Open detail tasks lacking a predecessor or a successor (one project-start
+#   and one project-finish milestone excepted) stay within the DCMA share of
+#   the open tasks (thresholds.dcma.logic_pct, 5 % by default).
+# scope: package
+# custom:
+#   id: SCHED-DCMA-01
+#   severity: warning
+#   kinds: [schedule]
+#   source: DCMA-1; GAO BP2
+#   remediation: Add the missing driving/driven links; tie genuine open ends to the start or finish milestone.
+package tollgate.rules.schedule.dcma_01
+
+import data.tollgate.lib.schedule as sched
+import rego.v1
+
+s := sched.payload(input)
+
+open := sched.open(s)
+
+rels := sched.rels(s)
+
+tos := {r.to | some r in rels}
+
+froms := {r.from | some r in rels}
+
+has_pred(t) if t.uid in tos
+
+has_pred(t) if count(object.get(t, "predecessors", [])) > 0
+
+has_succ(t) if t.uid in froms
+
+has_succ(t) if count(object.get(t, "successors", [])) > 0
+
+# The project-start milestone: the first open milestone with successors and
+# no predecessor; the project-finish milestone: the last with predecessors
+# and no successor. Each may legitimately be an open end.
+start_milestones := [i | some i, t in open; t.type == "milestone"; not has_pred(t); has_succ(t)]
+
+finish_milestones := [i | some i, t in open; t.type == "milestone"; has_pred(t); not has_succ(t)]
+
+exempt contains start_milestones[0]
+
+exempt contains finish_milestones[count(finish_milestones) - 1]
+
+offenders := [t |
+	some i, t in open
+	not i in exempt
+	open_end(t)
+]
+
+open_end(t) if not has_pred(t)
+
+open_end(t) if not has_succ(t)
+
+assessable if {
+	sched.has_logic(s)
+	count(open) > 0
+}
+
+n := count(offenders)
+
+d := count(open)
+
+value := sched.pct(n, d)
+
+threshold := sched.dcma("logic_pct")
+
+metric contains sched.metrics(value, n, d, threshold) if assessable
+
+fail contains f if {
+	assessable
+	value > threshold
+	msg := sprintf("%d of %d open tasks (%v%%) lack a predecessor or a successor (first: %q); threshold %v%%", [n, d, value, sched.label(offenders[0]), threshold])
+	f := sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(value, n, d, threshold))
+}
+
+not_assessable contains r if {
+	not sched.has_logic(s)
+	r := {"msg": "the schedule carries no predecessor or successor data", "missing": ["schedule.columns.predecessors"]}
+}
+
+not_assessable contains r if {
+	sched.has_logic(s)
+	count(open) == 0
+	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
+}

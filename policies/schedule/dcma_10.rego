@@ -1,0 +1,75 @@
+# METADATA
+# title: Resources — every open task with a duration has a resource
+# description: >-
+#   Open tasks with a duration and no assigned resource stay within
+#   thresholds.dcma.resources_pct (0 % by default). Warning, or error when the
+#   project follows M3 (project.framework m3), whose guidance requires
+#   resources in the schedule.
+# scope: package
+# custom:
+#   id: SCHED-DCMA-10
+#   severity: warning
+#   kinds: [schedule]
+#   source: >-
+#     DCMA-10; GAO BP3; M3 Guidance IMS ("assign resources within the
+#     schedule"); seed 002 activity 4 (assign resources to every scheduled task)
+#   remediation: Assign the owning role/resource to each task, consistent with the RMP.
+package tollgate.rules.schedule.dcma_10
+
+import data.tollgate.lib.schedule as sched
+import rego.v1
+
+s := sched.payload(input)
+
+has_resources if sched.column(s, "resources")
+
+has_resources if {
+	some t in sched.tasks(s)
+	count(object.get(t, "resources", [])) > 0
+}
+
+measured := [t |
+	some t in sched.work(s)
+	is_number(object.get(t, "duration_days", null))
+	t.duration_days > 0
+]
+
+offenders := [t | some t in measured; count(object.get(t, "resources", [])) == 0]
+
+n := count(offenders)
+
+d := count(measured)
+
+value := sched.pct(n, d)
+
+threshold := sched.dcma("resources_pct")
+
+assessable if {
+	has_resources
+	d > 0
+}
+
+metric contains sched.metrics(value, n, d, threshold) if assessable
+
+# M3 asks for resources in the schedule: then a gap blocks the gate.
+severity := "error" if {
+	object.get(data.tollgate.project, "framework", "") == "m3"
+} else := "warning"
+
+fail contains f if {
+	assessable
+	value > threshold
+	msg := sprintf("%d of %d open tasks with a duration (%v%%) have no resource assigned (first: %q); threshold %v%%", [n, d, value, sched.label(offenders[0]), threshold])
+	f := object.union(sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(value, n, d, threshold)), {"severity": severity})
+}
+
+not_assessable contains r if {
+	not has_resources
+	r := {"msg": "the schedule carries no resource assignments (no Resource column)", "missing": ["schedule.columns.resources"]}
+}
+
+not_assessable contains r if {
+	has_resources
+	d == 0
+	r := {"msg": "the schedule has no open tasks with a duration to assess", "missing": []}
+}

@@ -117,7 +117,7 @@ func TestPacksFilterBuiltins(t *testing.T) {
 	for _, r := range e.Rules() {
 		ids = append(ids, r.ID)
 	}
-	if !slices.Equal(ids, []string{"XDOC-001", "XDOC-014"}) {
+	if !slices.Equal(ids, []string{"XDOC-001", "XDOC-004", "XDOC-014"}) {
 		t.Errorf("rules = %v", ids)
 	}
 }

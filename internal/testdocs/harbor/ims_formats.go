@@ -146,9 +146,10 @@ func msStart(t time.Time) string  { return t.Format("2006-01-02") + "T08:00:00" 
 func msFinish(t time.Time) string { return t.Format("2006-01-02") + "T17:00:00" }
 
 // writeScheduleMSPDI writes the IMS as Microsoft Project XML: the project
-// row is the project summary task (UID 0), phases are outline level 1 with
-// WBS = phase number, key tasks level 2. Task UIDs equal the template's
-// MS Project IDs, so predecessors name the same tasks in every format.
+// row is a top-level summary task, phases are outline level 2, key tasks
+// and milestones level 3. Task UIDs and IDs equal the template's MS Project
+// IDs (row - 1), so predecessors and messages name the same tasks in every
+// format.
 func writeScheduleMSPDI(template, out string, defects bool) error {
 	rows, err := imsRows(template, defects)
 	if err != nil {
@@ -162,13 +163,16 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 		t := mspdiTask{UID: r.id, ID: r.id, Name: r.name, OutlineLevel: r.level}
 		switch r.level {
 		case 0:
-			t.UID, t.ID, t.Summary, t.WBS, t.OutlineNumber = 0, 0, 1, "0", "0"
+			t.OutlineLevel, t.Summary, t.WBS, t.OutlineNumber = 1, 1, "1", "1"
 		case 1:
 			phase, child = r.phase, 0
-			t.Summary, t.WBS, t.OutlineNumber = 1, phase, phase
+			t.OutlineLevel, t.Summary = 2, 1
+			t.WBS = "1." + phase
+			t.OutlineNumber = t.WBS
 		default:
 			child++
-			t.WBS = phase + "." + strconv.Itoa(child)
+			t.OutlineLevel = 3
+			t.WBS = "1." + phase + "." + strconv.Itoa(child)
 			t.OutlineNumber = t.WBS
 		}
 		if k := r.task; k != nil {

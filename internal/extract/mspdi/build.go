@@ -217,8 +217,13 @@ func (r *rawProject) build(path string, notes *[]string) *document.Schedule {
 	// Percent lags are a share of the predecessor's duration, known only
 	// now that every task is read.
 	for i := range r.tasks {
-		for j, l := range r.tasks[i].links {
+		j := 0 // index into Predecessors, which skips links without a UID
+		for _, l := range r.tasks[i].links {
+			if l.uid == "" {
+				continue
+			}
 			link := &s.Tasks[i].Predecessors[j]
+			j++
 			if pct, ok := percentLag(l); ok {
 				if k, found := byUID[link.UID]; found && s.Tasks[k].Duration != nil {
 					link.LagDays = round(pct / 100 * *s.Tasks[k].Duration)

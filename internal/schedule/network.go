@@ -57,6 +57,7 @@ type network struct {
 	succOff      []int32
 	succs        []edge
 	topo         []int32
+	slab         *[]string // backing store of the dates write hands out
 }
 
 // none is the absent point; far outside any real schedule.
@@ -156,9 +157,33 @@ func buildNetwork(s *artifact.Schedule, notes *[]string) (*network, []rawEdge) {
 			nw.task = append(nw.task, i)
 		}
 	}
-	sort.SliceStable(nw.task, func(a, b int) bool {
-		return uidLess(taskKey(&s.Tasks[nw.task[a]]), taskKey(&s.Tasks[nw.task[b]]))
+	// Numeric keys parsed once: comparing by uidLess would parse each
+	// UID log n times.
+	type key struct {
+		num   int64
+		isNum bool
+		text  string
+		task  int
+	}
+	keys := make([]key, len(nw.task))
+	for k, ti := range nw.task {
+		u := taskKey(&s.Tasks[ti])
+		v, err := strconv.ParseInt(u, 10, 64)
+		keys[k] = key{num: v, isNum: err == nil, text: u, task: ti}
+	}
+	sort.SliceStable(keys, func(a, b int) bool {
+		ka, kb := &keys[a], &keys[b]
+		if ka.isNum != kb.isNum {
+			return ka.isNum
+		}
+		if ka.isNum {
+			return ka.num < kb.num
+		}
+		return ka.text < kb.text
 	})
+	for k := range keys {
+		nw.task[k] = keys[k].task
+	}
 	n := len(nw.task)
 	nw.uid = make([]string, n)
 	node := make(map[string]int32, n)
@@ -169,19 +194,12 @@ func buildNetwork(s *artifact.Schedule, notes *[]string) (*network, []rawEdge) {
 		}
 	}
 	summary := map[string]bool{}
-	byID := map[string]string{}
 	for i := range s.Tasks {
-		t := &s.Tasks[i]
-		if isSummary(t) {
+		if t := &s.Tasks[i]; isSummary(t) {
 			summary[taskKey(t)] = true
 		}
-		if t.ID != "" {
-			if _, dup := byID[t.ID]; !dup {
-				byID[t.ID] = taskKey(t)
-			}
-		}
 	}
-	var edges []rawEdge
+	edges := make([]rawEdge, 0, len(s.Relationships))
 	var onSummary, unknown []string
 	badType, badLag := 0, 0
 	add := func(from, to, typ string, lagDays float64) {
@@ -214,6 +232,14 @@ func buildNetwork(s *artifact.Schedule, notes *[]string) (*network, []rawEdge) {
 	} else {
 		// No unique relationship list: rebuild it from predecessor
 		// references, which name a UID or, failing that, an ID.
+		byID := make(map[string]string, len(s.Tasks))
+		for i := range s.Tasks {
+			if t := &s.Tasks[i]; t.ID != "" {
+				if _, dup := byID[t.ID]; !dup {
+					byID[t.ID] = taskKey(t)
+				}
+			}
+		}
 		for i := range s.Tasks {
 			t := &s.Tasks[i]
 			for _, l := range t.Predecessors {

@@ -77,6 +77,9 @@ type Check struct {
 	Rule   string `json:"rule"`
 	Path   string `json:"path"`
 	Status Status `json:"status"`
+	// Metrics is what a threshold rule measured (its "metric" set), kept on
+	// passing checks too so a report can show every DCMA value.
+	Metrics *Metrics `json:"metrics,omitempty"`
 }
 
 // Rule describes a rule of the loaded catalog with its tallies for the run.

@@ -71,13 +71,16 @@ func TestCatalogIsCompleteAndKnown(t *testing.T) {
 		if r.Severity != finding.Error && r.Severity != finding.Warning && r.Severity != finding.Info {
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
 		}
-		if r.Pack != "core" && r.Pack != "xdoc" {
+		if r.Pack != "core" && r.Pack != "schedule" && r.Pack != "xdoc" {
 			t.Errorf("%s: pack %q", r.ID, r.Pack)
 		}
 	}
 	want := strings.Fields(`CHARTER-001 CHARTER-002 CHARTER-007 CHARTER-012 CHARTER-013 GEN-001 GEN-004
 PMP-001 PMP-002 PMP-003 PMP-004 PMP-005 PMP-006 PMP-007 PMP-008 PMP-009 PMP-010 PMP-011 PMP-012
-RACI-001 RACI-002 XDOC-001 XDOC-014`)
+RACI-001 RACI-002 SCHED-001 SCHED-002 SCHED-003 SCHED-004 SCHED-005 SCHED-006 SCHED-007 SCHED-008
+SCHED-DCMA-01 SCHED-DCMA-02 SCHED-DCMA-03 SCHED-DCMA-04 SCHED-DCMA-05 SCHED-DCMA-06 SCHED-DCMA-07
+SCHED-DCMA-08 SCHED-DCMA-09 SCHED-DCMA-10 SCHED-DCMA-11 SCHED-DCMA-12 SCHED-DCMA-13 SCHED-DCMA-14
+XDOC-001 XDOC-014`)
 	if !slices.Equal(ids, want) {
 		t.Errorf("rules = %v\nwant %v", ids, want)
 	}

@@ -161,7 +161,26 @@ func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 			status = worse(status, f.Status)
 		}
 	}
-	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status})
+	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status, Metrics: decodeMetric(res["metric"])})
+}
+
+// decodeMetric reads a rule's "metric" set: the measured value of a
+// threshold rule, reported whether the check passes or fails. A rule emits
+// at most one per document; should there be several, the first in Rego's
+// set order is kept (deterministic), and a malformed one is ignored.
+func decodeMetric(set []any) *finding.Metrics {
+	if len(set) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(set[0])
+	if err != nil {
+		return nil
+	}
+	var m finding.Metrics
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil
+	}
+	return &m
 }
 
 // projectOutcome makes one check per document a project rule named (its

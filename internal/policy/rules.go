@@ -18,7 +18,7 @@ const rulesRoot = "data.tollgate.rules."
 type rule struct {
 	meta     finding.Rule
 	pkg      string   // data.tollgate.rules.core.gen_001, or a conftest package
-	sets     []string // the result sets the query reads: fail, not_assessable, checked / deny / warn
+	sets     []string // the result sets the query reads: fail, not_assessable, checked, metric / deny / warn
 	conftest string   // "deny" or "warn" for a conftest-style rule
 	file     string   // where the package is declared (for errors)
 	forced   bool     // severity set by configuration: it wins over per-finding severities
@@ -224,7 +224,7 @@ func contractRule(pm *pkgModules, defined map[string]bool) (*rule, error) {
 		}
 	}
 	r := &rule{meta: meta, pkg: pm.path, file: file}
-	for _, s := range []string{"fail", "not_assessable", "checked"} {
+	for _, s := range []string{"fail", "not_assessable", "checked", "metric"} {
 		if defined[s] {
 			r.sets = append(r.sets, s)
 		}

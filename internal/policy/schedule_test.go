@@ -1,0 +1,125 @@
+package policy
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/finding"
+)
+
+// scheduleArtifact: three open tasks, 1 → 2 linked finish-to-start, 3
+// unlinked; every task is an open end of the network.
+func scheduleArtifact() map[string]any {
+	task := func(uid string, row int) map[string]any {
+		return map[string]any{"uid": uid, "id": uid, "name": "Task " + uid, "type": "task", "progress": "not-started",
+			"predecessors": []any{}, "successors": []any{}, "resources": []any{}, "loc": map[string]any{"sheet": "IMS", "row": row}}
+	}
+	return map[string]any{
+		"kind": "schedule", "source": map[string]any{"path": "IMS.xlsx"}, "fields_found": []any{"schedule.tasks"},
+		"schedule": map[string]any{
+			"status_date": "2024-06-07",
+			"columns":     map[string]any{"predecessors": "Predecessors", "total_float": nil},
+			"tasks":       []any{task("1", 2), task("2", 3), task("3", 4)},
+			"relationships": []any{
+				map[string]any{"from": "1", "to": "2", "type": "FS", "lag_days": 0},
+			},
+			"derived": nil,
+		},
+	}
+}
+
+// A DCMA check reports its metric whether it passes or fails, and a failing
+// one lists the offending rows as related locations.
+func TestScheduleMetricsOnChecks(t *testing.T) {
+	e := compile(t, Options{Packs: []string{"schedule"}})
+	out, err := e.EvalDocument(context.Background(), scheduleArtifact())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := map[string]finding.Check{}
+	for _, c := range out.Checks {
+		checks[c.Rule] = c
+	}
+	num := func(m *finding.Metrics) string {
+		if m == nil {
+			return "nil"
+		}
+		f := func(p *float64) string {
+			if p == nil {
+				return "-"
+			}
+			return fmt.Sprint(*p)
+		}
+		return fmt.Sprintf("%s %s/%s thr %s", f(m.Value), f(m.Numerator), f(m.Denominator), f(m.Threshold))
+	}
+	if c := checks["SCHED-DCMA-01"]; c.Status != finding.Fail || num(c.Metrics) != "100 3/3 thr 5" {
+		t.Errorf("DCMA-01 check = %s %s", c.Status, num(c.Metrics))
+	}
+	if c := checks["SCHED-DCMA-03"]; c.Status != finding.Pass || num(c.Metrics) != "0 0/1 thr 5" {
+		t.Errorf("DCMA-03 check = %s %s", c.Status, num(c.Metrics))
+	}
+	if c := checks["SCHED-DCMA-06"]; c.Status != finding.NotAssessable || c.Metrics != nil {
+		t.Errorf("DCMA-06 check = %s %s", c.Status, num(c.Metrics))
+	}
+	if c := checks["SCHED-007"]; c.Status != finding.Pass || c.Metrics != nil {
+		t.Errorf("SCHED-007 check = %s %s", c.Status, num(c.Metrics))
+	}
+	for _, f := range out.Findings {
+		if f.Rule != "SCHED-DCMA-01" {
+			continue
+		}
+		if f.Severity != finding.Warning || f.Location.Row != 2 || f.Location.Path != "IMS.xlsx" || len(f.Related) != 3 || f.Related[2].Row != 4 ||
+			num(f.Metrics) != "100 3/3 thr 5" {
+			t.Errorf("DCMA-01 finding = %+v", f)
+		}
+		if f.Message != `3 of 3 open tasks (100%) lack a predecessor or a successor (first: "1 Task 1"); threshold 5%` {
+			t.Errorf("DCMA-01 message = %q", f.Message)
+		}
+	}
+}
+
+// The pack stays fast on a schedule of realistic size: every helper that
+// groups tasks must not be quadratic enough to hit the evaluation deadline.
+func TestSchedulePackOnLargeSchedule(t *testing.T) {
+	art := bigSchedule(3000)
+	e := compile(t, Options{Packs: []string{"schedule"}})
+	start := time.Now()
+	out, err := e.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	el := time.Since(start)
+	t.Logf("%d checks in %v", len(out.Checks), el)
+	if len(out.Checks) != 22 {
+		t.Errorf("%d checks", len(out.Checks))
+	}
+	// About 4 s on a loaded 2-CPU host, most of it SCHED-002 finding loops
+	// itself (no critical-path pass result in this artifact); a quadratic
+	// helper elsewhere would multiply that.
+	if el > 30*time.Second {
+		t.Errorf("the schedule pack took %v on %d tasks", el, len(art["schedule"].(map[string]any)["tasks"].([]any)))
+	}
+}
+
+// bigSchedule: a chain of n five-day tasks, each with a resource and a
+// baseline.
+func bigSchedule(n int) map[string]any {
+	tasks := make([]any, 0, n)
+	rels := make([]any, 0, n)
+	for i := 1; i <= n; i++ {
+		uid := fmt.Sprint(i)
+		tasks = append(tasks, map[string]any{"uid": uid, "id": uid, "name": "Task " + uid, "type": "task", "progress": "not-started",
+			"start": "2024-06-10", "finish": "2024-06-14", "duration_days": 5, "percent_complete": 0,
+			"baseline_start": "2024-06-10", "baseline_finish": "2024-06-14",
+			"predecessors": []any{}, "successors": []any{}, "resources": []any{"PM"}, "parent_uid": "0",
+			"total_float_days": 0, "float_source": "file", "loc": map[string]any{"row": i + 1}})
+		if i > 1 {
+			rels = append(rels, map[string]any{"from": fmt.Sprint(i - 1), "to": uid, "type": "FS", "lag_days": 0})
+		}
+	}
+	return map[string]any{"kind": "schedule", "source": map[string]any{"path": "big.xlsx"}, "fields_found": []any{"schedule.tasks"},
+		"schedule": map[string]any{"status_date": "2024-06-07", "columns": map[string]any{"predecessors": "Predecessors", "resources": "Resources"},
+			"tasks": tasks, "relationships": rels}}
+}

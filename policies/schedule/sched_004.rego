@@ -1,0 +1,71 @@
+# METADATA
+# title: Progress agrees with actual dates
+# description: >-
+#   A task with progress has an actual start; a task at 100 % has an actual
+#   finish; a task with an actual finish is at 100 %.
+# scope: package
+# custom:
+#   id: SCHED-004
+#   severity: warning
+#   kinds: [schedule]
+#   source: GAO BP9 (update with actual progress); M3 Status template (% complete semantics)
+#   remediation: Record actual dates consistently with progress.
+package tollgate.rules.schedule.sched_004
+
+import data.tollgate.lib
+import data.tollgate.lib.schedule as sched
+import rego.v1
+
+s := sched.payload(input)
+
+has_percent if sched.has_field(s, "percent_complete", "percent_complete")
+
+has_start if sched.has_field(s, "actual_start", "actual_start")
+
+has_finish if sched.has_field(s, "actual_finish", "actual_finish")
+
+pc(t) := t.percent_complete if is_number(object.get(t, "percent_complete", null))
+
+problems(t) := [p |
+	some p in [_no_start(t), _no_finish(t), _not_done(t)]
+	p != ""
+]
+
+# Each comparison needs its column: a missing Actual Finish column is not a
+# missing actual finish.
+_no_start(t) := sprintf("%v%% complete but no actual start", [pc(t)]) if {
+	has_start
+	pc(t) > 0
+	not lib.day(object.get(t, "actual_start", null))
+} else := ""
+
+_no_finish(t) := "100% complete but no actual finish" if {
+	has_finish
+	pc(t) >= 100
+	not lib.day(object.get(t, "actual_finish", null))
+} else := ""
+
+_not_done(t) := sprintf("actual finish %s but only %v%% complete", [lib.day(t.actual_finish), pc(t)]) if {
+	lib.day(object.get(t, "actual_finish", null))
+	pc(t) < 100
+} else := ""
+
+fail contains f if {
+	has_percent
+	some t in sched.detail(s)
+	ps := problems(t)
+	count(ps) > 0
+	f := {"msg": sprintf("%s: %s", [sched.label(t), concat("; ", ps)]), "loc": sched.loc(t)}
+}
+
+not_assessable contains r if {
+	not has_percent
+	r := {"msg": "the schedule carries no % complete", "missing": ["schedule.columns.percent_complete"]}
+}
+
+not_assessable contains r if {
+	has_percent
+	not has_start
+	not has_finish
+	r := {"msg": "the schedule carries no actual dates", "missing": ["schedule.columns.actual_start", "schedule.columns.actual_finish"]}
+}

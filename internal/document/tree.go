@@ -306,6 +306,11 @@ type Schedule struct {
 	WorkingDays    []int          `json:"working_days,omitempty"`
 	Holidays       []string       `json:"holidays,omitempty"`
 	Tasks          []ScheduleTask `json:"tasks"`
+	// Fields names the task fields the file gave at least once, as the
+	// file names them (MSPDI: "Milestone", "TotalSlack", "Baseline/Start",
+	// "PredecessorLink", "Assignment"), so normalize can tell a column the
+	// file has from one it lacks even when every value is false or zero.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // ScheduleTask is one task of a structured schedule. Pointer fields are

@@ -28,6 +28,14 @@ type rawProject struct {
 	tasks                                          []rawTask
 	resources                                      map[string]string // resource UID → name
 	assignments                                    [][2]string       // task UID, resource UID
+	fields                                         map[string]bool   // task fields given at least once
+}
+
+func (r *rawProject) seen(field string) {
+	if r.fields == nil {
+		r.fields = map[string]bool{}
+	}
+	r.fields[field] = true
 }
 
 func (r *rawProject) projectField(name, v string) {
@@ -120,10 +128,13 @@ var taskFields = map[string]int{
 	"Deadline": fDeadline,
 }
 
-func (t *rawTask) field(name, v string) {
-	if i, ok := taskFields[name]; ok {
+// field keeps a task field; it reports whether the name is one kept.
+func (t *rawTask) field(name, v string) bool {
+	i, ok := taskFields[name]
+	if ok {
 		t.f[i] = v
 	}
+	return ok
 }
 
 type rawLink struct {
@@ -238,7 +249,12 @@ func (r *rawProject) build(path string, notes *[]string) *document.Schedule {
 			continue
 		}
 		s.Tasks[k].Resources = append(s.Tasks[k].Resources, name)
+		r.seen("Assignment")
 	}
+	for f := range r.fields {
+		s.Fields = append(s.Fields, f)
+	}
+	slices.Sort(s.Fields)
 	return s
 }
 

@@ -283,13 +283,21 @@ func (p *parser) end(name string) {
 		switch name {
 		case "PredecessorLink":
 			p.link = nil
+			p.raw.seen("PredecessorLink")
 		case "Baseline":
 			if p.base != nil && (p.base.number == "" || p.base.number == "0") {
 				p.task.baseline = *p.base
+				for n, v := range map[string]string{"Baseline/Start": p.base.start, "Baseline/Finish": p.base.finish, "Baseline/Duration": p.base.duration} {
+					if v != "" {
+						p.raw.seen(n)
+					}
+				}
 			}
 			p.base = nil
 		default:
-			p.task.field(name, v)
+			if p.task.field(name, v) && v != "" {
+				p.raw.seen(name)
+			}
 		}
 	case d == 5 && p.task != nil && p.stack[1] == "Tasks" && p.stack[3] == "PredecessorLink" && p.link != nil:
 		p.link.field(name, v)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -114,6 +115,11 @@ func TestRelationsFileLinkTypes(t *testing.T) {
 	}
 	if t5.Loc.Path != "ims.xml" || t5.Loc.Task != "5" || t5.Loc.Line == 0 {
 		t.Errorf("loc %+v", t5.Loc)
+	}
+	fields := "ConstraintType Critical Duration DurationFormat EarlyFinish EarlyStart Finish FreeSlack ID IsNull LateFinish LateStart " +
+		"Milestone Name OutlineLevel OutlineNumber PercentComplete PredecessorLink RemainingDuration Start Summary TotalSlack UID WBS"
+	if got := strings.Join(s.Fields, " "); got != fields {
+		t.Errorf("fields\n%s, want\n%s", got, fields)
 	}
 	// Assignments point at resource -65535 (unassigned): no names.
 	for _, k := range s.Tasks {
@@ -251,6 +257,14 @@ func TestBaselineActualsConstraintsResources(t *testing.T) {
 	}
 	if strings.Join(got, "|") != "FS 1.4286 2ed|SS -1 -1d|FF 5 50%" {
 		t.Errorf("links %q", got)
+	}
+	for _, f := range []string{"Baseline/Start", "Baseline/Finish", "Baseline/Duration", "Assignment", "Deadline", "ActualStart", "ConstraintDate"} {
+		if !slices.Contains(s.Fields, f) {
+			t.Errorf("fields %v lack %s", s.Fields, f)
+		}
+	}
+	if slices.Contains(s.Fields, "ActualFinish") {
+		t.Errorf("fields %v", s.Fields)
 	}
 	if !task(t, s, "20").Null {
 		t.Error("IsNull task not marked")

@@ -1,0 +1,32 @@
+package tollgate.rules.schedule.dcma_04_test
+
+import data.tollgate.lib.schedule_fixtures as fx
+import data.tollgate.rules.schedule.dcma_04
+import rego.v1
+
+# Eight FS, one SS, one SF: 80 % finish-to-start, and the SF listed alone.
+test_fail_share_and_sf if {
+	rels := array.concat(fx.chain(9), [fx.rel("1", "10", "SS", 0), fx.rel("2", "10", "SF", 0)])
+	d := fx.doc({"tasks": fx.tasks(10, {}), "relationships": rels})
+	dcma_04.fail == {
+		{
+			"msg": "8 of 10 relationships (80%) are finish-to-start; threshold at least 90%",
+			"loc": {"row": 10},
+			"related": [{"row": 10}, {"row": 10}],
+			"metrics": {"value": 80, "numerator": 8, "denominator": 10, "threshold": 90},
+		},
+		{"msg": "start-to-finish relationship 2 Task 2 → 10 Task 10 (SF)", "loc": {"row": 10}},
+	} with input as d
+}
+
+test_pass_mostly_fs if {
+	rels := array.concat(fx.chain(20), [fx.rel("1", "20", "SS", 0)])
+	d := fx.doc({"tasks": fx.tasks(20, {}), "relationships": rels})
+	count(dcma_04.fail) == 0 with input as d
+	dcma_04.metric == {{"value": 95, "numerator": 19, "denominator": 20, "threshold": 90}} with input as d
+}
+
+test_not_assessable_without_logic if {
+	d := fx.doc({"columns": {"predecessors": null}, "tasks": fx.tasks(2, {})})
+	dcma_04.not_assessable == {{"msg": "the schedule carries no predecessor or successor data", "missing": ["schedule.columns.predecessors"]}} with input as d
+}

@@ -83,7 +83,8 @@ func Analyze(s *artifact.Schedule, opts Options) {
 	if anchored {
 		dd, _ := formatDate(dataDay)
 		d.DataDate = &dd
-		if f, ok := cal.finishDate(finish); ok && finish > dataPoint {
+		// The forecast finish; when all work is done, the last actual finish.
+		if f, ok := cal.finishDate(maxOf(p.ef, none)); ok {
 			d.ProjectFinish = &f
 		}
 	}

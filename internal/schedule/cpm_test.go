@@ -306,6 +306,9 @@ func TestCriticalPathTest(t *testing.T) {
 		if r := s.Derived.CriticalPathTest; r.Pass || r.Reason == "" || len(s.Derived.CriticalPath) != 0 {
 			t.Errorf("test %+v", r)
 		}
+		if got := deref(s.Derived.ProjectFinish); got != "2024-01-01" {
+			t.Errorf("finished project: finish = %s, want the last actual finish", got)
+		}
 	})
 }
 

@@ -187,11 +187,17 @@ func buildNetwork(s *artifact.Schedule, notes *[]string) (*network, []rawEdge) {
 	n := len(nw.task)
 	nw.uid = make([]string, n)
 	node := make(map[string]int32, n)
+	var dups []string
 	for k, ti := range nw.task {
 		nw.uid[k] = taskKey(&s.Tasks[ti])
-		if _, dup := node[nw.uid[k]]; !dup {
+		if _, dup := node[nw.uid[k]]; dup {
+			dups = append(dups, nw.uid[k])
+		} else {
 			node[nw.uid[k]] = int32(k)
 		}
+	}
+	if len(dups) > 0 {
+		*notes = append(*notes, "duplicate task UIDs (SCHED-001): links reach only the first task of each: "+listed(uniq(dups)))
 	}
 	summary := map[string]bool{}
 	for i := range s.Tasks {

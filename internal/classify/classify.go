@@ -19,6 +19,7 @@ const (
 	SourceHeadings    = "headings"
 	SourceColumns     = "columns"
 	SourceFilename    = "filename"
+	SourceFormat      = "format" // the file format is itself a kind (MS Project XML)
 	SourceDefault     = "default" // nothing matched: generic
 )
 
@@ -66,6 +67,9 @@ func Classify(t *document.Tree, path string, rules []KindRule) Result {
 		if finding.MatchGlob(r.Path, path) {
 			return Result{Kind: r.Kind, Source: SourceConfig, Confidence: 1, Reason: "documents.kinds " + r.Path}
 		}
+	}
+	if t.Schedule != nil {
+		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: "MS Project XML"}
 	}
 	if k, ok := t.FrontMatter["kind"].(string); ok && Known(k) {
 		return Result{Kind: k, Source: SourceFrontMatter, Confidence: 1, Reason: "front matter kind"}

@@ -52,6 +52,7 @@ var golden = []string{
 	"packt-tpm2e/RACI.xlsx",
 	"packt-tpm2e/Project Plan.xlsx",
 	"18f/QASP.md",
+	"mpxj/task-links-project2019-mspdi.xml",
 }
 
 const corpusDir = "../../testdata/corpus"

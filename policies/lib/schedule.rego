@@ -88,7 +88,7 @@ derived(s, key, fallback) := object.get(s, ["derived", key], fallback)
 # --- naming and locating ---------------------------------------------------------
 
 # label(t) names a task for messages: "id name", else the name, else the uid.
-label(t) := sprintf("%s %s", [t.id, t.name]) if {
+label(t) := sprintf("%v %v", [t.id, t.name]) if {
 	not lib.blank(object.get(t, "id", null))
 	not lib.blank(object.get(t, "name", null))
 } else := t.name if {
@@ -155,5 +155,28 @@ metrics(value, n, d, threshold) := {"value": value, "numerator": n, "denominator
 # dcma(key): a DCMA threshold from data.tollgate.thresholds.dcma.
 dcma(key) := data.tollgate.thresholds.dcma[key]
 
-# days_between(a, b): calendar days from date a to date b (YYYY-MM-DD).
-days_between(a, b) := (time.parse_ns("2006-01-02", b) - time.parse_ns("2006-01-02", a)) / ((24 * 3600) * 1000000000)
+# days_between(a, b): calendar days from date a to date b (YYYY-MM-DD
+# prefixes). Counted arithmetically rather than with time.parse_ns: under
+# strict built-in errors an impossible date such as 2024-02-30 from an
+# artifact given as is would abort the whole rule.
+days_between(a, b) := day_number(b) - day_number(a)
+
+# day_number(date): days since 1970-01-01 of a YYYY-MM-DD date (proleptic
+# Gregorian; H. Hinnant's days_from_civil).
+day_number(date) := n if {
+	d := lib.day(date)
+	y := to_number(substring(d, 0, 4))
+	m := to_number(substring(d, 5, 2))
+	dd := to_number(substring(d, 8, 2))
+	yy := y - _jan_feb(m)
+	era := floor(yy / 400)
+	yoe := yy - (era * 400)
+	doy := (floor(((153 * ((m + 9) % 12)) + 2) / 5) + dd) - 1
+	doe := (((yoe * 365) + floor(yoe / 4)) - floor(yoe / 100)) + doy
+	n := ((era * 146097) + doe) - 719468
+}
+
+# January and February count with the previous year (the year starts in March).
+_jan_feb(m) := 1 if m <= 2
+
+else := 0

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -122,4 +123,34 @@ func bigSchedule(n int) map[string]any {
 	return map[string]any{"kind": "schedule", "source": map[string]any{"path": "big.xlsx"}, "fields_found": []any{"schedule.tasks"},
 		"schedule": map[string]any{"status_date": "2024-06-07", "columns": map[string]any{"predecessors": "Predecessors", "resources": "Resources"},
 			"tasks": tasks, "relationships": rels}}
+}
+
+// Artifacts given as is (YAML) can hold anything: nulls and wrong types
+// must leave the rules undefined or not assessable, never abort them with a
+// strict built-in error.
+func TestSchedulePackOnMalformedArtifact(t *testing.T) {
+	const js = `{"kind": "schedule", "source": {"path": "odd.yaml"}, "fields_found": null,
+	  "schedule": {"status_date": "2024-02-30", "columns": null,
+	    "tasks": [null, 7,
+	      {"uid": null, "id": null, "name": null, "type": null, "progress": null, "predecessors": null, "successors": null,
+	       "resources": null, "constraint": null, "loc": null, "total_float_days": "x", "duration_days": "x", "percent_complete": "x",
+	       "start": 5, "finish": "2024-13-45", "baseline_finish": true},
+	      {"uid": 5, "id": 5, "name": 5, "type": "summary", "parent_uid": 5, "predecessors": [null, {"ref": null}, 3],
+	       "successors": {"a": 1}, "resources": "PM", "constraint": {"hard": "yes", "type": 4}, "loc": "row 3",
+	       "start": "2024-06-01", "finish": "2024-05-01", "percent_complete": 150, "actual_finish": "2024-06-01"}],
+	    "relationships": [null, {"from": null, "to": 3, "type": null, "lag_days": "x"}, {"from": "5", "to": "5", "type": 1, "lag_days": -1}],
+	    "derived": {"cpm_computed": true, "cycles": [null, ["a"], []], "critical_path": null, "critical_path_length_days": "x",
+	      "project_total_float_days": null, "critical_path_test": {"pass": false, "delay_days": "x", "task_uid": null}}}}`
+	var art map[string]any
+	if err := json.Unmarshal([]byte(js), &art); err != nil {
+		t.Fatal(err)
+	}
+	e := compile(t, Options{Packs: []string{"schedule"}, Project: map[string]any{"as_of": "2024-06-10", "framework": "m3"}})
+	out, err := e.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Checks) != 22 {
+		t.Errorf("%d checks: %+v", len(out.Checks), out.Checks)
+	}
 }

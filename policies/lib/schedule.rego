@@ -33,6 +33,13 @@ rels(s) := [r | some r in object.get(s, "relationships", []); is_object(r)]
 
 type(t) := object.get(t, "type", "task")
 
+# list(t, field): a list field of a task, [] when absent or null (a Go nil
+# slice is JSON null; count(null) would be a strict built-in error).
+list(t, field) := v if {
+	v := object.get(t, field, [])
+	is_array(v)
+} else := []
+
 complete(t) if object.get(t, "progress", "") == "complete"
 
 # --- fields ------------------------------------------------------------------
@@ -61,7 +68,7 @@ has_logic(s) if count(rels(s)) > 0
 
 has_logic(s) if {
 	some t in tasks(s)
-	count(object.get(t, "predecessors", [])) + count(object.get(t, "successors", [])) > 0
+	count(list(t, "predecessors")) + count(list(t, "successors")) > 0
 }
 
 # status_date(s): the status (data) date of the schedule, else the one the

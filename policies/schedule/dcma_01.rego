@@ -28,11 +28,11 @@ froms := {r.from | some r in rels}
 
 has_pred(t) if t.uid in tos
 
-has_pred(t) if count(object.get(t, "predecessors", [])) > 0
+has_pred(t) if count(sched.list(t, "predecessors")) > 0
 
 has_succ(t) if t.uid in froms
 
-has_succ(t) if count(object.get(t, "successors", [])) > 0
+has_succ(t) if count(sched.list(t, "successors")) > 0
 
 # The project-start milestone: the first open milestone with successors and
 # no predecessor; the project-finish milestone: the last with predecessors

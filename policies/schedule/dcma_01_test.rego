@@ -80,3 +80,9 @@ test_not_assessable_without_open_tasks if {
 	count(dcma_01.not_assessable) == 1 with input as doc
 	count(dcma_01.fail) == 0 with input as doc
 }
+
+# Null lists (a Go nil slice) are empty lists, not a built-in error.
+test_null_link_lists if {
+	ts := [object.union(task("1", "task", "not-started"), {"predecessors": null, "successors": null})]
+	dcma_01.metric == {{"value": 100, "numerator": 1, "denominator": 1, "threshold": 5}} with input as sched(ts, [])
+}

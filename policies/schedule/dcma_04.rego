@@ -22,7 +22,9 @@ rels := sched.rels(s)
 
 by_uid := sched.first_by_uid(sched.tasks(s))
 
-rel_type(r) := upper(object.get(r, "type", "FS"))
+rel_type(r) := upper(r.type) if {
+	is_string(object.get(r, "type", null))
+} else := "FS"
 
 others := [r | some r in rels; rel_type(r) != "FS"]
 

@@ -25,7 +25,7 @@ has_resources if sched.column(s, "resources")
 
 has_resources if {
 	some t in sched.tasks(s)
-	count(object.get(t, "resources", [])) > 0
+	count(sched.list(t, "resources")) > 0
 }
 
 measured := [t |
@@ -34,7 +34,7 @@ measured := [t |
 	t.duration_days > 0
 ]
 
-offenders := [t | some t in measured; count(object.get(t, "resources", [])) == 0]
+offenders := [t | some t in measured; count(sched.list(t, "resources")) == 0]
 
 n := count(offenders)
 

@@ -35,9 +35,11 @@ delay := object.get(s, ["derived", "critical_path_test", "delay_days"], 0)
 moved := object.get(s, ["derived", "critical_path_test", "finish_moved_days"], 0)
 
 # The metric: how much of the delay reached the finish (1 = all of it).
-value := sched.ratio(moved, delay) if delay > 0
-
-else := 0
+value := sched.ratio(moved, delay) if {
+	is_number(moved)
+	is_number(delay)
+	delay > 0
+} else := 0
 
 metric contains sched.metrics(value, moved, delay, 1) if {
 	sched.cpm(s)

@@ -49,7 +49,7 @@ problems(i, t) := array.concat(
 		p != ""
 	],
 	[sprintf("predecessor %q matches no task", [l.ref]) |
-		some l in object.get(t, "predecessors", [])
+		some l in sched.list(t, "predecessors")
 		is_object(l)
 		not object.get(l, "external", false)
 		not l.ref in refs

@@ -40,7 +40,7 @@ _logic(t) := "a summary row has predecessors or successors" if {
 
 _has_links(t) if t.uid in linked
 
-_has_links(t) if count(object.get(t, "predecessors", [])) + count(object.get(t, "successors", [])) > 0
+_has_links(t) if count(sched.list(t, "predecessors")) + count(sched.list(t, "successors")) > 0
 
 _span(t, field, word) := sprintf("%s %s is not the %s %s of its children (%s)", [field, mine, word, field, want]) if {
 	mine := lib.day(object.get(t, field, null))

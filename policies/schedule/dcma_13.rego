@@ -14,6 +14,7 @@
 #   remediation: Re-plan the remaining critical path or formally re-baseline the end date.
 package tollgate.rules.schedule.dcma_13
 
+import data.tollgate.lib
 import data.tollgate.lib.schedule as sched
 import rego.v1
 
@@ -32,18 +33,29 @@ ptf := v if {
 	is_number(v)
 }
 
+# The float is measured against a committed finish: without a baseline or
+# contract finish it is float against the schedule's own forecast, always
+# zero, and the index would pass trivially.
+has_target if lib.day(object.get(s, "baseline_finish", null))
+
+has_target if lib.day(object.get(s, "contract_finish", null))
+
+assessable if {
+	sd
+	sched.cpm(s)
+	has_target
+	cpl
+	ptf
+}
+
 value := sched.ratio(cpl + ptf, cpl)
 
 threshold := sched.dcma("cpli")
 
-metric contains sched.metrics(value, cpl + ptf, cpl, threshold) if {
-	sd
-	sched.cpm(s)
-}
+metric contains sched.metrics(value, cpl + ptf, cpl, threshold) if assessable
 
 fail contains f if {
-	sd
-	sched.cpm(s)
+	assessable
 	value < threshold
 	msg := sprintf("CPLI %v: critical path of %v working days with %v days of project total float; threshold %v", [value, cpl, ptf, threshold])
 	f := {"msg": msg, "loc": {}, "metrics": sched.metrics(value, cpl + ptf, cpl, threshold)}
@@ -67,7 +79,14 @@ not_assessable contains r if {
 
 not_assessable contains r if {
 	sched.cpm(s)
+	not has_target
+	r := {"msg": "the schedule has no baseline or contract finish to measure the critical path against", "missing": ["schedule.baseline_finish", "schedule.contract_finish"]}
+}
+
+not_assessable contains r if {
+	sched.cpm(s)
 	cpl
+	has_target
 	not ptf
-	r := {"msg": "the project total float is unknown (it needs a baseline or contract finish)", "missing": ["schedule.baseline_finish"]}
+	r := {"msg": "the critical-path pass gave no project total float", "missing": ["schedule.derived.project_total_float_days"]}
 }

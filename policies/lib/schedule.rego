@@ -187,3 +187,33 @@ day_number(date) := n if {
 _jan_feb(m) := 1 if m <= 2
 
 else := 0
+
+# --- working days ------------------------------------------------------------------
+
+# working_days_between(s, a, b): working days of the schedule's calendar after
+# date a up to and including date b; negative when b is before a. Undefined
+# for spans over 20000 days (no real schedule; it bounds the count).
+working_days_between(s, a, b) := count([n | some n in numbers.range(day_number(a) + 1, day_number(b)); _works(s, n)]) if {
+	day_number(b) > day_number(a)
+	day_number(b) - day_number(a) <= 20000
+} else := 0 - count([n | some n in numbers.range(day_number(b) + 1, day_number(a)); _works(s, n)]) if {
+	day_number(a) > day_number(b)
+	day_number(a) - day_number(b) <= 20000
+} else := 0 if {
+	day_number(a) == day_number(b)
+}
+
+# weekday(n): 0 = Sunday … 6 = Saturday of day number n (1970-01-01 was a
+# Thursday).
+weekday(n) := (((n % 7) + 7) + 4) % 7
+
+_works(s, n) if {
+	weekday(n) in _working_weekdays(s)
+	not n in _holidays(s)
+}
+
+_working_weekdays(s) := {d | some d in object.get(s, ["calendar", "working_days"], [])} if {
+	count(object.get(s, ["calendar", "working_days"], [])) > 0
+} else := {1, 2, 3, 4, 5}
+
+_holidays(s) := {day_number(h) | some h in object.get(s, ["calendar", "holidays"], []); lib.day(h)}

@@ -38,3 +38,13 @@ test_status_date_falls_back_to_config if {
 	sched.status_date({"status_date": "2024-06-03"}) == "2024-06-03" with data.tollgate.project as {"status_date": "2024-06-07"}
 	not sched.status_date({"status_date": "soon"}) with data.tollgate.project as {}
 }
+
+# 2024-06-07 is a Friday: the next Monday is one working day later.
+test_working_days_between if {
+	sched.weekday(sched.day_number("2024-06-07")) == 5
+	sched.working_days_between({}, "2024-06-07", "2024-06-10") == 1
+	sched.working_days_between({}, "2024-06-03", "2024-06-17") == 10
+	sched.working_days_between({}, "2024-06-17", "2024-06-03") == -10
+	sched.working_days_between({}, "2024-06-03", "2024-06-03") == 0
+	sched.working_days_between({"calendar": {"working_days": [1, 2, 3, 4, 5], "holidays": ["2024-06-19"]}}, "2024-06-17", "2024-06-21") == 3
+}

@@ -1,10 +1,12 @@
 # METADATA
-# title: CPLI — the remaining critical path can meet the finish
+# title: CPLI — the remaining critical path can meet the committed finish
 # description: >-
 #   The critical path length index, (critical path length + project total
-#   float) / critical path length, in working days from the status date to
-#   the baseline or contract finish, is at least thresholds.dcma.cpli (0.95 by
-#   default).
+#   float) / critical path length, is at least thresholds.dcma.cpli (0.95 by
+#   default). The length (working days from the status date to the forecast
+#   finish) comes from tollgate's critical-path pass; the project total float
+#   is the working days from that forecast finish to the contract finish, else
+#   the baseline finish.
 # scope: package
 # custom:
 #   id: SCHED-DCMA-13
@@ -28,22 +30,22 @@ cpl := v if {
 	v > 0
 }
 
-ptf := v if {
-	v := sched.derived(s, "project_total_float_days", null)
-	is_number(v)
+# The committed finish the float is measured against. The pass's own total
+# float counts back from its forecast finish (always zero there), so it
+# cannot stand in for it.
+target := ["contract", d] if {
+	d := lib.day(object.get(s, "contract_finish", null))
+} else := ["baseline", d] if {
+	d := lib.day(object.get(s, "baseline_finish", null))
 }
 
-# The float is measured against a committed finish: without a baseline or
-# contract finish it is float against the schedule's own forecast, always
-# zero, and the index would pass trivially.
-has_target if lib.day(object.get(s, "baseline_finish", null))
+forecast := lib.day(sched.derived(s, "project_finish", null))
 
-has_target if lib.day(object.get(s, "contract_finish", null))
+ptf := sched.working_days_between(s, forecast, target[1])
 
 assessable if {
 	sd
 	sched.cpm(s)
-	has_target
 	cpl
 	ptf
 }
@@ -57,7 +59,7 @@ metric contains sched.metrics(value, cpl + ptf, cpl, threshold) if assessable
 fail contains f if {
 	assessable
 	value < threshold
-	msg := sprintf("CPLI %v: critical path of %v working days with %v days of project total float; threshold %v", [value, cpl, ptf, threshold])
+	msg := sprintf("CPLI %v: critical path of %v working days, forecast finish %s against the %s finish %s (%v working days of float); threshold %v", [value, cpl, forecast, target[0], target[1], ptf, threshold])
 	f := {"msg": msg, "loc": {}, "metrics": sched.metrics(value, cpl + ptf, cpl, threshold)}
 }
 
@@ -79,14 +81,13 @@ not_assessable contains r if {
 
 not_assessable contains r if {
 	sched.cpm(s)
-	not has_target
+	not target
 	r := {"msg": "the schedule has no baseline or contract finish to measure the critical path against", "missing": ["schedule.baseline_finish", "schedule.contract_finish"]}
 }
 
 not_assessable contains r if {
 	sched.cpm(s)
-	cpl
-	has_target
-	not ptf
-	r := {"msg": "the critical-path pass gave no project total float", "missing": ["schedule.derived.project_total_float_days"]}
+	target
+	not forecast
+	r := {"msg": "the critical-path pass gave no forecast finish date (the schedule holds no dates)", "missing": ["schedule.derived.project_finish"]}
 }

@@ -14,7 +14,7 @@ import (
 func engine(t testing.TB, project map[string]any) *policy.Engine {
 	t.Helper()
 	eng, err := policy.Compile(context.Background(), policy.Options{
-		Packs:   []string{"core", "xdoc"},
+		Packs:   []string{"core", "schedule", "xdoc"},
 		Project: project,
 	})
 	if err != nil {

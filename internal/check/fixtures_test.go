@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -69,7 +70,10 @@ func harborProject(t *testing.T) map[string]any {
 // runDir checks every document of dir with the built-in packs.
 func runDir(t *testing.T, dir string) *Output {
 	t.Helper()
-	out, err := Run(context.Background(), engine(t, harborProject(t)), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
+	project := harborProject(t)
+	sd, _ := project["status_date"].(string)
+	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+		Normalize: normalize.Options{StatusDate: sd}})
 	if err != nil {
 		t.Fatal(err)
 	}

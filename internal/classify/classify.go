@@ -19,7 +19,7 @@ const (
 	SourceHeadings    = "headings"
 	SourceColumns     = "columns"
 	SourceFilename    = "filename"
-	SourceFormat      = "format" // the file format is itself a kind (MS Project XML)
+	SourceFormat      = "format"  // the file format is itself a kind (MS Project XML)
 	SourceDefault     = "default" // nothing matched: generic
 )
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/finding"
@@ -51,6 +52,7 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		}
 		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, d.Path), t.paint(ansiDim, "("+kind+", "+d.Format+")"))
 		t.findings(bw, fs)
+		t.dcma(bw, r, d.Path)
 		delete(byPath, d.Path)
 	}
 	if fs := byPath[""]; len(fs) > 0 {
@@ -99,5 +101,52 @@ func (t Text) findings(w io.Writer, fs []finding.Finding) {
 		if f.Message != "" {
 			fmt.Fprintf(w, "          %s\n", f.Message)
 		}
+	}
+}
+
+// dcma prints the compact DCMA 14-point table of one schedule: each check
+// with its measured value, threshold and result, passing checks included
+// (a reviewer reads the whole assessment, not only what failed).
+func (t Text) dcma(w io.Writer, r *finding.Result, path string) {
+	var rows []finding.Check
+	for _, c := range r.Checks {
+		if c.Path == path && strings.HasPrefix(c.Rule, "SCHED-DCMA-") {
+			rows = append(rows, c)
+		}
+	}
+	if len(rows) == 0 {
+		return
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].Rule < rows[j].Rule })
+	titles := map[string]string{}
+	for _, rule := range r.Rules {
+		title := rule.Title
+		if i := strings.Index(title, " —"); i > 0 {
+			title = title[:i] // "Logic — open tasks have …" → "Logic"
+		}
+		titles[rule.ID] = title
+	}
+	fmt.Fprintf(w, "  %s\n", t.paint(ansiBold, "DCMA 14-point assessment"))
+	fmt.Fprintf(w, "    %-3s %-22s %16s %10s  %s\n", "#", "check", "value", "threshold", "result")
+	for _, c := range rows {
+		value, threshold := "-", "-"
+		if m := c.Metrics; m != nil {
+			if m.Numerator != nil && m.Denominator != nil && m.Value != nil {
+				value = fmt.Sprintf("%g (%g/%g)", *m.Value, *m.Numerator, *m.Denominator)
+			} else if m.Value != nil {
+				value = fmt.Sprintf("%g", *m.Value)
+			}
+			if m.Threshold != nil {
+				threshold = fmt.Sprintf("%g", *m.Threshold)
+			}
+		}
+		result, color := string(c.Status), ansiGreen
+		switch c.Status {
+		case finding.Fail:
+			color = ansiYellow
+		case finding.NotAssessable, finding.NotApplicable:
+			result, color = "n/a", ansiDim
+		}
+		fmt.Fprintf(w, "    %-3s %-22s %16s %10s  %s\n", strings.TrimPrefix(c.Rule, "SCHED-DCMA-"), titles[c.Rule], value, threshold, t.paint(color, result))
 	}
 }

@@ -144,6 +144,7 @@ func imsPlan(defects bool) []imsTask {
 			chainEnd[k], chainPrev[k] = tf, []int{t.id}
 		}
 		tasks = append(tasks, phaseTasks...)
+		var milestones []int
 		for _, l := range imsLayout() {
 			if l.milestone < 0 || l.phase != p.phase {
 				continue
@@ -156,18 +157,27 @@ func imsPlan(defects bool) []imsTask {
 					latest = &phaseTasks[i]
 				}
 			}
-			if latest != nil {
+			switch {
+			case p.phase == phaseRows[len(phaseRows)-1].phase:
+				// The program's finish milestone closes every chain.
+				for _, c := range chainPrev {
+					t.preds = append(t.preds, c...)
+				}
+			case latest != nil:
 				t.preds = []int{latest.id}
-			} else {
+			default:
 				t.preds = prevEnds
 			}
 			t.status()
 			tasks = append(tasks, t)
+			milestones = append(milestones, t.id)
 		}
+		// The next phase starts after this phase's chains and milestones.
 		prevEnds = nil
 		for _, c := range chainPrev {
 			prevEnds = append(prevEnds, c...)
 		}
+		prevEnds = append(prevEnds, milestones...)
 	}
 	return tasks
 }
@@ -235,7 +245,13 @@ func writeSchedule(template, out string, defects bool) error {
 			set("I", t.row, joinIDs(t.preds))
 		}
 		set("K", t.row, t.resource)
+		set("L", t.row, t.start)
+		set("M", t.row, t.finish)
 	}
+	// The schedule was baselined at PMP approval: the program office adds
+	// the baseline columns MS Project exports next to the template's.
+	set("L", 1, "Baseline Start")
+	set("M", 1, "Baseline Finish")
 	return testdocs.CopyXlsx(template, out, inserts, changes...)
 }
 

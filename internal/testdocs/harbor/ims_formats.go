@@ -75,9 +75,9 @@ func writeScheduleCSV(template, out string, defects bool) error {
 	}
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"Phase", "Task Name", "Duration", "% Complete", "Start", "Finish", "Actual Start", "Actual Finish", "Predecessors", "Successors", "Resource Type"})
+	_ = w.Write([]string{"Phase", "Task Name", "Duration", "% Complete", "Start", "Finish", "Actual Start", "Actual Finish", "Predecessors", "Successors", "Resource Type", "Baseline Start", "Baseline Finish"})
 	for _, r := range rows {
-		rec := make([]string, 11)
+		rec := make([]string, 13)
 		rec[0], rec[1] = r.phase, r.name
 		if t := r.task; t != nil {
 			rec[2] = fmt.Sprintf("%d days", t.dur)
@@ -91,6 +91,7 @@ func writeScheduleCSV(template, out string, defects bool) error {
 			}
 			rec[8] = joinIDs(t.preds)
 			rec[10] = t.resource
+			rec[11], rec[12] = usDate(t.start), usDate(t.finish)
 		}
 		_ = w.Write(rec)
 	}
@@ -103,36 +104,58 @@ func writeScheduleCSV(template, out string, defects bool) error {
 
 // MSPDI elements, as Microsoft Project writes them.
 type mspdiProject struct {
-	XMLName        xml.Name    `xml:"Project"`
-	Xmlns          string      `xml:"xmlns,attr"`
-	Name           string      `xml:"Name"`
-	Title          string      `xml:"Title"`
-	StartDate      string      `xml:"StartDate"`
-	FinishDate     string      `xml:"FinishDate"`
-	StatusDate     string      `xml:"StatusDate"`
-	MinutesPerDay  int         `xml:"MinutesPerDay"`
-	MinutesPerWeek int         `xml:"MinutesPerWeek"`
-	DaysPerMonth   int         `xml:"DaysPerMonth"`
-	Tasks          []mspdiTask `xml:"Tasks>Task"`
+	XMLName        xml.Name          `xml:"Project"`
+	Xmlns          string            `xml:"xmlns,attr"`
+	Name           string            `xml:"Name"`
+	Title          string            `xml:"Title"`
+	StartDate      string            `xml:"StartDate"`
+	FinishDate     string            `xml:"FinishDate"`
+	StatusDate     string            `xml:"StatusDate"`
+	MinutesPerDay  int               `xml:"MinutesPerDay"`
+	MinutesPerWeek int               `xml:"MinutesPerWeek"`
+	DaysPerMonth   int               `xml:"DaysPerMonth"`
+	Tasks          []mspdiTask       `xml:"Tasks>Task"`
+	Resources      []mspdiResource   `xml:"Resources>Resource"`
+	Assignments    []mspdiAssignment `xml:"Assignments>Assignment"`
+}
+
+type mspdiResource struct {
+	UID  int    `xml:"UID"`
+	ID   int    `xml:"ID"`
+	Name string `xml:"Name"`
+}
+
+type mspdiAssignment struct {
+	UID         int `xml:"UID"`
+	TaskUID     int `xml:"TaskUID"`
+	ResourceUID int `xml:"ResourceUID"`
 }
 
 type mspdiTask struct {
-	UID             int         `xml:"UID"`
-	ID              int         `xml:"ID"`
-	Name            string      `xml:"Name"`
-	WBS             string      `xml:"WBS"`
-	OutlineNumber   string      `xml:"OutlineNumber"`
-	OutlineLevel    int         `xml:"OutlineLevel"`
-	Summary         int         `xml:"Summary"`
-	Milestone       int         `xml:"Milestone"`
-	Start           string      `xml:"Start,omitempty"`
-	Finish          string      `xml:"Finish,omitempty"`
-	Duration        string      `xml:"Duration,omitempty"`
-	PercentComplete int         `xml:"PercentComplete"`
-	ActualStart     string      `xml:"ActualStart,omitempty"`
-	ActualFinish    string      `xml:"ActualFinish,omitempty"`
-	ConstraintType  int         `xml:"ConstraintType"`
-	Preds           []mspdiLink `xml:"PredecessorLink"`
+	UID             int            `xml:"UID"`
+	ID              int            `xml:"ID"`
+	Name            string         `xml:"Name"`
+	WBS             string         `xml:"WBS"`
+	OutlineNumber   string         `xml:"OutlineNumber"`
+	OutlineLevel    int            `xml:"OutlineLevel"`
+	Summary         int            `xml:"Summary"`
+	Milestone       int            `xml:"Milestone"`
+	Start           string         `xml:"Start,omitempty"`
+	Finish          string         `xml:"Finish,omitempty"`
+	Duration        string         `xml:"Duration,omitempty"`
+	PercentComplete int            `xml:"PercentComplete"`
+	ActualStart     string         `xml:"ActualStart,omitempty"`
+	ActualFinish    string         `xml:"ActualFinish,omitempty"`
+	ConstraintType  int            `xml:"ConstraintType"`
+	Baseline        *mspdiBaseline `xml:"Baseline,omitempty"`
+	Preds           []mspdiLink    `xml:"PredecessorLink"`
+}
+
+type mspdiBaseline struct {
+	Number   int    `xml:"Number"`
+	Start    string `xml:"Start"`
+	Finish   string `xml:"Finish"`
+	Duration string `xml:"Duration"`
 }
 
 type mspdiLink struct {
@@ -158,6 +181,17 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 	p := mspdiProject{Xmlns: "http://schemas.microsoft.com/project", Name: "Integrated-Master-Schedule.xml", Title: programName,
 		StatusDate: statusDate.Format("2006-01-02") + "T17:00:00", MinutesPerDay: 480, MinutesPerWeek: 2400, DaysPerMonth: 20,
 		StartDate: msStart(phaseStarts[0]), FinishDate: msFinish(phaseEnd)}
+	for i, name := range resourceTypes {
+		p.Resources = append(p.Resources, mspdiResource{UID: i + 1, ID: i + 1, Name: name})
+	}
+	resourceUID := func(name string) int {
+		for i, n := range resourceTypes {
+			if n == name {
+				return i + 1
+			}
+		}
+		return 0
+	}
 	phase, child := "", 0
 	for _, r := range rows {
 		t := mspdiTask{UID: r.id, ID: r.id, Name: r.name, OutlineLevel: r.level}
@@ -181,12 +215,16 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 			if k.milestone != "" {
 				t.Milestone = 1
 			}
+			t.Baseline = &mspdiBaseline{Start: msStart(k.start), Finish: msFinish(k.finish), Duration: t.Duration}
 			t.PercentComplete = int(k.pct*100 + 0.5)
 			if k.actualStart != nil {
 				t.ActualStart = msStart(*k.actualStart)
 			}
 			if k.actualFinish != nil {
 				t.ActualFinish = msFinish(*k.actualFinish)
+			}
+			if uid := resourceUID(k.resource); uid > 0 {
+				p.Assignments = append(p.Assignments, mspdiAssignment{UID: len(p.Assignments) + 1, TaskUID: t.UID, ResourceUID: uid})
 			}
 			for _, id := range k.preds {
 				t.Preds = append(t.Preds, mspdiLink{PredecessorUID: id, Type: 1, LagFormat: 7})

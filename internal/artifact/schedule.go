@@ -11,8 +11,12 @@ type Schedule struct {
 	ProjectFinish    *string            `json:"project_finish"`
 	BaselineFinish   *string            `json:"baseline_finish"`
 	Columns          map[string]*string `json:"columns"`
-	Tasks            []Task             `json:"tasks"`
-	Relationships    []Relationship     `json:"relationships"`
+	// PhaseWindows are the M3 phase windows the IMS implies (earliest start
+	// and latest finish of each phase's tasks); project.phase_windows in
+	// the configuration, when given, is what rules compare them with.
+	PhaseWindows  []PhaseWindow  `json:"phase_windows"`
+	Tasks         []Task         `json:"tasks"`
+	Relationships []Relationship `json:"relationships"`
 	// Derived is what the critical-path engine computed (never read from
 	// the file); nil when no network could be computed.
 	Derived *Derived `json:"derived"`
@@ -115,4 +119,12 @@ type CriticalPathTest struct {
 	FinishMoved float64 `json:"finish_moved_days"`
 	Pass        bool    `json:"pass"`
 	Reason      string  `json:"reason,omitempty"`
+}
+
+// PhaseWindow is the span of one phase's tasks in the schedule.
+type PhaseWindow struct {
+	Phase  int     `json:"phase"`
+	Start  *string `json:"start"`
+	Finish *string `json:"finish"`
+	Tasks  int     `json:"tasks"`
 }

@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -366,9 +367,49 @@ func finishSchedule(a *artifact.Artifact, s *artifact.Schedule) {
 		found(a, "schedule.columns.phase")
 		diag(a, "info", "PHASE_FROM_SUMMARY_NAMES", document.Loc{Path: a.Source.Path}, "M3 phases taken from the phase summary rows' names (no Phase column)")
 	}
+	s.PhaseWindows = phaseWindows(s)
 	if len(s.Tasks) > 0 {
 		analyze(a, s)
 	}
+}
+
+// phaseWindows spans each phase's detail tasks (actual dates first).
+func phaseWindows(s *artifact.Schedule) []artifact.PhaseWindow {
+	byPhase := map[int]*artifact.PhaseWindow{}
+	var order []int
+	for _, t := range s.Tasks {
+		if t.Phase == nil || t.Type == "summary" {
+			continue
+		}
+		w, ok := byPhase[*t.Phase]
+		if !ok {
+			w = &artifact.PhaseWindow{Phase: *t.Phase}
+			byPhase[*t.Phase] = w
+			order = append(order, *t.Phase)
+		}
+		w.Tasks++
+		start, finish := t.ActualStart, t.ActualFinish
+		if start == nil {
+			start = t.Start
+		}
+		if finish == nil {
+			finish = t.Finish
+		}
+		if start != nil && (w.Start == nil || *start < *w.Start) {
+			v := *start
+			w.Start = &v
+		}
+		if finish != nil && (w.Finish == nil || *finish > *w.Finish) {
+			v := *finish
+			w.Finish = &v
+		}
+	}
+	sort.Ints(order)
+	out := []artifact.PhaseWindow{}
+	for _, p := range order {
+		out = append(out, *byPhase[p])
+	}
+	return out
 }
 
 // m3Phases are the GSA M3 phase names (data/m3.json phases) by number.

@@ -20,7 +20,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -161,7 +160,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	out, err := check.Run(ctx, eng, check.Options{
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
-		Normalize:     normalize.Options{StatusDate: cfg.Project.StatusDate},
+		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts,
 	})
 	if err != nil {

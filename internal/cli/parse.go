@@ -101,7 +101,9 @@ func parseOne(cmd *cobra.Command, f discover.File, lim limits.Limits, cfg *confi
 	if err != nil {
 		return nil, err
 	}
-	a := normalize.Normalize(t, c, normalize.Options{SHA256: sum, SizeBytes: f.Size, StatusDate: cfg.Project.StatusDate})
+	nopts := cfg.NormalizeOptions()
+	nopts.SHA256, nopts.SizeBytes = sum, f.Size
+	a := normalize.Normalize(t, c, nopts)
 	return a, nil
 }
 

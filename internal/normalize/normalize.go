@@ -20,6 +20,9 @@ type Options struct {
 	// PlanMinWords is the inline-section size that makes a PMP subsidiary
 	// plan "present" (MODEL.md §6.2; default 50).
 	PlanMinWords int
+	// CriticalPathDelayDays is the delay the DCMA critical-path test adds
+	// (thresholds.dcma.critical_path_delay_days; 0 = the DCMA default 600).
+	CriticalPathDelayDays float64
 }
 
 // payloadFunc fills the kind's payload (and may add envelope tables,

@@ -36,7 +36,7 @@ func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
 	for _, k := range scheduleColumnKeys {
 		s.Columns[k] = nil
 	}
-	defer finishSchedule(a, s)
+	defer finishSchedule(a, s, opts)
 	if scheduleFromTree(t, a, opts) {
 		return
 	}
@@ -302,7 +302,7 @@ func statusDateCell(t *document.Tree) (string, document.Loc, bool) {
 // finishSchedule completes the payload whatever the source: successors
 // inverted from predecessors, unique relationships over task UIDs, project
 // dates, and the critical-path pass.
-func finishSchedule(a *artifact.Artifact, s *artifact.Schedule) {
+func finishSchedule(a *artifact.Artifact, s *artifact.Schedule, opts Options) {
 	byRef := map[string]int{}
 	for i, t := range s.Tasks {
 		if _, dup := byRef[t.UID]; !dup {
@@ -369,7 +369,7 @@ func finishSchedule(a *artifact.Artifact, s *artifact.Schedule) {
 	}
 	s.PhaseWindows = phaseWindows(s)
 	if len(s.Tasks) > 0 {
-		analyze(a, s)
+		analyze(a, s, opts.CriticalPathDelayDays)
 	}
 }
 

@@ -2,10 +2,12 @@ package check
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 // BenchmarkCheckExample is the whole pipeline (discover, read, classify,
@@ -37,6 +39,23 @@ func BenchmarkCheckCorpus(b *testing.B) {
 func BenchmarkCompile(b *testing.B) {
 	for range b.N {
 		if _, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core", "xdoc"}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSchedule10k normalizes and assesses (schedule pack, DCMA 14
+// points, CPM) a synthetic 10,000-task MS Project XML schedule.
+func BenchmarkSchedule10k(b *testing.B) {
+	dir := b.TempDir()
+	tasks, status := testdocs.SynthSchedule(10000, 1)
+	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims10k.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
+		b.Fatal(err)
+	}
+	eng := engine(b, map[string]any{"as_of": "2026-09-08"})
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -30,19 +31,37 @@ func (e *Engine) EvalDocument(ctx context.Context, art map[string]any) (Outcome,
 	if err != nil {
 		return Outcome{}, fmt.Errorf("%s: artifact is not JSON data: %w", path, err)
 	}
+	// Rules of one document run in parallel (prepared queries are safe for
+	// concurrent use): a single large schedule is then not bound to one
+	// core. Results are merged in catalog order, so output is stable.
+	res := make([]results, len(rules))
+	errs := make([]error, len(rules))
+	workers := min(e.parallel, len(rules))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", rules[i].meta.ID, err)
+					continue
+				}
+				res[i], errs[i] = rules[i].eval(ctx, input)
+			}
+		}()
+	}
+	for i := range rules {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var out Outcome
-	var errs []error
-	for _, r := range rules {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", r.meta.ID, err))
-			break
+	for i, r := range rules {
+		if errs[i] == nil {
+			r.documentOutcome(res[i], path, &out)
 		}
-		res, err := r.eval(ctx, input)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		r.documentOutcome(res, path, &out)
 	}
 	return out, errors.Join(errs...)
 }

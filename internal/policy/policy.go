@@ -24,6 +24,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -76,6 +77,8 @@ type Engine struct {
 	digest   string
 	compiler *ast.Compiler
 	store    storage.Store
+	// parallel is how many rules of one document evaluate at once.
+	parallel int
 }
 
 // Rules returns the catalog of the rules that run (severity overrides
@@ -165,7 +168,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 	store := inmem.NewFromObjectWithOpts(data,
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
-	e := &Engine{byKind: map[string][]*rule{}, compiler: c, store: store}
+	e := &Engine{byKind: map[string][]*rule{}, compiler: c, store: store, parallel: max(runtime.GOMAXPROCS(0), 1)}
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {

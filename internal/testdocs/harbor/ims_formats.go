@@ -3,7 +3,6 @@ package harbor
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/xml"
 	"fmt"
 	"os"
 	"strconv"
@@ -11,6 +10,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 // The Harbor IMS is also written as the CSV and the MS Project XML (MSPDI)
@@ -102,69 +103,6 @@ func writeScheduleCSV(template, out string, defects bool) error {
 	return os.WriteFile(out, b.Bytes(), 0o644)
 }
 
-// MSPDI elements, as Microsoft Project writes them.
-type mspdiProject struct {
-	XMLName        xml.Name          `xml:"Project"`
-	Xmlns          string            `xml:"xmlns,attr"`
-	Name           string            `xml:"Name"`
-	Title          string            `xml:"Title"`
-	StartDate      string            `xml:"StartDate"`
-	FinishDate     string            `xml:"FinishDate"`
-	StatusDate     string            `xml:"StatusDate"`
-	MinutesPerDay  int               `xml:"MinutesPerDay"`
-	MinutesPerWeek int               `xml:"MinutesPerWeek"`
-	DaysPerMonth   int               `xml:"DaysPerMonth"`
-	Tasks          []mspdiTask       `xml:"Tasks>Task"`
-	Resources      []mspdiResource   `xml:"Resources>Resource"`
-	Assignments    []mspdiAssignment `xml:"Assignments>Assignment"`
-}
-
-type mspdiResource struct {
-	UID  int    `xml:"UID"`
-	ID   int    `xml:"ID"`
-	Name string `xml:"Name"`
-}
-
-type mspdiAssignment struct {
-	UID         int `xml:"UID"`
-	TaskUID     int `xml:"TaskUID"`
-	ResourceUID int `xml:"ResourceUID"`
-}
-
-type mspdiTask struct {
-	UID             int            `xml:"UID"`
-	ID              int            `xml:"ID"`
-	Name            string         `xml:"Name"`
-	WBS             string         `xml:"WBS"`
-	OutlineNumber   string         `xml:"OutlineNumber"`
-	OutlineLevel    int            `xml:"OutlineLevel"`
-	Summary         int            `xml:"Summary"`
-	Milestone       int            `xml:"Milestone"`
-	Start           string         `xml:"Start,omitempty"`
-	Finish          string         `xml:"Finish,omitempty"`
-	Duration        string         `xml:"Duration,omitempty"`
-	PercentComplete int            `xml:"PercentComplete"`
-	ActualStart     string         `xml:"ActualStart,omitempty"`
-	ActualFinish    string         `xml:"ActualFinish,omitempty"`
-	ConstraintType  int            `xml:"ConstraintType"`
-	Baseline        *mspdiBaseline `xml:"Baseline,omitempty"`
-	Preds           []mspdiLink    `xml:"PredecessorLink"`
-}
-
-type mspdiBaseline struct {
-	Number   int    `xml:"Number"`
-	Start    string `xml:"Start"`
-	Finish   string `xml:"Finish"`
-	Duration string `xml:"Duration"`
-}
-
-type mspdiLink struct {
-	PredecessorUID int `xml:"PredecessorUID"`
-	Type           int `xml:"Type"` // 1 = FS
-	LinkLag        int `xml:"LinkLag"`
-	LagFormat      int `xml:"LagFormat"` // 7 = days
-}
-
 func msStart(t time.Time) string  { return t.Format("2006-01-02") + "T08:00:00" }
 func msFinish(t time.Time) string { return t.Format("2006-01-02") + "T17:00:00" }
 
@@ -178,11 +116,11 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 	if err != nil {
 		return err
 	}
-	p := mspdiProject{Xmlns: "http://schemas.microsoft.com/project", Name: "Integrated-Master-Schedule.xml", Title: programName,
+	p := testdocs.MSPDIProject{Name: "Integrated-Master-Schedule.xml", Title: programName,
 		StatusDate: statusDate.Format("2006-01-02") + "T17:00:00", MinutesPerDay: 480, MinutesPerWeek: 2400, DaysPerMonth: 20,
 		StartDate: msStart(phaseStarts[0]), FinishDate: msFinish(phaseEnd)}
 	for i, name := range resourceTypes {
-		p.Resources = append(p.Resources, mspdiResource{UID: i + 1, ID: i + 1, Name: name})
+		p.Resources = append(p.Resources, testdocs.MSPDIResource{UID: i + 1, ID: i + 1, Name: name})
 	}
 	resourceUID := func(name string) int {
 		for i, n := range resourceTypes {
@@ -194,7 +132,7 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 	}
 	phase, child := "", 0
 	for _, r := range rows {
-		t := mspdiTask{UID: r.id, ID: r.id, Name: r.name, OutlineLevel: r.level}
+		t := testdocs.MSPDITask{UID: r.id, ID: r.id, Name: r.name, OutlineLevel: r.level}
 		switch r.level {
 		case 0:
 			t.OutlineLevel, t.Summary, t.WBS, t.OutlineNumber = 1, 1, "1", "1"
@@ -215,7 +153,7 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 			if k.milestone != "" {
 				t.Milestone = 1
 			}
-			t.Baseline = &mspdiBaseline{Start: msStart(k.start), Finish: msFinish(k.finish), Duration: t.Duration}
+			t.Baseline = &testdocs.MSPDIBaseline{Start: msStart(k.start), Finish: msFinish(k.finish), Duration: t.Duration}
 			t.PercentComplete = int(k.pct*100 + 0.5)
 			if k.actualStart != nil {
 				t.ActualStart = msStart(*k.actualStart)
@@ -224,23 +162,15 @@ func writeScheduleMSPDI(template, out string, defects bool) error {
 				t.ActualFinish = msFinish(*k.actualFinish)
 			}
 			if uid := resourceUID(k.resource); uid > 0 {
-				p.Assignments = append(p.Assignments, mspdiAssignment{UID: len(p.Assignments) + 1, TaskUID: t.UID, ResourceUID: uid})
+				p.Assignments = append(p.Assignments, testdocs.MSPDIAssignment{UID: len(p.Assignments) + 1, TaskUID: t.UID, ResourceUID: uid})
 			}
 			for _, id := range k.preds {
-				t.Preds = append(t.Preds, mspdiLink{PredecessorUID: id, Type: 1, LagFormat: 7})
+				t.Preds = append(t.Preds, testdocs.MSPDILink{PredecessorUID: id, Type: 1, LagFormat: 7})
 			}
 		}
 		p.Tasks = append(p.Tasks, t)
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(p); err != nil {
-		return fmt.Errorf("encode %s: %w", out, err)
-	}
-	b.WriteByte('\n')
-	return os.WriteFile(out, b.Bytes(), 0o644)
+	return testdocs.WriteMSPDI(out, &p)
 }
 
 // ScheduleFormats writes the Harbor IMS in every schedule format tollgate

@@ -20,6 +20,22 @@ type Schedule struct {
 	// Derived is what the critical-path engine computed (never read from
 	// the file); nil when no network could be computed.
 	Derived *Derived `json:"derived"`
+	// Index lets the schedule rules skip the tasks that cannot offend: it
+	// is an accelerator computed in Go, never a verdict (rules still judge
+	// every candidate themselves, and without it they scan every task).
+	Index *ScheduleIndex `json:"index,omitempty"`
+}
+
+// ScheduleIndex holds the set sizes the rules divide by and, per rule,
+// the tasks worth looking at.
+type ScheduleIndex struct {
+	// Counts are the sizes of RULES.md's sets: "tasks", "detail", "open",
+	// "work", "rels".
+	Counts map[string]int `json:"counts"`
+	// Candidates maps a rule's package name ("dcma_09", "sched_003") to
+	// 0-based indexes into tasks (relationships for relationship rules):
+	// a superset of what that rule can flag. A rule missing here scans all.
+	Candidates map[string][]int `json:"candidates"`
 }
 
 // Calendar is the working calendar durations and lags are counted in.

@@ -15,4 +15,5 @@ func analyze(_ *artifact.Artifact, s *artifact.Schedule, delay float64) {
 		opts.DataDate = *s.StatusDate
 	}
 	schedule.Analyze(s, opts)
+	schedule.BuildIndex(s)
 }

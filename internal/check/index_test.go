@@ -1,0 +1,81 @@
+package check
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
+)
+
+// TestScheduleIndexChangesNoFinding: the Go-side schedule index
+// (schedule.index) is an accelerator only. Every schedule artifact of the
+// test corpora gives exactly the same findings and checks with the index
+// and with it removed (the rules' pure-Rego path).
+func TestScheduleIndexChangesNoFinding(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := harbor.ScheduleFormats("../../testdata/corpus", dir, harbor.Options{Defects: true}); err != nil {
+		t.Fatal(err)
+	}
+	tasks, status := testdocs.SynthSchedule(1500, 7)
+	if err := testdocs.WriteMSPDI(filepath.Join(dir, "synthetic.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{dir, "../../testdata/schedules/reference", "../../testdata/corpus/mpxj", "../../testdata/corpus/packt-tpm2e/Project Plan.xlsx",
+		"../../testdata/corpus/gsa/M3-Playbook-Master-Schedule-Template.xlsx"}
+	project := map[string]any{"as_of": "2026-11-16", "status_date": "2026-11-13"}
+	eng := engine(t, project)
+	out, err := Run(context.Background(), eng, Options{Paths: paths, Jobs: 2, Limits: limits.Default(),
+		Normalize: normalize.Options{}, KeepArtifacts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, art := range out.Artifacts {
+		if art["kind"] != "schedule" {
+			continue
+		}
+		n++
+		path, _ := art["source"].(map[string]any)["path"].(string)
+		with, err := eng.EvalDocument(context.Background(), art)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		var bare map[string]any
+		b, _ := json.Marshal(art)
+		_ = json.Unmarshal(b, &bare)
+		delete(bare["schedule"].(map[string]any), "index")
+		without, err := eng.EvalDocument(context.Background(), bare)
+		if err != nil {
+			t.Fatalf("%s without index: %v", path, err)
+		}
+		a, b2 := canon(with.Findings, with.Checks), canon(without.Findings, without.Checks)
+		if !reflect.DeepEqual(a, b2) {
+			t.Errorf("%s: the index changes the outcome\n with:    %v\n without: %v", path, a, b2)
+		}
+	}
+	if n < 7 {
+		t.Errorf("only %d schedules compared", n)
+	}
+}
+
+func canon(fs []finding.Finding, cs []finding.Check) []string {
+	var out []string
+	for _, f := range fs {
+		b, _ := json.Marshal(f)
+		out = append(out, string(b))
+	}
+	for _, c := range cs {
+		b, _ := json.Marshal(c)
+		out = append(out, string(b))
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,66 @@
+package schedule
+
+import (
+	"sort"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+)
+
+// candidateFunc returns, for one rule, the indexes of the tasks (or
+// relationships) that rule could flag: a superset, never fewer. Each rule
+// group registers its functions in init (index_dcma.go, index_integrity.go).
+type candidateFunc func(s *artifact.Schedule) []int
+
+var candidateFuncs = map[string]candidateFunc{}
+
+func registerCandidates(rule string, f candidateFunc) { candidateFuncs[rule] = f }
+
+// BuildIndex fills s.Index: the set sizes of RULES.md's shorthands and, per
+// registered rule, its candidate tasks. The schedule pack reads them to
+// avoid judging every task of a large schedule in Rego; a test proves the
+// findings are the same with and without the index.
+func BuildIndex(s *artifact.Schedule) {
+	ix := &artifact.ScheduleIndex{Counts: map[string]int{}, Candidates: map[string][]int{}}
+	detail, open, work := 0, 0, 0
+	for _, t := range s.Tasks {
+		if !isDetail(t) {
+			continue
+		}
+		detail++
+		if t.Progress == "complete" {
+			continue
+		}
+		open++
+		if t.Type == "task" {
+			work++
+		}
+	}
+	ix.Counts["tasks"], ix.Counts["detail"], ix.Counts["open"], ix.Counts["work"] = len(s.Tasks), detail, open, work
+	ix.Counts["rels"] = len(s.Relationships)
+	names := make([]string, 0, len(candidateFuncs))
+	for n := range candidateFuncs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		c := candidateFuncs[n](s)
+		if c == nil {
+			c = []int{}
+		}
+		ix.Candidates[n] = c
+	}
+	s.Index = ix
+}
+
+// isDetail: tasks and milestones (summary and level-of-effort rows are not
+// detail work), as the schedule pack's sched.detail.
+func isDetail(t artifact.Task) bool {
+	typ := t.Type
+	if typ == "" {
+		typ = "task"
+	}
+	return typ == "task" || typ == "milestone"
+}
+
+// isOpen: detail tasks not complete (sched.open).
+func isOpen(t artifact.Task) bool { return isDetail(t) && t.Progress != "complete" }

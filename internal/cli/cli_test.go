@@ -110,3 +110,44 @@ func TestParsePrintsArtifactAndTree(t *testing.T) {
 		t.Errorf("parse --tree: exit %d, output:\n%.600s", code, out)
 	}
 }
+
+// TestRulesMarkdownInSync: docs/rules.md is `tollgate rules --format
+// markdown`; regenerate it with that command (or -update) after a rule edit.
+func TestRulesMarkdownInSync(t *testing.T) {
+	code, out, stderr := run(t, "rules", "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	p := "../../docs/rules.md"
+	if *update {
+		if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(want) != out {
+		t.Errorf("docs/rules.md is out of date: run go run ./cmd/tollgate rules --format markdown > docs/rules.md")
+	}
+	for _, id := range []string{"GEN-001", "PMP-012", "SCHED-DCMA-14", "XDOC-004"} {
+		if !strings.Contains(out, "| "+id+" |") {
+			t.Errorf("catalog lacks %s", id)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	code, out, _ := run(t, "explain", "raci-001")
+	if code != 0 || !strings.Contains(out, "RACI-001 — Exactly one Accountable per activity") || !strings.Contains(out, "How to fix") {
+		t.Errorf("explain: exit %d\n%s", code, out)
+	}
+	if code, _, _ := run(t, "explain", "NOPE-999"); code != ExitToolError {
+		t.Errorf("unknown rule: exit %d, want 2", code)
+	}
+	if code, out, _ := run(t, "explain", "TG-READ-002"); code != 0 || !strings.Contains(out, "encrypted") {
+		t.Errorf("tool rule: exit %d\n%s", code, out)
+	}
+}

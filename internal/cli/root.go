@@ -83,6 +83,6 @@ JSON Schema and evaluates Rego policies that encode procedure rules.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newParseCmd(), newVersionCmd())
+	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
 	return root
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 func engine(t testing.TB, project map[string]any) *policy.Engine {
@@ -28,17 +29,17 @@ func engine(t testing.TB, project map[string]any) *policy.Engine {
 func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	writeZipBomb(t, filepath.Join(dir, "bomb.docx"))
-	gov := corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
+	gov := testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
 	writeFile(t, filepath.Join(dir, "truncated.docx"), gov[:len(gov)/2])
-	writeFile(t, filepath.Join(dir, "encrypted.xlsx"), corpus(t, "robust/spreadsheet__protected_passtika.xlsx"))
+	writeFile(t, filepath.Join(dir, "encrypted.xlsx"), testdocs.Corpus(t, "robust/spreadsheet__protected_passtika.xlsx"))
 	writeFile(t, filepath.Join(dir, "old-plan.docx"), legacyDoc(t))
 	writeFile(t, filepath.Join(dir, "truncated-ims.xlsx"),
-		truncatedSheet(t, corpus(t, "gsa/M3-Playbook-Master-Schedule-Template.xlsx"), "xl/worksheets/sheet1.xml", 0.5))
+		truncatedSheet(t, testdocs.Corpus(t, "gsa/M3-Playbook-Master-Schedule-Template.xlsx"), "xl/worksheets/sheet1.xml", 0.5))
 	writeFile(t, filepath.Join(dir, "empty.docx"), nil)
 	// Good neighbours.
-	writeFile(t, filepath.Join(dir, "risk-plan.docx"), corpus(t, "gsa/M3-Playbook-Risk-Management-Plan-Template.docx"))
-	writeFile(t, filepath.Join(dir, "raci.xlsx"), corpus(t, "packt-tpm2e/RACI.xlsx"))
-	writeFile(t, filepath.Join(dir, "qasp.md"), corpus(t, "18f/QASP.md"))
+	writeFile(t, filepath.Join(dir, "risk-plan.docx"), testdocs.Corpus(t, "gsa/M3-Playbook-Risk-Management-Plan-Template.docx"))
+	writeFile(t, filepath.Join(dir, "raci.xlsx"), testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"))
+	writeFile(t, filepath.Join(dir, "qasp.md"), testdocs.Corpus(t, "18f/QASP.md"))
 
 	want := map[string]struct {
 		rule   string

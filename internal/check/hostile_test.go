@@ -11,17 +11,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// corpus returns the bytes of a real corpus file.
-func corpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+)
 
 // writeZipBomb writes a .docx whose word/document.xml inflates to 1 GiB of
 // zeros while the file stays about 1 MiB: one deflate block of 1 MiB of
@@ -91,7 +83,7 @@ func writeFile(t testing.TB, path string, b []byte) {
 // the CFB directory: the first bytes and the container stay real.
 func legacyDoc(t testing.TB) []byte {
 	t.Helper()
-	b := bytes.Clone(corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"))
+	b := bytes.Clone(testdocs.Corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"))
 	old := utf16le("Workbook")
 	i := bytes.Index(b, old)
 	if i < 0 || i%128 != 0 {

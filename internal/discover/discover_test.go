@@ -13,16 +13,8 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
-
-func corpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 func write(t testing.TB, p string, b []byte) string {
 	t.Helper()
@@ -50,7 +42,7 @@ func utf16le(s string) []byte {
 // sniffer's CFB parsing is exercised on genuine structures.
 func legacyDoc(t testing.TB) []byte {
 	t.Helper()
-	b := bytes.Clone(corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"))
+	b := bytes.Clone(testdocs.Corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"))
 	i := bytes.Index(b, utf16le("Workbook"))
 	if i < 0 || i%128 != 0 {
 		t.Fatalf("Workbook directory entry not at an entry boundary (%d)", i)
@@ -98,7 +90,7 @@ const oddContentTypes = `<?xml version="1.0"?><Types xmlns="http://schemas.openx
 
 func TestSniffDecidesByContent(t *testing.T) {
 	dir := t.TempDir()
-	gov := corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
+	gov := testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
 	cases := []struct {
 		name   string
 		body   []byte
@@ -107,23 +99,23 @@ func TestSniffDecidesByContent(t *testing.T) {
 		msg    string // substring of the fault message
 	}{
 		{"plan.docx", gov, document.FormatDocx, "", ""},
-		{"raci.xlsx", corpus(t, "packt-tpm2e/RACI.xlsx"), document.FormatXlsx, "", ""},
+		{"raci.xlsx", testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"), document.FormatXlsx, "", ""},
 		// Content wins over the name, both ways.
-		{"really-a-workbook.docx", corpus(t, "packt-tpm2e/RACI.xlsx"), document.FormatXlsx, "", ""},
+		{"really-a-workbook.docx", testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"), document.FormatXlsx, "", ""},
 		{"really-a-document.xlsx", gov, document.FormatDocx, "", ""},
-		{"strict.xlsx", corpus(t, "robust/spreadsheet__sample.strict.xlsx"), document.FormatXlsx, "", ""},
+		{"strict.xlsx", testdocs.Corpus(t, "robust/spreadsheet__sample.strict.xlsx"), document.FormatXlsx, "", ""},
 		{"macro.xlsx", makeZip(t, map[string]string{"[Content_Types].xml": xlsmContentTypes, "xl/workbook.xml": "<workbook/>"}), document.FormatXlsm, "", ""},
 		{"vba.xlsx", makeZip(t, map[string]string{"xl/workbook.xml": "<workbook/>", "xl/vbaProject.bin": "x"}), document.FormatXlsm, "", ""},
 		{"odd.docx", makeZip(t, map[string]string{"_rels/.rels": oddRels, "[Content_Types].xml": oddContentTypes, "word/document2.xml": "<w:document/>"}), document.FormatDocx, "", ""},
-		{"encrypted.xlsx", corpus(t, "robust/spreadsheet__protected_passtika.xlsx"), "", document.ReadEncrypted, "remove the password"},
-		{"encrypted.docx", corpus(t, "robust/document__bug53475-password-is-pass.docx"), "", document.ReadEncrypted, "password-protected"},
-		{"old.xlsx", corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"), "", document.ReadLegacy, "legacy Excel 97-2003 format (.xls): save as .xlsx"},
+		{"encrypted.xlsx", testdocs.Corpus(t, "robust/spreadsheet__protected_passtika.xlsx"), "", document.ReadEncrypted, "remove the password"},
+		{"encrypted.docx", testdocs.Corpus(t, "robust/document__bug53475-password-is-pass.docx"), "", document.ReadEncrypted, "password-protected"},
+		{"old.xlsx", testdocs.Corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"), "", document.ReadLegacy, "legacy Excel 97-2003 format (.xls): save as .xlsx"},
 		{"old-plan.docx", legacyDoc(t), "", document.ReadLegacy, "legacy Word 97-2003 format (.doc): save as .docx"},
-		{"binary.xlsb", corpus(t, "robust/spreadsheet__Simple.xlsb"), "", document.ReadUnsupported, "Excel binary workbook (.xlsb): save as .xlsx"},
-		{"xlsb-named.xlsx", corpus(t, "robust/spreadsheet__Simple.xlsb"), "", document.ReadUnsupported, ".xlsb"},
-		{"truncated.docx", corpus(t, "robust/document__truncated62886.docx"), "", document.ReadCorrupt, "not a readable zip package"},
+		{"binary.xlsb", testdocs.Corpus(t, "robust/spreadsheet__Simple.xlsb"), "", document.ReadUnsupported, "Excel binary workbook (.xlsb): save as .xlsx"},
+		{"xlsb-named.xlsx", testdocs.Corpus(t, "robust/spreadsheet__Simple.xlsb"), "", document.ReadUnsupported, ".xlsb"},
+		{"truncated.docx", testdocs.Corpus(t, "robust/document__truncated62886.docx"), "", document.ReadCorrupt, "not a readable zip package"},
 		{"half.docx", gov[:len(gov)/2], "", document.ReadCorrupt, "corrupt or truncated"},
-		{"empty-zip.xlsx", corpus(t, "robust/openxml4j__invalid.xlsx"), "", document.ReadCorrupt, "empty zip"},
+		{"empty-zip.xlsx", testdocs.Corpus(t, "robust/openxml4j__invalid.xlsx"), "", document.ReadCorrupt, "empty zip"},
 		{"slides.pptx", makeZip(t, map[string]string{"ppt/presentation.xml": "<p/>"}), "", document.ReadUnsupported, "PowerPoint"},
 		{"archive.docx", makeZip(t, map[string]string{"readme.txt": "hi"}), "", document.ReadUnsupported, "a zip archive that is not a Word or Excel document"},
 		{"empty.docx", nil, "", document.ReadEmpty, "the file is empty"},
@@ -139,7 +131,7 @@ func TestSniffDecidesByContent(t *testing.T) {
 		{"latin1.csv", []byte("id,owner\n1,Jos\xe9\n"), document.FormatCSV, "", ""},
 		{"a.json", []byte(`{"kind":"charter"}`), document.FormatJSON, "", ""},
 		{"a.yml", []byte("kind: charter\n"), document.FormatYAML, "", ""},
-		{"schedule.xml", corpus(t, "mpxj/mspdirelations.xml"), document.FormatMSPDI, "", ""},
+		{"schedule.xml", testdocs.Corpus(t, "mpxj/mspdirelations.xml"), document.FormatMSPDI, "", ""},
 		{"pom.xml", []byte(`<?xml version="1.0"?><project xmlns="http://maven.apache.org/POM/4.0.0"/>`), "", document.ReadUnsupported, "not MS Project XML"},
 	}
 	for _, c := range cases {
@@ -175,7 +167,7 @@ func TestSniffDecidesByContent(t *testing.T) {
 
 func TestSniffLimits(t *testing.T) {
 	dir := t.TempDir()
-	p := write(t, filepath.Join(dir, "raci.xlsx"), corpus(t, "packt-tpm2e/RACI.xlsx"))
+	p := write(t, filepath.Join(dir, "raci.xlsx"), testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"))
 	lim := limits.Default()
 	lim.FileBytes = 1000
 	files, err := Walk([]string{p}, Options{Limits: lim})
@@ -206,7 +198,7 @@ func TestSniffLimits(t *testing.T) {
 // thousands of random corruptions of the header, FAT and directory of the
 // real BIFF8 file, plus hand-made cycles.
 func TestCorruptCFBNeverPanics(t *testing.T) {
-	orig := corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx")
+	orig := testdocs.Corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx")
 	names, err := cfbNames(bytes.NewReader(orig), int64(len(orig)))
 	if err != nil {
 		t.Fatal(err)

@@ -13,16 +13,8 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
-
-func corpus(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "corpus", rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // walk writes files into a temp dir and discovers them.
 func walk(t *testing.T, files map[string][]byte) map[string]discover.File {
@@ -55,13 +47,13 @@ func faultOf(t *testing.T, err error) *document.Fault {
 
 func TestDispatchByContent(t *testing.T) {
 	files := walk(t, map[string][]byte{
-		"plan.xlsx":    corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx"), // a docx named .xlsx
-		"raci.xlsx":    corpus(t, "packt-tpm2e/RACI.xlsx"),
-		"qasp.md":      corpus(t, "18f/QASP.md"),
+		"plan.xlsx":    testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx"), // a docx named .xlsx
+		"raci.xlsx":    testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"),
+		"qasp.md":      testdocs.Corpus(t, "18f/QASP.md"),
 		"risks.csv":    []byte("ID,Risk\nR-1,Late vendor\n"),
 		"charter.json": []byte(`{"kind":"charter","payload":{}}`),
 		"raci.yaml":    []byte("kind: raci\n"),
-		"ims.xml":      corpus(t, "mpxj/mspdirelations.xml"),
+		"ims.xml":      testdocs.Corpus(t, "mpxj/mspdirelations.xml"),
 	})
 	want := map[string]document.Format{
 		"plan.xlsx": document.FormatDocx, "raci.xlsx": document.FormatXlsx, "qasp.md": document.FormatMD,
@@ -107,11 +99,11 @@ func TestDispatchByContent(t *testing.T) {
 }
 
 func TestUnreadableFilesGiveTheirFault(t *testing.T) {
-	gov := corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
+	gov := testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")
 	files := walk(t, map[string][]byte{
 		"truncated.docx": gov[:len(gov)/2],
-		"encrypted.xlsx": corpus(t, "robust/spreadsheet__protected_passtika.xlsx"),
-		"old.xlsx":       corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"),
+		"encrypted.xlsx": testdocs.Corpus(t, "robust/spreadsheet__protected_passtika.xlsx"),
+		"old.xlsx":       testdocs.Corpus(t, "robust/legacy-biff8-SampleSS.xls.renamed.xlsx"),
 		"empty.docx":     nil,
 		"ims.xml":        []byte("<?xml version=\"1.0\"?>\n<!DOCTYPE Project [<!ENTITY x \"y\">]>\n<Project xmlns=\"http://schemas.microsoft.com/project\"><Name>&x;</Name></Project>"),
 	})
@@ -133,7 +125,7 @@ func TestUnreadableFilesGiveTheirFault(t *testing.T) {
 }
 
 func TestConfiguredFileLimit(t *testing.T) {
-	files := walk(t, map[string][]byte{"raci.xlsx": corpus(t, "packt-tpm2e/RACI.xlsx")})
+	files := walk(t, map[string][]byte{"raci.xlsx": testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx")})
 	lim := limits.Default()
 	lim.FileBytes = 100
 	_, err := Read(context.Background(), files["raci.xlsx"], lim)

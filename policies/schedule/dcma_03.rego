@@ -17,15 +17,12 @@ import rego.v1
 
 s := sched.payload(input)
 
-rels := sched.rels(s)
-
-by_uid := sched.first_by_uid(sched.tasks(s))
-
-offenders := [r | some r in rels; is_number(r.lag_days); r.lag_days > 0]
+# With the schedule index only the relationships with a lag are judged.
+offenders := [r | some r in sched.candidate_rels(s, "dcma_03"); is_number(r.lag_days); r.lag_days > 0]
 
 n := count(offenders)
 
-d := count(rels)
+d := sched.size(s, "rels")
 
 value := sched.pct(n, d)
 
@@ -36,8 +33,8 @@ metric contains sched.metrics(value, n, d, threshold) if d > 0
 fail contains f if {
 	d > 0
 	value > threshold
-	msg := sprintf("%d of %d relationships (%v%%) have a lag, first %s; threshold %v%%", [n, d, value, sched.rel_label(by_uid, offenders[0]), threshold])
-	f := sched.summary(msg, [sched.rel_loc(by_uid, r) | some r in offenders], sched.metrics(value, n, d, threshold))
+	msg := sprintf("%d of %d relationships (%v%%) have a lag, first %s; threshold %v%%", [n, d, value, sched.rel_label(head_by_uid, offenders[0]), threshold])
+	f := sched.summary(msg, offender_locs, sched.metrics(value, n, d, threshold))
 }
 
 not_assessable contains r if {
@@ -50,3 +47,26 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": "the schedule has no relationships to assess", "missing": []}
 }
+
+# Locating and labelling a relationship needs the first task of each end's
+# UID, and only for the relationships reported: ends are the tasks whose UID
+# is an end of a candidate relationship (with the index; else every task).
+ends := sched.candidates(s, "dcma_03.ends")
+
+by_uid_of(rs) := sched.first_by_uid(ts) if {
+	uids := {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]}
+	ts := [t | some t in ends; t.uid in uids]
+}
+
+head_by_uid := by_uid_of(array.slice(offenders, 0, sched.max_related))
+
+# offender_locs: the locations as far as sched.summary reads them (the first,
+# and up to max_related non-empty ones); a long list is not located in full.
+offender_locs := head if {
+	head := [sched.rel_loc(head_by_uid, r) | some r in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.rel_loc(by_uid_of(offenders), r) | some r in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

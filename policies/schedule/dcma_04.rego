@@ -18,17 +18,14 @@ import rego.v1
 
 s := sched.payload(input)
 
-rels := sched.rels(s)
-
-by_uid := sched.first_by_uid(sched.tasks(s))
-
 rel_type(r) := upper(r.type) if {
 	is_string(object.get(r, "type", null))
 } else := "FS"
 
-others := [r | some r in rels; rel_type(r) != "FS"]
+# With the schedule index only the relationships other than FS are judged.
+others := [r | some r in sched.candidate_rels(s, "dcma_04"); rel_type(r) != "FS"]
 
-d := count(rels)
+d := sched.size(s, "rels")
 
 n := d - count(others)
 
@@ -42,15 +39,18 @@ fail contains f if {
 	d > 0
 	value < threshold
 	msg := sprintf("%d of %d relationships (%v%%) are finish-to-start; threshold at least %v%%", [n, d, value, threshold])
-	f := sched.summary(msg, [sched.rel_loc(by_uid, r) | some r in others], sched.metrics(value, n, d, threshold))
+	f := sched.summary(msg, offender_locs, sched.metrics(value, n, d, threshold))
 }
 
 # A start-to-finish link is almost always a modelling error: each is listed.
 fail contains f if {
-	some r in rels
-	rel_type(r) == "SF"
-	f := {"msg": sprintf("start-to-finish relationship %s", [sched.rel_label(by_uid, r)]), "loc": sched.rel_loc(by_uid, r)}
+	some r in sf
+	f := {"msg": sprintf("start-to-finish relationship %s", [sched.rel_label(sf_by_uid, r)]), "loc": sched.rel_loc(sf_by_uid, r)}
 }
+
+sf := [r | some r in others; rel_type(r) == "SF"]
+
+sf_by_uid := by_uid_of(sf)
 
 not_assessable contains r if {
 	not sched.has_logic(s)
@@ -62,3 +62,26 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": "the schedule has no relationships to assess", "missing": []}
 }
+
+# Locating and labelling a relationship needs the first task of each end's
+# UID, and only for the relationships reported: ends are the tasks whose UID
+# is an end of a candidate relationship (with the index; else every task).
+ends := sched.candidates(s, "dcma_04.ends")
+
+by_uid_of(rs) := sched.first_by_uid(ts) if {
+	uids := {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]}
+	ts := [t | some t in ends; t.uid in uids]
+}
+
+head_by_uid := by_uid_of(array.slice(others, 0, sched.max_related))
+
+# offender_locs: the locations as far as sched.summary reads them (the first,
+# and up to max_related non-empty ones); a long list is not located in full.
+offender_locs := head if {
+	head := [sched.rel_loc(head_by_uid, r) | some r in array.slice(others, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.rel_loc(by_uid_of(others), r) | some r in others]
+
+_enough(head) if count(head) == count(others)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

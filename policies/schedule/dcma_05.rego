@@ -18,22 +18,22 @@ import rego.v1
 
 s := sched.payload(input)
 
-open := sched.open(s)
-
 # Constraint data: a Constraint Type column, or constraints carried by the
 # tasks (a project file export).
 has_constraints if sched.column(s, "constraint_type")
 
 has_constraints if {
-	some t in sched.tasks(s)
+	some t in sched.candidates(s, "dcma_05.witness")
 	is_string(object.get(t, ["constraint", "type"], null))
 }
 
-offenders := [t | some t in open; object.get(t, ["constraint", "hard"], false) == true]
+# With the schedule index only the open tasks with a hard constraint are
+# judged (else every task).
+offenders := [t | some t in sched.candidates(s, "dcma_05"); is_open(t); object.get(t, ["constraint", "hard"], false) == true]
 
 n := count(offenders)
 
-d := count(open)
+d := sched.size(s, "open")
 
 value := sched.pct(n, d)
 
@@ -51,7 +51,7 @@ fail contains f if {
 	value > threshold
 	first := offenders[0]
 	msg := sprintf("%d of %d open tasks (%v%%) have a hard date constraint (first: %q, %s); threshold %v%%", [n, d, value, sched.label(first), first.constraint.type, threshold])
-	f := sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(value, n, d, threshold))
+	f := sched.summary(msg, offender_locs, sched.metrics(value, n, d, threshold))
 }
 
 not_assessable contains r if {
@@ -64,3 +64,21 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
 }
+
+# is_open(t): t is in sched.open(s) (candidate lists are judged again).
+is_open(t) if {
+	sched.type(t) in {"task", "milestone"}
+	object.get(t, "progress", "") != "complete"
+}
+
+# offender_locs: the offenders' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones); a long list of
+# offenders is not located in full.
+offender_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

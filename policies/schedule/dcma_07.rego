@@ -17,22 +17,25 @@ import rego.v1
 
 s := sched.payload(input)
 
-open := sched.open(s)
+# The denominator, the open tasks carrying a total float, is the open tasks
+# less those without one (with the schedule index only these are judged).
+unmeasured := [t | some t in sched.candidates(s, "dcma_07.unmeasured"); is_open(t); not sched.float_known(t)]
 
-measured := [t | some t in open; sched.float_known(t)]
-
-offenders := [t | some t in measured; t.total_float_days < 0]
+# With the schedule index only the open tasks with negative float are judged.
+offenders := [t | some t in sched.candidates(s, "dcma_07"); is_open(t); sched.float_known(t); t.total_float_days < 0]
 
 n := count(offenders)
 
-d := count(measured)
+d := sched.size(s, "open") - count(unmeasured)
 
 threshold := sched.dcma("negative_float_max")
 
 metric contains sched.metrics(n, n, d, threshold) if d > 0
 
 computed_note := " (total float computed by tollgate's critical-path pass)" if {
-	some t in measured
+	some t in sched.candidates(s, "dcma_07.witness")
+	is_open(t)
+	sched.float_known(t)
 	t.float_source == "computed"
 } else := ""
 
@@ -41,16 +44,34 @@ fail contains f if {
 	n > threshold
 	first := offenders[0]
 	msg := sprintf("%d of %d open tasks have negative total float (first: %q, %v days)%s; threshold %v", [n, d, sched.label(first), first.total_float_days, computed_note, threshold])
-	f := sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(n, n, d, threshold))
+	f := sched.summary(msg, offender_locs, sched.metrics(n, n, d, threshold))
 }
 
 not_assessable contains r if {
-	count(open) > 0
+	sched.size(s, "open") > 0
 	d == 0
 	r := {"msg": "no open task carries a total float (no Total Float/Slack column and no critical-path pass result)", "missing": ["total_float"]}
 }
 
 not_assessable contains r if {
-	count(open) == 0
+	sched.size(s, "open") == 0
 	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
 }
+
+# is_open(t): t is in sched.open(s) (candidate lists are judged again).
+is_open(t) if {
+	sched.type(t) in {"task", "milestone"}
+	object.get(t, "progress", "") != "complete"
+}
+
+# offender_locs: the offenders' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones); a long list of
+# offenders is not located in full.
+offender_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

@@ -20,8 +20,6 @@ import rego.v1
 
 s := sched.payload(input)
 
-detail := sched.detail(s)
-
 sd := sched.status_date(s)
 
 has_dates if sched.has_field(s, "start", "start")
@@ -65,11 +63,17 @@ _unfinished(t) := sprintf("forecast finish %s is before the status date but the 
 	lib.day(t.finish) < sd
 } else := ""
 
-offenders := [t | some t in detail; count(problems(t)) > 0]
+# With the schedule index only the detail tasks with a date problem are
+# judged (else every task).
+offenders := [t |
+	some t in sched.candidates(s, "dcma_09")
+	sched.type(t) in {"task", "milestone"}
+	count(problems(t)) > 0
+]
 
 n := count(offenders)
 
-d := count(detail)
+d := sched.size(s, "detail")
 
 threshold := sched.dcma("invalid_dates_max")
 
@@ -86,7 +90,7 @@ fail contains f if {
 	n > threshold
 	first := offenders[0]
 	msg := sprintf("%d of %d detail tasks have invalid dates against the status date %s (first: %q: %s); threshold %v", [n, d, sd, sched.label(first), concat("; ", problems(first)), threshold])
-	f := sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(n, n, d, threshold))
+	f := sched.summary(msg, offender_locs, sched.metrics(n, n, d, threshold))
 }
 
 not_assessable contains r if {
@@ -106,3 +110,15 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": "the schedule has no detail tasks to assess", "missing": []}
 }
+
+# offender_locs: the offenders' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones); a long list of
+# offenders is not located in full.
+offender_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

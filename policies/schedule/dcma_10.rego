@@ -24,21 +24,25 @@ s := sched.payload(input)
 has_resources if sched.column(s, "resources")
 
 has_resources if {
-	some t in sched.tasks(s)
+	some t in sched.candidates(s, "dcma_10.witness")
 	count(sched.list(t, "resources")) > 0
 }
 
-measured := [t |
-	some t in sched.work(s)
+has_duration(t) if {
 	is_number(object.get(t, "duration_days", null))
 	t.duration_days > 0
-]
+}
 
-offenders := [t | some t in measured; count(sched.list(t, "resources")) == 0]
+# The denominator, the work tasks with a duration, is the work tasks less
+# those without one; with the schedule index only these and the work tasks
+# without a resource are judged (else every task).
+unmeasured := [t | some t in sched.candidates(s, "dcma_10.unmeasured"); is_work(t); not has_duration(t)]
+
+offenders := [t | some t in sched.candidates(s, "dcma_10"); is_work(t); has_duration(t); count(sched.list(t, "resources")) == 0]
 
 n := count(offenders)
 
-d := count(measured)
+d := sched.size(s, "work") - count(unmeasured)
 
 value := sched.pct(n, d)
 
@@ -60,7 +64,7 @@ fail contains f if {
 	assessable
 	value > threshold
 	msg := sprintf("%d of %d open tasks with a duration (%v%%) have no resource assigned (first: %q); threshold %v%%", [n, d, value, sched.label(offenders[0]), threshold])
-	f := object.union(sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(value, n, d, threshold)), {"severity": severity})
+	f := object.union(sched.summary(msg, offender_locs, sched.metrics(value, n, d, threshold)), {"severity": severity})
 }
 
 not_assessable contains r if {
@@ -73,3 +77,27 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": "the schedule has no open tasks with a duration to assess", "missing": []}
 }
+
+# is_open(t): t is in sched.open(s) (candidate lists are judged again).
+is_open(t) if {
+	sched.type(t) in {"task", "milestone"}
+	object.get(t, "progress", "") != "complete"
+}
+
+# is_work(t): t is in sched.work(s).
+is_work(t) if {
+	is_open(t)
+	sched.type(t) == "task"
+}
+
+# offender_locs: the offenders' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones); a long list of
+# offenders is not located in full.
+offender_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

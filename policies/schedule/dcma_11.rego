@@ -23,7 +23,13 @@ sd := sched.status_date(s)
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")
 
-due := [t | some t in sched.detail(s); lib.day(object.get(t, "baseline_finish", null)) <= sd]
+# With the schedule index only the tasks due by the status date are judged
+# (else every task).
+due := [t |
+	some t in sched.candidates(s, "dcma_11")
+	sched.type(t) in {"task", "milestone"}
+	lib.day(object.get(t, "baseline_finish", null)) <= sd
+]
 
 finished(t) if lib.day(object.get(t, "actual_finish", null))
 
@@ -50,7 +56,7 @@ fail contains f if {
 	value > threshold
 	first := offenders[0]
 	msg := sprintf("%d of %d tasks baselined to finish by the status date %s (%v%%) finished late or are not finished (first: %q, baseline finish %s); threshold %v%%", [n, d, sd, value, sched.label(first), lib.day(first.baseline_finish), threshold])
-	f := sched.summary(msg, [sched.loc(t) | some t in offenders], sched.metrics(value, n, d, threshold))
+	f := sched.summary(msg, offender_locs, sched.metrics(value, n, d, threshold))
 }
 
 not_assessable contains r if {
@@ -69,3 +75,15 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": sprintf("no detail task was baselined to finish by the status date %s", [sd]), "missing": []}
 }
+
+# offender_locs: the offenders' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones); a long list of
+# offenders is not located in full.
+offender_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(offenders, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in offenders]
+
+_enough(head) if count(head) == count(offenders)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

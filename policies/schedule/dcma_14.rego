@@ -21,7 +21,9 @@ s := sched.payload(input)
 
 sd := sched.status_date(s)
 
-detail := sched.detail(s)
+# The detail tasks that can count: with the schedule index, those due or
+# completed by the status date (else every detail task).
+detail := [t | some t in sched.candidates(s, "dcma_14"); sched.type(t) in {"task", "milestone"}]
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")
 
@@ -54,7 +56,7 @@ fail contains f if {
 	d > 0
 	value < threshold
 	msg := sprintf("BEI %v: %d tasks completed by the status date %s against %d baselined to finish by then; threshold %v", [value, n, sd, d, threshold])
-	f := sched.summary(msg, [sched.loc(t) | some t in late], sched.metrics(value, n, d, threshold))
+	f := sched.summary(msg, late_locs, sched.metrics(value, n, d, threshold))
 }
 
 not_assessable contains r if {
@@ -73,3 +75,14 @@ not_assessable contains r if {
 	d == 0
 	r := {"msg": sprintf("no detail task was baselined to finish by the status date %s", [sd]), "missing": []}
 }
+
+# late_locs: the late tasks' locations as far as sched.summary reads them
+# (the first, and up to max_related non-empty ones).
+late_locs := head if {
+	head := [sched.loc(t) | some t in array.slice(late, 0, sched.max_related)]
+	_enough(head)
+} else := [sched.loc(t) | some t in late]
+
+_enough(head) if count(head) == count(late)
+
+_enough(head) if count([l | some l in head; count(l) > 0]) == sched.max_related

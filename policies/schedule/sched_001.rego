@@ -20,22 +20,41 @@ s := sched.payload(input)
 
 tasks := sched.tasks(s)
 
-# The row of the first task carrying each id / uid.
-first_id := {v: i |
-	some t in tasks
-	v := t.id
-	not lib.blank(v)
-	i := min({j | some j, x in tasks; x.id == v})
+# rows: the positions of the tasks to judge — the schedule index's
+# candidates (internal/schedule/index_integrity.go: every task whose id or
+# uid is shared, with the first occurrence, whose name is blank or whose
+# predecessor matches no task), else every task. The index is built in Go
+# from typed rows, which are all objects, so its positions are those of
+# tasks.
+rows := s.index.candidates.sched_001 if {
+	is_array(object.get(s, ["index", "candidates", "sched_001"], null))
+} else := [i | some i, _ in tasks]
+
+# The row of the first task carrying each id / uid. Every occurrence of a
+# shared id or uid is among rows, so the first one among rows is the first
+# of the schedule.
+first_id := _first("id")
+
+first_uid := _first("uid")
+
+_first(field) := {p[0]: p[1] |
+	# Sorting (value, row) pairs finds each value's first row in
+	# O(n log n) on the slow path (no index: every task).
+	pairs := sort([[v, i] | some i in rows; v := tasks[i][field]; not lib.blank(v)])
+	some k, p in pairs
+	_first_of_run(pairs, k)
 }
 
-first_uid := {v: i |
-	some t in tasks
-	v := t.uid
-	not lib.blank(v)
-	i := min({j | some j, x in tasks; x.uid == v})
+_first_of_run(_, 0)
+
+_first_of_run(pairs, k) if {
+	k > 0
+	pairs[k - 1][0] != pairs[k][0]
 }
 
-refs := {v | some t in tasks; some v in [object.get(t, "id", null), object.get(t, "uid", null)]; is_string(v)}
+# Every id and uid a predecessor may name (two plain passes: cheaper on
+# large schedules than one building a pair per task).
+refs := {v | some t in tasks; v := t.id; is_string(v)} | {v | some t in tasks; v := t.uid; is_string(v)}
 
 # The UID is reported only when it says something the ID does not: a
 # normalizer without a UID column copies the ID into it.
@@ -73,7 +92,8 @@ _unnamed(t) := "the task has no name" if {
 _row(t) := object.get(t, ["loc", "row"], "?")
 
 fail contains f if {
-	some i, t in tasks
+	some i in rows
+	t := tasks[i]
 	ps := problems(i, t)
 	count(ps) > 0
 	f := {"msg": sprintf("%s: %s", [sched.label(t), concat("; ", ps)]), "loc": sched.loc(t)}

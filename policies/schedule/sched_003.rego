@@ -19,7 +19,10 @@ import rego.v1
 
 s := sched.payload(input)
 
-tasks := sched.tasks(s)
+# The tasks to judge: the schedule index's candidates (any date pair out of
+# order, a milestone with a duration, a zero-duration non-milestone;
+# internal/schedule/index_integrity.go), else every task.
+tasks := sched.candidates(s, "sched_003")
 
 pairs := [["start", "finish", "finish %s is before start %s"], ["baseline_start", "baseline_finish", "baseline finish %s is before baseline start %s"], ["actual_start", "actual_finish", "actual finish %s is before actual start %s"]]
 

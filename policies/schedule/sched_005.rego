@@ -21,7 +21,9 @@ s := sched.payload(input)
 
 tasks := sched.tasks(s)
 
-summaries := [t | some t in tasks; sched.type(t) == "summary"]
+# The summary rows: from the schedule index's candidates (every summary row,
+# internal/schedule/index_integrity.go), else from every task.
+summaries := [t | some t in sched.candidates(s, "sched_005"); sched.type(t) == "summary"]
 
 rels := sched.rels(s)
 
@@ -38,9 +40,12 @@ _logic(t) := "a summary row has predecessors or successors" if {
 	_has_links(t)
 } else := ""
 
-_has_links(t) if t.uid in linked
-
+# The row's own link lists first: a normalized schedule lists both ends of
+# every relationship there, so the set of all linked tasks (a pass over every
+# relationship) is then seldom needed.
 _has_links(t) if count(sched.list(t, "predecessors")) + count(sched.list(t, "successors")) > 0
+
+_has_links(t) if t.uid in linked
 
 _span(t, field, word) := sprintf("%s %s is not the %s %s of its children (%s)", [field, mine, word, field, want]) if {
 	mine := lib.day(object.get(t, field, null))

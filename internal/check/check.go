@@ -51,6 +51,9 @@ type Output struct {
 type docResult struct {
 	doc      finding.Document
 	artifact map[string]any
+	// input is the artifact converted for the rules, once, shared by the
+	// document and the project rules; nil when it could not be converted.
+	input    *policy.Input
 	findings []finding.Finding
 	checks   []finding.Check
 }
@@ -87,17 +90,32 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 
 	out := &Output{}
 	res := &out.Result
-	for _, r := range results {
+	inputs := make([]policy.Input, 0, len(results))
+	prepared := true
+	for i := range results {
+		r := &results[i]
 		res.Documents = append(res.Documents, r.doc)
 		res.Findings = append(res.Findings, r.findings...)
 		res.Checks = append(res.Checks, r.checks...)
 		if r.artifact != nil {
 			out.Artifacts = append(out.Artifacts, r.artifact)
+			if r.input != nil {
+				inputs = append(inputs, *r.input)
+			} else {
+				prepared = false
+			}
 		}
 	}
 	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
 	defer cancel()
-	po, err := eng.EvalProject(pctx, out.Artifacts)
+	var po policy.Outcome
+	if prepared {
+		po, err = eng.EvalProjectInputs(pctx, inputs)
+	} else {
+		// An artifact the rules cannot take: the map path reports it
+		// exactly as it always has.
+		po, err = eng.EvalProject(pctx, out.Artifacts)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -222,7 +240,14 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	}()
 	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
 	defer cancel()
-	o, err := eng.EvalDocument(ectx, r.artifact)
+	var o policy.Outcome
+	var err error
+	if in, perr := eng.Prepare(r.artifact); perr == nil {
+		r.input = &in
+		o, err = eng.EvalDocumentInput(ectx, in)
+	} else {
+		o, err = eng.EvalDocument(ectx, r.artifact)
+	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
 		if errors.Is(ectx.Err(), context.DeadlineExceeded) {

@@ -1,0 +1,92 @@
+package policy
+
+import (
+	"context"
+	"reflect"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// The project input assembled from prepared artifacts must be the very
+// value converting the whole {"artifacts", "by_kind"} document gives (what
+// EvalProject built before artifacts were prepared once): same artifacts,
+// same order, kinds grouped, an artifact without a kind under "".
+func TestProjectInputEqualsConvertedDocument(t *testing.T) {
+	e := compile(t, Options{Packs: []string{"xdoc"}})
+	arts := []map[string]any{
+		charterArtifact(),
+		{"kind": "schedule", "source": map[string]any{"path": "IMS.xml"}, "schedule": map[string]any{"tasks": []any{
+			map[string]any{"id": "7", "duration_days": 2.5, "start": "2024-05-01", "milestone": false, "notes": nil},
+		}}},
+		{"kind": "charter", "source": map[string]any{"path": "C2.docx"}, "title": "Second charter"},
+		{"source": map[string]any{"path": "odd.json"}},
+	}
+	ins := make([]Input, len(arts))
+	for i, a := range arts {
+		in, err := e.Prepare(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ins[i] = in
+	}
+	if ins[1].Kind() != "schedule" || ins[1].Path() != "IMS.xml" || ins[3].Kind() != "" {
+		t.Fatalf("prepared kinds/paths: %q %q %q", ins[1].Kind(), ins[1].Path(), ins[3].Kind())
+	}
+	got, err := projectInput(ins)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := make([]any, len(arts))
+	for i, a := range arts {
+		all[i] = a
+	}
+	want, err := ast.InterfaceToValue(map[string]any{"artifacts": all, "by_kind": map[string]any{
+		"charter":  []any{arts[0], arts[2]},
+		"schedule": []any{arts[1]},
+		"":         []any{arts[3]},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Compare(want) != 0 {
+		t.Fatalf("project input differs:\n got  %v\n want %v", got, want)
+	}
+}
+
+// Prepared and map-based evaluation give the same outcome, document and
+// project rules alike.
+func TestPreparedEvaluationEqualsMapEvaluation(t *testing.T) {
+	e := compile(t, Options{Packs: []string{"core", "xdoc"}})
+	art := charterArtifact()
+	in, err := e.Prepare(art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaMap, err := e.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaInput, err := e.EvalDocumentInput(context.Background(), in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(viaMap.Checks) == 0 || !reflect.DeepEqual(viaMap, viaInput) {
+		t.Fatalf("document: map %+v\ninput %+v", viaMap, viaInput)
+	}
+	pm, err := e.EvalProject(context.Background(), []map[string]any{art})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pi, err := e.EvalProjectInputs(context.Background(), []Input{in})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(pm, pi) {
+		t.Fatalf("project: map %+v\ninput %+v", pm, pi)
+	}
+	// An Input that was never prepared is an error, not an empty pass.
+	if _, err := e.EvalDocumentInput(context.Background(), Input{kind: "charter", path: "x"}); err == nil {
+		t.Fatal("unprepared input evaluated without error")
+	}
+}

@@ -18,17 +18,17 @@ import rego.v1
 
 s := sched.payload(input)
 
-tasks := sched.tasks(s)
+# The task rows as written (sched.tasks without its copy: the rule reads
+# rows by position, and skips any that is not an object).
+tasks := object.get(s, "tasks", [])
 
 # rows: the positions of the tasks to judge — the schedule index's
 # candidates (internal/schedule/index_integrity.go: every task whose id or
 # uid is shared, with the first occurrence, whose name is blank or whose
-# predecessor matches no task), else every task. The index is built in Go
-# from typed rows, which are all objects, so its positions are those of
-# tasks.
+# predecessor matches no task), else every task.
 rows := s.index.candidates.sched_001 if {
 	is_array(object.get(s, ["index", "candidates", "sched_001"], null))
-} else := [i | some i, _ in tasks]
+} else := [i | some i, t in tasks; is_object(t)]
 
 # The row of the first task carrying each id / uid. Every occurrence of a
 # shared id or uid is among rows, so the first one among rows is the first
@@ -40,7 +40,7 @@ first_uid := _first("uid")
 _first(field) := {p[0]: p[1] |
 	# Sorting (value, row) pairs finds each value's first row in
 	# O(n log n) on the slow path (no index: every task).
-	pairs := sort([[v, i] | some i in rows; v := tasks[i][field]; not lib.blank(v)])
+	pairs := sort([[v, i] | some i in rows; is_object(tasks[i]); v := tasks[i][field]; not lib.blank(v)])
 	some k, p in pairs
 	_first_of_run(pairs, k)
 }
@@ -53,7 +53,8 @@ _first_of_run(pairs, k) if {
 }
 
 # Every id and uid a predecessor may name (two plain passes: cheaper on
-# large schedules than one building a pair per task).
+# large schedules than one building a pair per task; t.id is undefined on a
+# row that is not an object).
 refs := {v | some t in tasks; v := t.id; is_string(v)} | {v | some t in tasks; v := t.uid; is_string(v)}
 
 # The UID is reported only when it says something the ID does not: a
@@ -94,6 +95,7 @@ _row(t) := object.get(t, ["loc", "row"], "?")
 fail contains f if {
 	some i in rows
 	t := tasks[i]
+	is_object(t)
 	ps := problems(i, t)
 	count(ps) > 0
 	f := {"msg": sprintf("%s: %s", [sched.label(t), concat("; ", ps)]), "loc": sched.loc(t)}

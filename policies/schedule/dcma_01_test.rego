@@ -86,3 +86,31 @@ test_null_link_lists if {
 	ts := [object.union(task("1", "task", "not-started"), {"predecessors": null, "successors": null})]
 	dcma_01.metric == {{"value": 100, "numerator": 1, "denominator": 1, "threshold": 5}} with input as sched(ts, [])
 }
+
+# Long lists: the summary names the first offender's location (even an
+# empty one) and the first 50 non-empty ones; offenders without a location
+# are skipped, so the 50 may come from beyond the first 50 offenders.
+unlinked(i, loc) := object.union(object.remove(task(sprintf("%d", [i]), "task", "not-started"), {"loc"}), {"loc": loc})
+
+test_fail_many_offenders_related_skips_empty_locations if {
+	ts := [unlinked(i, loc) | some i in numbers.range(1, 60); loc := _row_unless_first_three(i)]
+	fs := dcma_01.fail with input as sched(ts, [])
+	some f in fs
+	f.loc == {}
+	count(f.related) == 50
+	f.related[0] == {"row": 4}
+	f.related[49] == {"row": 53}
+	f.metrics.numerator == 60
+}
+
+test_fail_many_offenders_related_are_the_first_fifty if {
+	ts := [unlinked(i, {"row": i}) | some i in numbers.range(1, 60)]
+	fs := dcma_01.fail with input as sched(ts, [])
+	some f in fs
+	f.loc == {"row": 1}
+	f.related == [{"row": i} | some i in numbers.range(1, 50)]
+}
+
+_row_unless_first_three(i) := {} if i <= 3
+
+else := {"row": i}

@@ -30,3 +30,20 @@ test_not_assessable_without_logic if {
 	d := fx.doc({"columns": {"predecessors": null}, "tasks": fx.tasks(2, {})})
 	dcma_04.not_assessable == {{"msg": "the schedule carries no predecessor or successor data", "missing": ["schedule.columns.predecessors"]}} with input as d
 }
+
+# Many non-FS links: the related locations are those of the first 50 that
+# can be located (a link between unknown tasks has none), and duplicate UIDs
+# resolve to their first task.
+test_fail_many_links_related_skip_unlocated if {
+	unknown := [fx.rel(sprintf("x%d", [i]), sprintf("y%d", [i]), "SS", 0) | some i in numbers.range(1, 5)]
+	ss := [fx.rel("1", sprintf("%d", [i]), "SS", 0) | some i in numbers.range(2, 61)]
+	dup := fx.task("7", {"loc": {"row": 700}})
+	d := fx.doc({"tasks": array.concat(fx.tasks(61, {}), [dup]), "relationships": array.concat(unknown, ss)})
+	some f in dcma_04.fail with input as d
+	f.loc == {}
+	count(f.related) == 50
+	f.related[0] == {"row": 2}
+	f.related[5] == {"row": 7}
+	f.related[49] == {"row": 51}
+	f.metrics.numerator == 0
+}

@@ -1,0 +1,74 @@
+package check
+
+import (
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+)
+
+// DCMA-06 and DCMA-08 use the index's "over_44" lists only while the
+// configured threshold is at least 44 days. Below it they must scan, above
+// it the list is a strict superset: both give the findings of the bare
+// artifact.
+func TestScheduleIndexDCMAThresholdsChangeNoFinding(t *testing.T) {
+	dir := t.TempDir()
+	tasks, status := testdocs.SynthSchedule(1500, 3)
+	if err := testdocs.WriteMSPDI(filepath.Join(dir, "synthetic.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{dir, "../../testdata/schedules/reference"}
+	for _, days := range []float64{5, 44, 120} {
+		eng, err := policy.Compile(context.Background(), policy.Options{
+			Packs:      []string{"schedule"},
+			Project:    map[string]any{"as_of": "2026-11-16"},
+			Thresholds: map[string]any{"dcma": map[string]any{"high_float_days": days, "high_duration_days": days}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Run(context.Background(), eng, Options{Paths: paths, Jobs: 2, Limits: limits.Default(), KeepArtifacts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, flagged := 0, 0
+		for _, art := range out.Artifacts {
+			if art["kind"] != "schedule" {
+				continue
+			}
+			n++
+			with, err := eng.EvalDocument(context.Background(), art)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var bare map[string]any
+			b, _ := json.Marshal(art)
+			_ = json.Unmarshal(b, &bare)
+			delete(bare["schedule"].(map[string]any), "index")
+			without, err := eng.EvalDocument(context.Background(), bare)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a, b := canon(with.Findings, with.Checks), canon(without.Findings, without.Checks); !reflect.DeepEqual(a, b) {
+				t.Errorf("%v days, %v: the index changes the outcome\n with:    %v\n without: %v", days, art["source"], a, b)
+			}
+			for _, f := range with.Findings {
+				if f.Rule == "SCHED-DCMA-06" || f.Rule == "SCHED-DCMA-08" {
+					flagged++
+				}
+			}
+		}
+		if n < 2 {
+			t.Errorf("%v days: only %d schedules compared", days, n)
+		}
+		// The low threshold must flag something, or the scan path proves nothing.
+		if days == 5 && flagged == 0 {
+			t.Errorf("5 days: no DCMA-06/08 finding")
+		}
+	}
+}

@@ -7,7 +7,8 @@ import (
 )
 
 // candidateFunc returns, for one rule, the indexes of the tasks (or
-// relationships) that rule could flag: a superset, never fewer. Each rule
+// relationships) that rule could flag: a superset, never fewer; nil when it
+// cannot say (the rule then scans every task). Each rule
 // group registers its functions in init (index_dcma.go, index_integrity.go).
 type candidateFunc func(s *artifact.Schedule) []int
 
@@ -43,11 +44,11 @@ func BuildIndex(s *artifact.Schedule) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		c := candidateFuncs[n](s)
-		if c == nil {
-			c = []int{}
+		// nil means "not indexed" (the rule scans every task); an empty
+		// list means "no candidates".
+		if c := candidateFuncs[n](s); c != nil {
+			ix.Candidates[n] = c
 		}
-		ix.Candidates[n] = c
 	}
 	s.Index = ix
 }
@@ -55,11 +56,9 @@ func BuildIndex(s *artifact.Schedule) {
 // isDetail: tasks and milestones (summary and level-of-effort rows are not
 // detail work), as the schedule pack's sched.detail.
 func isDetail(t artifact.Task) bool {
-	typ := t.Type
-	if typ == "" {
-		typ = "task"
-	}
-	return typ == "task" || typ == "milestone"
+	// The normalizer always sets a type; an empty one is not detail work,
+	// exactly as the Rego side reads "type": "".
+	return t.Type == "task" || t.Type == "milestone"
 }
 
 // isOpen: detail tasks not complete (sched.open).

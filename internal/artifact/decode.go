@@ -20,7 +20,7 @@ import (
 // json.Unmarshal, so the result and the errors are always those of the
 // standard decoder.
 func decodeMap(b []byte) (map[string]any, error) {
-	d := decoder{b: b, keys: map[string]string{}}
+	d := decoder{b: b, keys: map[string]string{}, sizes: map[string]int{}}
 	d.space()
 	if d.i >= len(d.b) || d.b[d.i] != '{' {
 		return slowDecode(b)
@@ -46,9 +46,10 @@ func slowDecode(b []byte) (map[string]any, error) {
 const maxDepth = 10000
 
 type decoder struct {
-	b    []byte
-	i    int
-	keys map[string]string
+	b     []byte
+	i     int
+	keys  map[string]string
+	sizes map[string]int // object size by first key
 }
 
 func (d *decoder) space() {
@@ -97,12 +98,13 @@ func (d *decoder) literal(lit string) bool {
 
 func (d *decoder) object(depth int) (any, bool) {
 	d.i++ // {
-	m := map[string]any{}
 	d.space()
 	if d.i < len(d.b) && d.b[d.i] == '}' {
 		d.i++
-		return m, true
+		return map[string]any{}, true
 	}
+	var m map[string]any
+	first := ""
 	for {
 		d.space()
 		if d.i >= len(d.b) || d.b[d.i] != '"' {
@@ -111,6 +113,13 @@ func (d *decoder) object(depth int) (any, bool) {
 		k, ok := d.str(true)
 		if !ok {
 			return nil, false
+		}
+		if m == nil {
+			// Objects with the same first key (every task, every link)
+			// have the same fields: size the map as the last one was, so
+			// it is not regrown key by key.
+			first = k
+			m = make(map[string]any, d.sizes[first])
 		}
 		d.space()
 		if d.i >= len(d.b) || d.b[d.i] != ':' {
@@ -132,6 +141,7 @@ func (d *decoder) object(depth int) (any, bool) {
 			d.i++
 		case '}':
 			d.i++
+			d.sizes[first] = len(m)
 			return m, true
 		default:
 			return nil, false

@@ -53,6 +53,7 @@ func newEnvelope(t *document.Tree, c classify.Result, opts Options) *artifact.Ar
 	scanPlaceholders(t, a)
 	readRevisionHistory(t, a)
 	readApprovals(t, a)
+	readCertification(t, a)
 	readVersionAndDate(t, a)
 	decideStatus(t, a)
 	// Placeholders and approvals were looked for everywhere a reader sees

@@ -25,7 +25,9 @@ func TestGSATemplateUnfilledFailsFilledPasses(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(unfilled, "governance.docx"), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	doc := func(old, new string) testdocs.Edit { return testdocs.Edit{Part: "word/document.xml", Old: old, New: new} }
+	doc := func(old, new string) testdocs.Edit {
+		return testdocs.Edit{Part: "word/document.xml", Old: old, New: new}
+	}
 	if err := testdocs.CopyWithEdits(src, filepath.Join(filled, "governance.docx"),
 		doc("[Name of Customer Agency]", "U.S. Department of Maritime Affairs"),
 		doc("[Program Name]", "Harbor Payroll Modernization"),

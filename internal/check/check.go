@@ -43,17 +43,35 @@ type Options struct {
 
 // Output is what a run produced before deciding (waivers, verdict).
 type Output struct {
-	Result    finding.Result
+	Result finding.Result
+	// Artifacts are the normalized artifacts, only with KeepArtifacts:
+	// otherwise each is given up once converted for the rules.
 	Artifacts []map[string]any
 }
 
 // docResult is what one worker made of one file.
+//
+// Memory: a large schedule's generic form (maps) and its converted form
+// (policy.Input) are each tens of megabytes, so the generic form is kept
+// only as long as something needs it. A normalized artifact is handed to
+// the rules' conversion (PrepareOwned, which frees it as it goes) as soon
+// as it is validated, unless it is a PMP (linking may still edit it) or
+// the run keeps artifacts; artifact then holds only the fields linking
+// reads about other documents (linkSummary).
 type docResult struct {
-	doc      finding.Document
+	doc finding.Document
+	// artifact is the generic form, or its link summary once converted;
+	// nil when the file gave no artifact.
 	artifact map[string]any
+	// owned: artifact was made by the normalizer for this run alone, so
+	// it may be given up to the conversion.
+	owned bool
 	// input is the artifact converted for the rules, once, shared by the
 	// document and the project rules; nil when it could not be converted.
-	input    *policy.Input
+	input *policy.Input
+	// prepErr is why an owned artifact could not be converted (it is gone
+	// then; this never happens for normalizer output, which is plain JSON).
+	prepErr  error
 	findings []finding.Finding
 	checks   []finding.Check
 }
@@ -74,7 +92,7 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 	// reference to a separate plan is resolved against the submission),
 	// then evaluate each document: per-document rules see resolved links.
 	results := make([]docResult, len(files))
-	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts) }); err != nil {
+	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, eng, files[i], opts) }); err != nil {
 		return nil, err
 	}
 	var linked []map[string]any
@@ -91,30 +109,37 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 	out := &Output{}
 	res := &out.Result
 	inputs := make([]policy.Input, 0, len(results))
-	prepared := true
+	var unprepared *docResult // the first artifact the rules cannot take
 	for i := range results {
 		r := &results[i]
 		res.Documents = append(res.Documents, r.doc)
 		res.Findings = append(res.Findings, r.findings...)
 		res.Checks = append(res.Checks, r.checks...)
-		if r.artifact != nil {
+		if r.artifact == nil {
+			continue
+		}
+		if opts.KeepArtifacts {
 			out.Artifacts = append(out.Artifacts, r.artifact)
-			if r.input != nil {
-				inputs = append(inputs, *r.input)
-			} else {
-				prepared = false
-			}
+		}
+		if r.input != nil {
+			inputs = append(inputs, *r.input)
+		} else if unprepared == nil {
+			unprepared = r
 		}
 	}
 	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
 	defer cancel()
 	var po policy.Outcome
-	if prepared {
+	switch {
+	case unprepared == nil:
 		po, err = eng.EvalProjectInputs(pctx, inputs)
-	} else {
+	case unprepared.prepErr != nil:
+		err = fmt.Errorf("project input is not JSON data: %w", unprepared.prepErr)
+	default:
 		// An artifact the rules cannot take: the map path reports it
-		// exactly as it always has.
-		po, err = eng.EvalProject(pctx, out.Artifacts)
+		// exactly as it always has (it stops at the first such artifact,
+		// the others do not change its answer).
+		po, err = eng.EvalProject(pctx, []map[string]any{unprepared.artifact})
 	}
 	if err != nil {
 		if ctx.Err() != nil {
@@ -161,7 +186,7 @@ feed:
 // readFile takes one file through extract → classify → normalize →
 // validate. Every failure becomes a finding on that file; it never stops
 // the run.
-func readFile(ctx context.Context, f discover.File, opts Options) (out docResult) {
+func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Options) (out docResult) {
 	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
 	defer func() {
 		// Readers must not panic; if one does, this file is unreadable and
@@ -223,7 +248,43 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	}
 
 	out.artifact = art
+	out.owned = tree.Artifact == nil
+	if _, pmp := art["pmp"]; !pmp {
+		prepareOwned(eng, &out, opts)
+	}
 	return out
+}
+
+// prepareOwned converts an owned artifact for the rules, giving up its
+// generic form (unless the run keeps artifacts): from here on only its
+// link summary remains.
+func prepareOwned(eng *policy.Engine, r *docResult, opts Options) {
+	if !r.owned || opts.KeepArtifacts || r.input != nil || r.prepErr != nil {
+		return
+	}
+	summary := linkSummary(r.artifact)
+	in, err := eng.PrepareOwned(r.artifact)
+	r.artifact = summary
+	if err != nil {
+		r.prepErr = err
+		return
+	}
+	r.input = &in
+}
+
+// linkSummary is what normalize.LinkReferences reads of an artifact that
+// is not the PMP being linked: its kind, title and source path.
+func linkSummary(art map[string]any) map[string]any {
+	s := map[string]any{}
+	for _, k := range []string{"kind", "title"} {
+		if v, ok := art[k]; ok {
+			s[k] = v
+		}
+	}
+	if src, ok := art["source"].(map[string]any); ok {
+		s["source"] = map[string]any{"path": src["path"]}
+	}
+	return s
 }
 
 // evaluate runs the per-document rules on a read document, under the
@@ -242,11 +303,19 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	defer cancel()
 	var o policy.Outcome
 	var err error
-	if in, perr := eng.Prepare(r.artifact); perr == nil {
-		r.input = &in
-		o, err = eng.EvalDocumentInput(ectx, in)
-	} else {
-		o, err = eng.EvalDocument(ectx, r.artifact)
+	prepareOwned(eng, r, opts) // a PMP, now linked
+	switch {
+	case r.input != nil:
+		o, err = eng.EvalDocumentInput(ectx, *r.input)
+	case r.prepErr != nil:
+		err = r.prepErr
+	default:
+		if in, perr := eng.Prepare(r.artifact); perr == nil {
+			r.input = &in
+			o, err = eng.EvalDocumentInput(ectx, in)
+		} else {
+			o, err = eng.EvalDocument(ectx, r.artifact)
+		}
 	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -39,14 +40,121 @@ func (in Input) Path() string { return in.path }
 // EvalProjectInputs. The artifact must not change afterwards: the Input does
 // not see later edits.
 func (e *Engine) Prepare(art map[string]any) (Input, error) {
+	return prepare(art, false)
+}
+
+// PrepareOwned is Prepare for an artifact the caller hands over: the
+// conversion empties art as it goes (every map and slice in it), so the
+// generic form of a large schedule is freed while its converted form is
+// built instead of both being held at once. art must not be used
+// afterwards, also when an error is returned.
+func (e *Engine) PrepareOwned(art map[string]any) (Input, error) {
+	return prepare(art, true)
+}
+
+func prepare(art map[string]any, consume bool) (Input, error) {
 	in := Input{path: sourcePath(art)}
 	in.kind, _ = art["kind"].(string)
-	v, err := ast.InterfaceToValue(art)
+	c := converter{consume: consume, keys: map[string]*ast.Term{}, strs: map[string]*ast.Term{}, nums: map[uint64]*ast.Term{}}
+	v, err := c.value(art)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
 	}
 	in.value = v
 	return in, nil
+}
+
+// converter makes the value ast.InterfaceToValue makes of generic JSON, in
+// less memory: a 10,000-task schedule repeats the same object keys, dates,
+// codes and numbers tens of thousands of times, and InterfaceToValue gives
+// each occurrence its own term. Here every distinct key, string and number
+// is one term shared by all its occurrences (OPA treats terms of a value as
+// immutable and shares interned terms the same way). Objects and arrays are
+// still built by ast.NewObject and ast.NewArray, so the value compares,
+// hashes and iterates exactly as InterfaceToValue's does.
+type converter struct {
+	consume bool // empty maps and slices once converted
+	keys    map[string]*ast.Term
+	strs    map[string]*ast.Term
+	nums    map[uint64]*ast.Term // by float64 bits: 0 and -0 print differently
+	null    *ast.Term
+}
+
+func (c *converter) value(x any) (ast.Value, error) {
+	switch x := x.(type) {
+	case map[string]any:
+		kvs := make([][2]*ast.Term, 0, len(x))
+		for k, v := range x {
+			t, err := c.term(v)
+			if err != nil {
+				return nil, err
+			}
+			kvs = append(kvs, [2]*ast.Term{c.key(k), t})
+			if c.consume {
+				delete(x, k)
+			}
+		}
+		return ast.NewObject(kvs...), nil
+	case []any:
+		ts := make([]*ast.Term, len(x))
+		for i, e := range x {
+			t, err := c.term(e)
+			if err != nil {
+				return nil, err
+			}
+			ts[i] = t
+			if c.consume {
+				x[i] = nil
+			}
+		}
+		return ast.NewArray(ts...), nil
+	}
+	return ast.InterfaceToValue(x)
+}
+
+func (c *converter) key(k string) *ast.Term {
+	t, ok := c.keys[k]
+	if !ok {
+		t = ast.StringTerm(k)
+		c.keys[k] = t
+	}
+	return t
+}
+
+func (c *converter) term(x any) (*ast.Term, error) {
+	switch x := x.(type) {
+	case string:
+		t, ok := c.strs[x]
+		if !ok {
+			t = ast.StringTerm(x)
+			c.strs[x] = t
+		}
+		return t, nil
+	case float64:
+		bits := math.Float64bits(x)
+		t, ok := c.nums[bits]
+		if !ok {
+			v, err := ast.InterfaceToValue(x)
+			if err != nil {
+				return nil, err
+			}
+			t = ast.NewTerm(v)
+			c.nums[bits] = t
+		}
+		return t, nil
+	case nil:
+		if c.null == nil {
+			c.null = ast.NullTerm()
+		}
+		return c.null, nil
+	case bool:
+		return ast.InternedTerm(x), nil
+	}
+	v, err := c.value(x)
+	if err != nil {
+		return nil, err
+	}
+	return ast.NewTerm(v), nil
 }
 
 // EvalDocument runs the document rules whose kinds include the artifact's

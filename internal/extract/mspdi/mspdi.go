@@ -42,7 +42,28 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
-	p := &parser{ctx: ctx, path: path, lim: lim, raw: &rawProject{calendars: map[string]*rawCalendar{}, resources: map[string]string{}}}
+	// Most MSPDI files are plain element-only XML: the fast scanner reads
+	// those from memory. Anything it does not handle (a DOCTYPE, comments,
+	// another encoding, a fault of any kind) sends the whole file through
+	// encoding/xml from the start, so faults and messages are exactly those
+	// of the decoder.
+	if size <= fastMax {
+		if p, err := readFast(ctx, r, size, path, lim); p != nil {
+			return p.tree(path)
+		} else if err != nil {
+			return nil, err
+		}
+	}
+	return readDecoder(ctx, r, size, path, lim)
+}
+
+func newParser(ctx context.Context, path string, lim limits.Limits) *parser {
+	return &parser{ctx: ctx, path: path, lim: lim, raw: &rawProject{calendars: map[string]*rawCalendar{}, resources: map[string]string{}}}
+}
+
+// readDecoder reads the file with encoding/xml.
+func readDecoder(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error) {
+	p := newParser(ctx, path, lim)
 	// Read at most size bytes even if the file grew after it was measured.
 	dec := xml.NewDecoder(bufio.NewReaderSize(io.NewSectionReader(r, 0, size), 64<<10))
 	dec.Strict = true
@@ -67,6 +88,11 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 		p.faults = append(p.faults, document.Faultf(document.ReadPartialLoss, loc, err,
 			"malformed XML at line %d after %d tasks: the rest of the schedule was not read (%s)", line, len(p.raw.tasks), xmlReason(err)))
 	}
+	return p.tree(path)
+}
+
+// tree builds the document from what the parser kept.
+func (p *parser) tree(path string) (*document.Tree, error) {
 	if !p.sawRoot {
 		return nil, document.Faultf(document.ReadCorrupt, document.Loc{Path: path}, nil, "no Project element: not an MS Project XML file")
 	}
@@ -131,6 +157,7 @@ func (l *latin1Reader) Read(p []byte) (int, error) {
 type parser struct {
 	ctx     context.Context
 	dec     *xml.Decoder
+	scan    *scanner // set instead of dec when the fast scanner reads
 	path    string
 	lim     limits.Limits
 	raw     *rawProject
@@ -176,7 +203,7 @@ func (p *parser) run() error {
 					"the file declares a DTD; refused for safety")
 			}
 		case xml.StartElement:
-			if err := p.start(tok); err != nil {
+			if err := p.start(tok.Name.Local); err != nil {
 				return err
 			}
 		case xml.EndElement:
@@ -184,29 +211,42 @@ func (p *parser) run() error {
 				// RawToken does not match tags; do it here.
 				return &xml.SyntaxError{Msg: "unexpected end element </" + tok.Name.Local + ">", Line: p.line()}
 			}
-			p.end(tok.Name.Local)
-			p.stack = p.stack[:len(p.stack)-1]
-			p.text = p.text[:0]
+			p.endElement(tok.Name.Local)
 		case xml.CharData:
-			if len(p.text)+len(tok) > maxText {
-				if !p.cut {
-					p.cut = true
-					p.notes = append(p.notes, fmt.Sprintf("an element longer than %d bytes was cut (line %d)", maxText, p.line()))
-				}
-				tok = tok[:max(0, maxText-len(p.text))]
-			}
-			p.text = append(p.text, tok...)
+			p.charData(tok)
 		}
 	}
 }
 
+// endElement closes the innermost element (its name already matched).
+func (p *parser) endElement(name string) {
+	p.end(name)
+	p.stack = p.stack[:len(p.stack)-1]
+	p.text = p.text[:0]
+}
+
+// charData keeps text of the element being read, up to maxText.
+func (p *parser) charData(tok []byte) {
+	if len(p.text)+len(tok) > maxText {
+		if !p.cut {
+			p.cut = true
+			p.notes = append(p.notes, fmt.Sprintf("an element longer than %d bytes was cut (line %d)", maxText, p.line()))
+		}
+		tok = tok[:max(0, maxText-len(p.text))]
+	}
+	p.text = append(p.text, tok...)
+}
+
+// line is the line of the current position: after the token just read.
 func (p *parser) line() int {
+	if p.scan != nil {
+		return p.scan.line
+	}
 	l, _ := p.dec.InputPos()
 	return l
 }
 
-func (p *parser) start(se xml.StartElement) error {
-	name := se.Name.Local
+func (p *parser) start(name string) error {
 	if len(p.stack) == 0 {
 		if p.sawRoot {
 			return &xml.SyntaxError{Msg: "a second root element <" + name + ">", Line: p.line()}

@@ -29,7 +29,7 @@ has_constraints if {
 
 # With the schedule index only the open tasks with a hard constraint are
 # judged (else every task).
-offenders := [t | some t in sched.candidates(s, "dcma_05"); is_open(t); object.get(t, ["constraint", "hard"], false) == true]
+offenders := [t | some t in sched.candidates(s, "dcma_05"); object.get(t, ["constraint", "hard"], false) == true; is_open(t)]
 
 n := count(offenders)
 

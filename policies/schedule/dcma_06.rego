@@ -21,11 +21,11 @@ s := sched.payload(input)
 
 # The denominator, the open tasks carrying a total float, is the open tasks
 # less those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_06.unmeasured"); is_open(t); not sched.float_known(t)]
+unmeasured := [t | some t in sched.candidates(s, "dcma_06.unmeasured"); not sched.float_known(t); is_open(t)]
 
 limit := sched.dcma("high_float_days")
 
-offenders := [t | some t in sched.candidates(s, over_key); is_open(t); sched.float_known(t); t.total_float_days > limit]
+offenders := [t | some t in sched.candidates(s, over_key); t.total_float_days > limit; sched.float_known(t); is_open(t)]
 
 n := count(offenders)
 

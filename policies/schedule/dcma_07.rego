@@ -19,10 +19,10 @@ s := sched.payload(input)
 
 # The denominator, the open tasks carrying a total float, is the open tasks
 # less those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_07.unmeasured"); is_open(t); not sched.float_known(t)]
+unmeasured := [t | some t in sched.candidates(s, "dcma_07.unmeasured"); not sched.float_known(t); is_open(t)]
 
 # With the schedule index only the open tasks with negative float are judged.
-offenders := [t | some t in sched.candidates(s, "dcma_07"); is_open(t); sched.float_known(t); t.total_float_days < 0]
+offenders := [t | some t in sched.candidates(s, "dcma_07"); t.total_float_days < 0; sched.float_known(t); is_open(t)]
 
 n := count(offenders)
 

@@ -28,11 +28,11 @@ duration(t) := t.baseline_duration_days if {
 
 # The denominator, the work tasks with a duration, is the work tasks less
 # those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_08.unmeasured"); is_work(t); not duration(t)]
+unmeasured := [t | some t in sched.candidates(s, "dcma_08.unmeasured"); not duration(t); is_work(t)]
 
 limit := sched.dcma("high_duration_days")
 
-offenders := [t | some t in sched.candidates(s, over_key); is_work(t); duration(t) > limit]
+offenders := [t | some t in sched.candidates(s, over_key); duration(t) > limit; is_work(t)]
 
 n := count(offenders)
 

@@ -2,6 +2,7 @@ package artifact
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ import (
 // json.Unmarshal, so the result and the errors are always those of the
 // standard decoder.
 func decodeMap(b []byte) (map[string]any, error) {
-	d := decoder{b: b, keys: map[string]string{}, sizes: map[string]int{}}
+	d := decoder{b: b, keys: map[string]string{}, sizes: map[string]int{}, strs: map[string]any{}, nums: map[uint64]any{}}
 	d.space()
 	if d.i >= len(d.b) || d.b[d.i] != '{' {
 		return slowDecode(b)
@@ -50,7 +51,18 @@ type decoder struct {
 	i     int
 	keys  map[string]string
 	sizes map[string]int // object size by first key
+	// Boxed values shared by every occurrence: a schedule repeats the same
+	// dates, codes and numbers on every task, and each string or float64
+	// put in an interface is otherwise its own allocation. The values are
+	// immutable, so sharing them is invisible to readers of the map.
+	strs  map[string]any
+	nums  map[uint64]any // by float64 bits (0 and -0 differ)
+	empty any            // []any{}: appending to it never writes into it
 }
+
+// maxShared is the longest string value shared: longer ones (titles,
+// section text) rarely repeat.
+const maxShared = 64
 
 func (d *decoder) space() {
 	for d.i < len(d.b) {
@@ -74,8 +86,7 @@ func (d *decoder) value(depth int) (v any, ok bool) {
 	case c == '[':
 		return d.array(depth + 1)
 	case c == '"':
-		s, ok := d.str(false)
-		return s, ok
+		return d.strValue()
 	case c == 't':
 		return true, d.literal("true")
 	case c == 'f':
@@ -151,12 +162,15 @@ func (d *decoder) object(depth int) (any, bool) {
 
 func (d *decoder) array(depth int) (any, bool) {
 	d.i++ // [
-	a := make([]any, 0)
 	d.space()
 	if d.i < len(d.b) && d.b[d.i] == ']' {
 		d.i++
-		return a, true
+		if d.empty == nil {
+			d.empty = make([]any, 0)
+		}
+		return d.empty, true
 	}
+	a := make([]any, 0)
 	for {
 		d.space()
 		v, ok := d.value(depth)
@@ -219,7 +233,44 @@ func (d *decoder) number() (any, bool) {
 	if err != nil {
 		return nil, false
 	}
-	return f, true
+	bits := math.Float64bits(f)
+	v, ok := d.nums[bits]
+	if !ok {
+		v = f
+		d.nums[bits] = v
+	}
+	return v, true
+}
+
+// strValue reads a string value, shared with its earlier occurrences when
+// short and free of escapes.
+func (d *decoder) strValue() (any, bool) {
+	end := d.i + 1
+	for end < len(d.b) && end-d.i <= maxShared+1 {
+		c := d.b[end]
+		if c == '"' {
+			raw := d.b[d.i+1 : end]
+			if v, ok := d.strs[string(raw)]; ok {
+				d.i = end + 1
+				return v, true
+			}
+			break
+		}
+		if c == '\\' || c >= utf8.RuneSelf || c < 0x20 {
+			break
+		}
+		end++
+	}
+	s, ok := d.str(false)
+	if !ok {
+		return nil, false
+	}
+	if len(s) > maxShared {
+		return s, true
+	}
+	var v any = s
+	d.strs[s] = v
+	return v, true
 }
 
 // str reads a string at d.i (the opening quote). Strings without escapes

@@ -236,6 +236,7 @@ func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Opt
 			return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot encode the normalized artifact"))
 		}
 		art = m
+		out.owned = true
 		out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
 		if c.Kind == "generic" {
 			out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path,
@@ -248,7 +249,6 @@ func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Opt
 	}
 
 	out.artifact = art
-	out.owned = tree.Artifact == nil
 	if _, pmp := art["pmp"]; !pmp {
 		prepareOwned(eng, &out, opts)
 	}

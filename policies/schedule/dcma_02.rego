@@ -19,7 +19,7 @@ import rego.v1
 s := sched.payload(input)
 
 # With the schedule index only the relationships with a lead are judged.
-offenders := [r | some r in sched.candidate_rels(s, "dcma_02"); is_number(r.lag_days); r.lag_days < 0]
+offenders := [r | some r in sched.candidate_rels(s, "dcma_02"); r.lag_days < 0; is_number(r.lag_days)]
 
 n := count(offenders)
 

@@ -84,7 +84,7 @@ const (
 
 func tasksWhere(keep func(artifact.Task) bool) candidateFunc {
 	return func(s *artifact.Schedule) []int {
-		var out []int
+		out := []int{}
 		for i, t := range s.Tasks {
 			if keep(t) {
 				out = append(out, i)
@@ -108,7 +108,7 @@ func witness(has func(artifact.Task) bool) candidateFunc {
 
 func relsWhere(keep func(artifact.Relationship) bool) candidateFunc {
 	return func(s *artifact.Schedule) []int {
-		var out []int
+		out := []int{}
 		for i, r := range s.Relationships {
 			if keep(r) {
 				out = append(out, i)

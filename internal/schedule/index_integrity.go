@@ -34,7 +34,7 @@ func identityCandidates(s *artifact.Schedule) []int {
 		uids[t.UID]++
 		refs[t.ID], refs[t.UID] = true, true
 	}
-	var out []int
+	out := []int{}
 	for i, t := range s.Tasks {
 		if ids[t.ID] > 1 || uids[t.UID] > 1 || strings.TrimSpace(t.Name) == "" || danglingRef(t, refs) {
 			out = append(out, i)
@@ -56,7 +56,7 @@ func danglingRef(t artifact.Task, refs map[string]bool) bool {
 // finish day is before its start day, a milestone with a positive duration,
 // or a zero-duration row that is not a milestone.
 func dateCandidates(s *artifact.Schedule) []int {
-	var out []int
+	out := []int{}
 	for i, t := range s.Tasks {
 		if dayBefore(t.Finish, t.Start) || dayBefore(t.BaselineFinish, t.BaselineStart) || dayBefore(t.ActualFinish, t.ActualStart) ||
 			(t.DurationDays != nil && *t.DurationDays > 0 && t.Type == "milestone") ||
@@ -72,7 +72,7 @@ func dateCandidates(s *artifact.Schedule) []int {
 // an actual finish, an actual finish below 100 %), whatever columns the
 // schedule has: the rule itself knows which comparisons its columns allow.
 func progressCandidates(s *artifact.Schedule) []int {
-	var out []int
+	out := []int{}
 	for i, t := range s.Tasks {
 		if !isDetail(t) || t.PercentComplete == nil {
 			continue
@@ -90,7 +90,7 @@ func progressCandidates(s *artifact.Schedule) []int {
 // summaryCandidates (SCHED-005): every summary row. Its span check needs
 // the children, which the rule finds itself; summary rows are few.
 func summaryCandidates(s *artifact.Schedule) []int {
-	var out []int
+	out := []int{}
 	for i, t := range s.Tasks {
 		if t.Type == "summary" {
 			out = append(out, i)
@@ -103,7 +103,7 @@ func summaryCandidates(s *artifact.Schedule) []int {
 // finish day. The rule counts them as its numerator, so this must hold
 // every one of them.
 func baselineCandidates(s *artifact.Schedule) []int {
-	var out []int
+	out := []int{}
 	for i, t := range s.Tasks {
 		_, bs := dateDay(t.BaselineStart)
 		_, bf := dateDay(t.BaselineFinish)

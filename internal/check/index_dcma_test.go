@@ -2,7 +2,6 @@ package check
 
 import (
 	"context"
-	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -42,22 +41,11 @@ func TestScheduleIndexDCMAThresholdsChangeNoFinding(t *testing.T) {
 				continue
 			}
 			n++
-			with, err := eng.EvalDocument(context.Background(), art)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var bare map[string]any
-			b, _ := json.Marshal(art)
-			_ = json.Unmarshal(b, &bare)
-			delete(bare["schedule"].(map[string]any), "index")
-			without, err := eng.EvalDocument(context.Background(), bare)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a, b := canon(with.Findings, with.Checks), canon(without.Findings, without.Checks); !reflect.DeepEqual(a, b) {
+			a, b, withFindings := withAndWithoutIndex(t, eng, art)
+			if !reflect.DeepEqual(a, b) {
 				t.Errorf("%v days, %v: the index changes the outcome\n with:    %v\n without: %v", days, art["source"], a, b)
 			}
-			for _, f := range with.Findings {
+			for _, f := range withFindings {
 				if f.Rule == "SCHED-DCMA-06" || f.Rule == "SCHED-DCMA-08" {
 					flagged++
 				}

@@ -2,7 +2,6 @@ package check
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -58,24 +57,13 @@ func TestScheduleIndexIntegrityOffenders(t *testing.T) {
 		}
 	}
 
-	with, err := eng.EvalDocument(context.Background(), art)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var bare map[string]any
-	b, _ := json.Marshal(art)
-	_ = json.Unmarshal(b, &bare)
-	delete(bare["schedule"].(map[string]any), "index")
-	without, err := eng.EvalDocument(context.Background(), bare)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if a, b := canon(with.Findings, with.Checks), canon(without.Findings, without.Checks); !reflect.DeepEqual(a, b) {
+	a, b, withFindings := withAndWithoutIndex(t, eng, art)
+	if !reflect.DeepEqual(a, b) {
 		t.Errorf("the index changes the outcome\n with:    %v\n without: %v", a, b)
 	}
 
 	var got []string
-	for _, f := range with.Findings {
+	for _, f := range withFindings {
 		if strings.HasPrefix(f.Rule, "SCHED-00") && f.Rule != "SCHED-008" {
 			got = append(got, f.Rule+" "+string(f.Severity)+" "+f.Message)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -44,19 +45,7 @@ func TestScheduleIndexChangesNoFinding(t *testing.T) {
 		}
 		n++
 		path, _ := art["source"].(map[string]any)["path"].(string)
-		with, err := eng.EvalDocument(context.Background(), art)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		var bare map[string]any
-		b, _ := json.Marshal(art)
-		_ = json.Unmarshal(b, &bare)
-		delete(bare["schedule"].(map[string]any), "index")
-		without, err := eng.EvalDocument(context.Background(), bare)
-		if err != nil {
-			t.Fatalf("%s without index: %v", path, err)
-		}
-		a, b2 := canon(with.Findings, with.Checks), canon(without.Findings, without.Checks)
+		a, b2, _ := withAndWithoutIndex(t, eng, art)
 		if !reflect.DeepEqual(a, b2) {
 			t.Errorf("%s: the index changes the outcome\n with:    %v\n without: %v", path, a, b2)
 		}
@@ -64,6 +53,26 @@ func TestScheduleIndexChangesNoFinding(t *testing.T) {
 	if n < 7 {
 		t.Errorf("only %d schedules compared", n)
 	}
+}
+
+// withAndWithoutIndex evaluates a schedule artifact's document rules as
+// normalized and with schedule.index removed (the pure-Rego path), and
+// returns both outcomes in canonical form plus the indexed findings.
+func withAndWithoutIndex(t *testing.T, eng *policy.Engine, art map[string]any) (with, without []string, findings []finding.Finding) {
+	t.Helper()
+	w, err := eng.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bare map[string]any
+	b, _ := json.Marshal(art)
+	_ = json.Unmarshal(b, &bare)
+	delete(bare["schedule"].(map[string]any), "index")
+	wo, err := eng.EvalDocument(context.Background(), bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return canon(w.Findings, w.Checks), canon(wo.Findings, wo.Checks), w.Findings
 }
 
 func canon(fs []finding.Finding, cs []finding.Check) []string {

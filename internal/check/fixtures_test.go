@@ -228,6 +228,12 @@ const (
 	raciDoc    = "RACI.xlsx"
 )
 
+// renameCharter retitles one charter section so no heading names that
+// element any more (its text stays, under a heading nothing maps).
+func renameCharter(heading string) func(*testing.T, string) {
+	return editDocx(charterDoc, testdocs.Edit{Old: wt(heading), New: wt("Appendix Notes")})
+}
+
 // renamePlan retitles the PMP sections that carry one subsidiary plan so
 // that no heading names it any more.
 func renamePlan(headings ...string) func(*testing.T, string) {
@@ -247,6 +253,14 @@ var fixtures = []seeded{
 		seed: editDocx(charterDoc, testdocs.Edit{Old: testdocs.Escape(harbor.PurposeText), New: "DMA will modernize payroll."})},
 	{rule: "CHARTER-002", file: charterDoc,
 		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("Objectives"), New: wt("Notes")})},
+	{rule: "CHARTER-003", file: charterDoc, seed: renameCharter("Success Criteria")},
+	{rule: "CHARTER-004", file: charterDoc, seed: renameCharter("High-Level Requirements")},
+	{rule: "CHARTER-005", file: charterDoc, seed: renameCharter("Out of Scope")},
+	{rule: "CHARTER-006", file: charterDoc, seed: renameCharter("Deliverables")},
+	{rule: "CHARTER-008", file: charterDoc, seed: renameCharter("Budget")},
+	{rule: "CHARTER-009", file: charterDoc, seed: renameCharter("Stakeholders")},
+	{rule: "CHARTER-010", file: charterDoc, seed: renameCharter("Assumptions and Constraints")},
+	{rule: "CHARTER-011", file: charterDoc, seed: renameCharter("Risks")},
 	{rule: "CHARTER-007", file: charterDoc, loc: document.Loc{Row: 5},
 		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("March 26, 2027"), New: wt("")})},
 	{rule: "CHARTER-012", file: charterDoc, loc: document.Loc{Section: "Program Manager"},

@@ -52,6 +52,13 @@ func charterDoc() testdocs.Doc {
 			"Core HR and personnel-action processing (a separate FY2028 migration).",
 			"Uniformed Coast Pilot Corps pay, which remains with the Department of the Navy.",
 		),
+		blocks(testdocs.Heading(1, "High-Level Requirements")),
+		testdocs.Bullets(
+			"Pay every DMA employee accurately and on time each biweekly pay period, including maritime shift differentials and hazardous-duty pay.",
+			"Exchange payroll results with the DMA core financial system and the HR system of record through supported interfaces.",
+			"Keep seven years of pay history available for inquiry, audit and garnishment processing.",
+			"Meet FISMA moderate security controls and Privacy Act requirements for personnel data.",
+		),
 		blocks(testdocs.Heading(1, "Deliverables")),
 		testdocs.Bullets(
 			"Program Management Plan and Integrated Master Schedule.",

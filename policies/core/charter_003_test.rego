@@ -1,0 +1,18 @@
+package tollgate.rules.core.charter_003_test
+
+import data.tollgate.rules.core.charter_003
+import rego.v1
+
+test_pass_measurable_with_criteria if {
+	count(charter_003.fail) == 0 with input as {"charter": {"objectives": [{"text": "Cut cost 22% by FY28", "measurable": true}], "success_criteria": ["99.8% accuracy"]}}
+}
+
+test_fail_unmeasurable_objective_at_its_loc if {
+	fs := charter_003.fail with input as {"charter": {"objectives": [{"text": "Improve payroll", "measurable": false, "loc": {"section": "Objectives", "paragraph": 7}}], "success_criteria": ["x"]}}
+	fs == {{"msg": "objective \"Improve payroll\" has no measure (number, percentage, amount or date)", "loc": {"section": "Objectives", "paragraph": 7}}}
+}
+
+test_fail_without_success_criteria if {
+	fs := charter_003.fail with input as {"charter": {"objectives": [], "success_criteria": ["  "]}}
+	fs == {{"msg": "the charter states no success criteria", "loc": {}}}
+}

@@ -228,6 +228,15 @@ const (
 	raciDoc    = "RACI.xlsx"
 )
 
+// clearRACI empties RACI matrix cells.
+func clearRACI(cells ...string) func(*testing.T, string) {
+	var cs []testdocs.CellChange
+	for _, c := range cells {
+		cs = append(cs, testdocs.CellChange{Sheet: "RACI", Cell: c, Value: ""})
+	}
+	return editXlsx(raciDoc, cs...)
+}
+
 // renameCharter retitles one charter section so no heading names that
 // element any more (its text stays, under a heading nothing maps).
 func renameCharter(heading string) func(*testing.T, string) {
@@ -288,10 +297,19 @@ var fixtures = []seeded{
 		}},
 	{rule: "PMP-012", file: pmpDoc, also: []string{"XDOC-001"},
 		seed: editDocx(pmpDoc, testdocs.Edit{Old: wt("August 24, 2026"), New: wt("")}, testdocs.Edit{Old: wt("August 21, 2026"), New: wt("")})},
+	{rule: "PMP-013", file: pmpDoc, seed: renamePlan("Schedule Management Plan")},
+	// The plan no longer names a contract manager (every mention becomes
+	// the contracting officer's representative's bare title).
+	{rule: "PMP-014", file: pmpDoc, seed: editDocx(pmpDoc, testdocs.Edit{Old: "Contract Manager", New: "COR"})},
 	{rule: "RACI-001", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 9},
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "C9", Value: "A"})},
 	{rule: "RACI-002", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 4},
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "H4", Value: "C"})},
+	{rule: "RACI-003", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 11}, seed: clearRACI("C11", "D11", "E11", "F11", "G11", "H11", "I11")},
+	{rule: "RACI-004", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 1},
+		seed: clearRACI("I2", "I3", "I4", "I5", "I6", "I7", "I8", "I9", "I10", "I11")},
+	{rule: "RACI-006", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 2},
+		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "I2", Value: "Yes"})},
 	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: harbor.EarlyStartRow()},
 		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: fmt.Sprintf("G%d", harbor.EarlyStartRow()), Value: mustDate("2026-08-17")})},
 	{rule: "XDOC-014", skip: []string{ivvDoc}},

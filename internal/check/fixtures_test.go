@@ -256,6 +256,10 @@ func renamePlan(headings ...string) func(*testing.T, string) {
 var fixtures = []seeded{
 	{rule: "GEN-001", file: charterDoc, loc: document.Loc{Section: "Budget"},
 		seed: editDocx(charterDoc, testdocs.Edit{Old: "The approved budget is $14.6M", New: "The approved budget is &lt;&lt;Insert Amount&gt;&gt;"})},
+	{rule: "GEN-002", file: raciDoc,
+		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "Revision History", Cell: "A2", Value: ""}, testdocs.CellChange{Sheet: "Revision History", Cell: "A3", Value: ""})},
+	{rule: "GEN-003", file: charterDoc, loc: document.Loc{Table: 1, Row: 3},
+		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("February 3, 2026"), New: wt("February 28, 2026")})},
 	{rule: "GEN-004", file: ivvDoc, loc: document.Loc{Table: 2, Row: 2},
 		seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("September 2, 2026"), New: wt("September 2, 2027")})},
 	{rule: "CHARTER-001", file: charterDoc, loc: document.Loc{Section: "Purpose"},

@@ -252,6 +252,11 @@ func writeSchedule(template, out string, defects bool) error {
 	// the baseline columns MS Project exports next to the template's.
 	set("L", 1, "Baseline Start")
 	set("M", 1, "Baseline Finish")
+	changes = append(changes, revisionSheet(
+		[]string{"1.0", longDate(day(2026, time.August, 14)), pmName, "Baseline schedule submitted with the PMP."},
+		[]string{"1.1", longDate(pmpApproved), pmName, "Baselined at PMP approval."},
+		[]string{"1.2", longDate(statusDate), pmName, "Status update for the 13 November 2026 data date."},
+	)...)
 	return testdocs.CopyXlsx(template, out, inserts, changes...)
 }
 

@@ -1,6 +1,7 @@
 package harbor
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
@@ -113,3 +114,16 @@ func join(groups ...[]testdocs.Block) []testdocs.Block {
 }
 
 func blocks(b ...testdocs.Block) []testdocs.Block { return b }
+
+// revisionSheet is the "Revision History" sheet a controlled workbook
+// carries (GEN-002/GEN-003): one row per release, the newest last.
+func revisionSheet(rows ...[]string) []testdocs.CellChange {
+	var out []testdocs.CellChange
+	all := append([][]string{{"Version", "Date", "Author", "Description"}}, rows...)
+	for i, r := range all {
+		for j, v := range r {
+			out = append(out, testdocs.CellChange{Sheet: "Revision History", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
+		}
+	}
+	return out
+}

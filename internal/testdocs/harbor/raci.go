@@ -68,6 +68,10 @@ func writeRACI(template, out string, defects bool) error {
 			changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(cols[j]) + strconv.Itoa(i+1), Value: v})
 		}
 	}
+	changes = append(changes, revisionSheet(
+		[]string{"1.0", longDate(day(2026, time.August, 7)), pmName, "Roles agreed with the FPSSC PMO in key task 3.1."},
+		[]string{"1.1", longDate(raciApproved), pmName, "Signed by both parties."},
+	)...)
 	return testdocs.CopyXlsxWithCells(template, out, changes...)
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -299,8 +300,7 @@ var fixtures = []seeded{
 					New: "The decision log is kept by the PMO."})(t, dir)
 			removeTableAfter(t, filepath.Join(dir, pmpDoc), "The decision log is kept by the PMO.")
 		}},
-	{rule: "PMP-012", file: pmpDoc, also: []string{"XDOC-001"},
-		seed: editDocx(pmpDoc, testdocs.Edit{Old: wt("August 24, 2026"), New: wt("")}, testdocs.Edit{Old: wt("August 21, 2026"), New: wt("")})},
+	{rule: "PMP-012", file: pmpDoc, also: []string{"XDOC-001"}, seed: undateApprovals(pmpDoc)},
 	{rule: "PMP-013", file: pmpDoc, seed: renamePlan("Schedule Management Plan")},
 	// The plan no longer names a contract manager (every mention becomes
 	// the contracting officer's representative's bare title).
@@ -376,6 +376,43 @@ func TestSeededDefects(t *testing.T) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
 		})
+	}
+}
+
+// undateApprovals blanks the date cell of every signed row of a docx
+// approvals table (the first date after each "/s/" signature), leaving the
+// signatures and the rest of the document as they are.
+func undateApprovals(name string) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		tmp := path + ".tmp"
+		date := regexp.MustCompile(`<w:t xml:space="preserve">[A-Z][a-z]+ \d{1,2}, \d{4}</w:t>`)
+		err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
+			s := string(b)
+			var out strings.Builder
+			for {
+				i := strings.Index(s, "/s/ ")
+				if i < 0 {
+					break
+				}
+				loc := date.FindStringIndex(s[i:])
+				if loc == nil {
+					break
+				}
+				out.WriteString(s[:i+loc[0]])
+				out.WriteString(`<w:t xml:space="preserve"></w:t>`)
+				s = s[i+loc[1]:]
+			}
+			out.WriteString(s)
+			return []byte(out.String()), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -21,23 +23,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	p := filepath.Join("../../testdata/golden/report", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("golden %s missing (go test ./internal/cli -update): %v", p, err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; inspect with -update and git diff\n--- got ---\n%s", name, got)
-	}
+	testdocs.Golden(t, filepath.Join("../../testdata/golden/report", name), got, *update)
 }
 
 // TestExampleReportGolden: the bundled example program's JSON and text

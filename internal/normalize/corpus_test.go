@@ -1,11 +1,9 @@
 package normalize_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +14,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/schema"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -115,23 +114,7 @@ func TestCorpusGolden(t *testing.T) {
 			}
 			got = append(got, '\n')
 			name := strings.NewReplacer("/", "__", " ", "_").Replace(rel) + ".json"
-			p := filepath.Join("../../testdata/golden/normalize", name)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatalf("golden missing (run go test ./internal/normalize -run Golden -update): %v", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("normalized %s differs from %s; inspect with -update and git diff", rel, p)
-			}
+			testdocs.Golden(t, filepath.Join("../../testdata/golden/normalize", name), got, *update)
 		})
 	}
 }

@@ -1,0 +1,67 @@
+package check
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
+)
+
+// The RISK rules on the GSA M3 RAID log template filled with the Harbor
+// program's risks: the filled log raises no RISK finding; one defect seeded
+// into it makes exactly that rule fire, at the risk's row.
+func TestRAIDSeededDefects(t *testing.T) {
+	const raid = "RAID-Log.xlsx"
+	write := func(t *testing.T) string {
+		dir := t.TempDir()
+		if err := harbor.WriteRAID(testdocs.CorpusDir(), filepath.Join(dir, raid)); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	base := map[string]bool{}
+	for _, f := range failing(runDir(t, write(t))) {
+		base[key(f)] = true
+		if len(f.Rule) > 4 && f.Rule[:4] == "RISK" {
+			t.Errorf("the filled RAID log raises %s: %s", f.Rule, f.Message)
+		}
+	}
+	cell := func(c string, v any) testdocs.CellChange {
+		return testdocs.CellChange{Sheet: "Risk Log", Cell: c, Value: v}
+	}
+	for _, fx := range []struct {
+		rule   string
+		change testdocs.CellChange
+		row    int
+	}{
+		{"RISK-003", cell("M3", ""), 3},
+		{"RISK-004", cell("N4", ""), 4},
+		{"RISK-005", cell("C4", "The two mainframe programmers may leave."), 4},
+		{"RISK-006", cell("D3", ""), 3},
+	} {
+		t.Run(fx.rule, func(t *testing.T) {
+			dir := write(t)
+			editXlsx(raid, fx.change)(t, dir)
+			var fresh []finding.Finding
+			for _, f := range failing(runDir(t, dir)) {
+				if !base[key(f)] {
+					fresh = append(fresh, f)
+				}
+			}
+			if len(fresh) == 0 {
+				t.Fatalf("%s did not fire", fx.rule)
+			}
+			for _, f := range fresh {
+				if f.Rule != fx.rule {
+					t.Errorf("%s fired too: %s", f.Rule, f.Message)
+				}
+				if !locMatches(document.Loc{Sheet: "Risk Log", Row: fx.row}, f.Location) {
+					t.Errorf("%s at %s, want Risk Log row %d", f.Rule, f.Location, fx.row)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,77 @@
+package harbor
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+)
+
+// raidRisks are the Harbor program's open risks as the PMO records them in
+// the GSA M3 RAID log template's Risk Log (columns by header text).
+var raidRisks = []map[string]any{
+	{"Title": "Pay-history conversion", "Description": "If legacy pay codes do not map one-to-one to FPSSC pay codes, then Mock Conversion 2 misses its reconciliation target and go-live slips by a pay period.",
+		"Response Plan": "Code-mapping workshops with FPSSC finish by December 15, 2026; a second data analyst joins the conversion team.", "Risk Response": "Mitigate",
+		"Status": "In Progress", "Risk Type ": "Data", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.September, 15),
+		"Risk Owner(s) - Organization": "Customer", "Risk Owner": pmName, "Probability  (Likelihood)": "4-Highly Likely (70%)",
+		"Consequence / Impact": "4-Significant (15% impact to cost or schedule)", "Risk Trigger": "Mock 2 reconciliation below 99%",
+		"Due Date (Trigger Date)": day(2027, time.January, 15), "Risk Contingency Plan": "Add a parallel pay period before cutover.", "Closure Criteria": "Mock 3 reconciles to $0.01 per employee."},
+	{"Title": "Mainframe programmer attrition", "Description": "If one of the two remaining mainframe programmers leaves before go-live, then legacy interfaces cannot be changed for conversion.",
+		"Response Plan": "Retention agreements signed; knowledge-transfer tasks tracked in the IMS.", "Risk Response": "Mitigate",
+		"Status": "New", "Risk Type ": "Resources", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 2),
+		"Risk Owner(s) - Organization": "Customer", "Risk Owner": cioName, "Probability  (Likelihood)": "3-Likely (50%)",
+		"Consequence / Impact": "3-Moderate (10% impact to cost or schedule)", "Risk Trigger": "Resignation notice",
+		"Due Date (Trigger Date)": day(2027, time.March, 1), "Risk Contingency Plan": "Contract surge support from the vendor.", "Closure Criteria": "Legacy system decommissioned."},
+	{"Title": "Shift-differential configuration", "Description": "If the FPSSC standard offering cannot compute maritime shift differentials, then custom configuration adds cost and test time.",
+		"Response Plan": "Fit-gap item raised with FPSSC; configuration estimate due in the next program review.", "Risk Response": "Mitigate",
+		"Status": "In Progress", "Risk Type ": "Technical", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 20),
+		"Risk Owner(s) - Organization": "Provider", "Risk Owner": pmoLeadName, "Probability  (Likelihood)": "2-Unlikely (30%)",
+		"Consequence / Impact": "4-Significant (15% impact to cost or schedule)", "Risk Trigger": "FPSSC estimate above $250,000",
+		"Due Date (Trigger Date)": day(2026, time.December, 4), "Risk Contingency Plan": "Escalate to the Executive Steering Committee.", "Closure Criteria": "Configuration tested in system test."},
+}
+
+// WriteRAID fills the GSA M3 RAID log template's Risk Log with the Harbor
+// program's risks (a risk_register fixture for the RISK rules).
+func WriteRAID(corpus, out string) error {
+	src := corpus + "/gsa/M3-Playbook-RAID-Log-Template.xlsx"
+	f, err := excelize.OpenFile(src)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", src, err)
+	}
+	sheet := ""
+	for _, s := range f.GetSheetList() {
+		if strings.TrimSpace(s) == "Risk Log" {
+			sheet = s
+		}
+	}
+	header, err := f.GetRows(sheet)
+	f.Close()
+	if err != nil || len(header) < 2 {
+		return fmt.Errorf("%s: no Risk Log header row", src)
+	}
+	cols := map[string]string{}
+	for j, h := range header[1] {
+		name, _ := excelize.ColumnNumberToName(j + 1)
+		cols[h] = name
+	}
+	var changes []testdocs.CellChange
+	for i, r := range raidRisks {
+		row := strconv.Itoa(i + 3)
+		changes = append(changes, testdocs.CellChange{Sheet: sheet, Cell: "A" + row, Value: fmt.Sprintf("R-%03d", i+1)})
+		for h, v := range r {
+			col, ok := cols[h]
+			if !ok {
+				return fmt.Errorf("%s: Risk Log has no column %q", src, h)
+			}
+			if d, isDate := v.(time.Time); isDate {
+				v = longDate(d)
+			}
+			changes = append(changes, testdocs.CellChange{Sheet: sheet, Cell: col + row, Value: v})
+		}
+	}
+	return testdocs.CopyXlsxWithCells(src, out, changes...)
+}

@@ -26,7 +26,15 @@ type Risk struct {
 	Status       string  `json:"status"`
 	StatusRaw    string  `json:"status_raw"`
 	DueDate      *string `json:"due_date"`
-	Loc          Loc     `json:"loc"`
+	// Trigger, contingency and closure (MODEL.md §6.5), for RISK-007/008.
+	Trigger         string   `json:"trigger,omitempty"`
+	ContingencyPlan string   `json:"contingency_plan,omitempty"`
+	ClosureCriteria string   `json:"closure_criteria,omitempty"`
+	CreatedOn       *string  `json:"created_on"`
+	ModifiedOn      *string  `json:"modified_on"`
+	ClosedDate      *string  `json:"closed_date"`
+	RelatedIDs      []string `json:"related_ids,omitempty"`
+	Loc             Loc      `json:"loc"`
 }
 
 // Scored is a 1–5 rating with the raw text.

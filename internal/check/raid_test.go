@@ -41,6 +41,8 @@ func TestRAIDSeededDefects(t *testing.T) {
 		{"RISK-004", cell("N4", ""), 4},
 		{"RISK-005", cell("C4", "The two mainframe programmers may leave."), 4},
 		{"RISK-006", cell("D3", ""), 3},
+		{"RISK-007", cell("R3", ""), 3},
+		{"RISK-008", cell("T5", ""), 5},
 	} {
 		t.Run(fx.rule, func(t *testing.T) {
 			dir := write(t)

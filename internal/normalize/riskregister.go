@@ -40,6 +40,17 @@ func normalizeRiskRegister(t *document.Tree, a *artifact.Artifact, _ Options) {
 			if j, ok := h.cols["due_date"]; ok {
 				risk.DueDate = datePtr(r.cell(j))
 			}
+			risk.Trigger = colText(r, h, "trigger")
+			risk.ContingencyPlan = colText(r, h, "contingency_plan")
+			risk.ClosureCriteria = colText(r, h, "closure_criteria")
+			for key, dst := range map[string]**string{"created_on": &risk.CreatedOn, "modified_on": &risk.ModifiedOn, "closed_date": &risk.ClosedDate} {
+				if j, ok := h.cols[key]; ok {
+					*dst = datePtr(r.cell(j))
+				}
+			}
+			for _, id := range strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
+				risk.RelatedIDs = append(risk.RelatedIDs, id)
+			}
 			risk.Probability = scored(colText(r, h, "probability"))
 			risk.Impact = scored(colText(r, h, "impact"))
 			if risk.Probability != nil && risk.Impact != nil && risk.Probability.Score != nil && risk.Impact.Score != nil {

@@ -7,6 +7,11 @@ type IVVPlan struct {
 	Provider     IVVProvider     `json:"provider"`
 	Independence IVVIndependence `json:"independence"`
 	ReportsTo    string          `json:"reports_to"`
+	// FindingsReviewCadence is how often findings are reviewed ("monthly").
+	FindingsReviewCadence string `json:"findings_review_cadence"`
+	// FindingsProcess says whether findings are logged, tracked to closure
+	// and escalated (MODEL.md §6.6).
+	FindingsProcess IVVFindingsProcess `json:"findings_process"`
 	// Outline says which IEEE 1012 plan-outline sections are present.
 	Outline map[string]bool `json:"outline"`
 }
@@ -23,4 +28,10 @@ type IVVIndependence struct {
 	Managerial bool   `json:"managerial"`
 	Financial  bool   `json:"financial"`
 	Statement  string `json:"statement"`
+}
+
+// IVVFindingsProcess is the plan's procedure for findings and anomalies.
+type IVVFindingsProcess struct {
+	Defined  bool   `json:"defined"`
+	Tracking string `json:"tracking,omitempty"`
 }

@@ -289,9 +289,11 @@ func person(a *artifact.Artifact, o *outline, key string, roles []string, sh []a
 }
 
 func firstSentenceWith(text, word string) string {
-	for _, s := range strings.SplitAfter(text, ". ") {
-		if strings.Contains(strings.ToLower(s), word) {
-			return strings.TrimSpace(s)
+	for _, line := range strings.Split(text, "\n") {
+		for _, s := range strings.SplitAfter(line, ". ") {
+			if strings.Contains(strings.ToLower(s), word) {
+				return strings.TrimSpace(s)
+			}
 		}
 	}
 	return ""

@@ -28,21 +28,49 @@ func normalizeIVVPlan(t *document.Tree, a *artifact.Artifact, _ Options) {
 		Managerial: strings.Contains(low, "managerial independence") || strings.Contains(low, "managerially independent"),
 		Financial:  strings.Contains(low, "financial independence") || strings.Contains(low, "financially independent"),
 	}
-	if s := firstSentenceWith(all, "independen"); s != "" {
+	if s := firstSentenceWith(all, "independent of"); s != "" {
 		p.Independence.Statement = s
-		found(a, "ivv_plan.independence")
+	} else if s := firstSentenceWith(all, "independence"); s != "" {
+		p.Independence.Statement = s
 	}
+	found(a, "ivv_plan.independence")
 	if m := reportsTo.FindStringSubmatch(all); m != nil {
 		p.ReportsTo = strings.TrimSpace(strings.TrimRight(m[1], "."))
 		found(a, "ivv_plan.reports_to")
 	}
-	if m := performedBy.FindStringSubmatch(all); m != nil {
-		p.Provider.Organization = strings.TrimSpace(strings.TrimRight(m[1], "."))
-		found(a, "ivv_plan.provider")
+	for _, re := range providerPatterns {
+		if m := re.FindStringSubmatch(all); m != nil {
+			p.Provider.Organization = strings.TrimSpace(m[1])
+			break
+		}
 	}
+	found(a, "ivv_plan.provider")
+	for _, line := range strings.Split(all, "\n") {
+		l := strings.ToLower(line)
+		if !strings.Contains(l, "finding") {
+			continue
+		}
+		if p.FindingsReviewCadence == "" {
+			if c := cadence.FindString(line); c != "" {
+				p.FindingsReviewCadence = strings.ToLower(c)
+			}
+		}
+		if (strings.Contains(l, "log") || strings.Contains(l, "track")) && (strings.Contains(l, "clos") || strings.Contains(l, "escalat") || strings.Contains(l, "due")) {
+			p.FindingsProcess.Defined = true
+			if p.FindingsProcess.Tracking == "" {
+				p.FindingsProcess.Tracking = strings.TrimSpace(line)
+			}
+		}
+	}
+	found(a, "ivv_plan.findings_process")
 }
 
-var (
-	reportsTo   = regexp.MustCompile(`(?i)\breports? (?:directly )?to (?:the )?([^.,;\n]{3,80})`)
-	performedBy = regexp.MustCompile(`(?i)\b(?:performed|conducted|provided) by ([A-Z][^.,;\n]{2,80})`)
-)
+var reportsTo = regexp.MustCompile(`(?i)\breports? (?:directly )?to (?:the )?([^.,;\n]{3,80})`)
+
+// providerPatterns name the independent organization: "<Org> is
+// independent of …", "IV&V … by <Org>." (capitalized words only, so "by an
+// organization that …" is not a name).
+var providerPatterns = []*regexp.Regexp{
+	regexp.MustCompile(`((?:[A-Z][\w&'’-]* ){0,5}[A-Z][\w&'’-]*) is (?:technically, managerially and financially )?independent of`),
+	regexp.MustCompile(`(?:IV&V|verification and validation)[^.\n]{0,120}?\bby ((?:[A-Z][\w&'’-]* ){0,5}[A-Z][\w&'’-]*) *[.,(]`),
+}

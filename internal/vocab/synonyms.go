@@ -148,8 +148,8 @@ var IVVSections = Table{
 	"tools":              {"Tools, Techniques, and Methods", "Tools", "Methodology"},
 	"processes":          {"V&V Processes", "V&V Activities and Tasks", "IV&V Tasks", "Scope of IV&V", "IV&V Activities"},
 	"reporting":          {"V&V Reporting Requirements", "Reporting", "IV&V Reports", "Findings Reporting", "Reporting Requirements"},
-	"administrative":     {"V&V Administrative Requirements", "Anomaly Resolution and Reporting", "Task Iteration Policy", "Deviation Policy", "Control Procedures", "Standards, Practices, and Conventions"},
-	"test_documentation": {"V&V Test Documentation Requirements", "V&V Documentation Requirements"},
+	"administrative":     {"V&V Administrative Requirements", "IV&V Administrative Requirements", "Administrative Requirements", "Anomaly Resolution and Reporting", "Task Iteration Policy", "Deviation Policy", "Control Procedures", "Standards, Practices, and Conventions"},
+	"test_documentation": {"V&V Test Documentation Requirements", "V&V Documentation Requirements", "Test Documentation", "Test Documentation Requirements"},
 }
 
 // IVVOutlineKeys is the order of the IV&V plan outline.

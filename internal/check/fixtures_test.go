@@ -321,6 +321,7 @@ var fixtures = []seeded{
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "I2", Value: "Yes"})},
 	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: harbor.EarlyStartRow()},
 		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: fmt.Sprintf("G%d", harbor.EarlyStartRow()), Value: mustDate("2026-08-17")})},
+	{rule: "XDOC-002", file: pmpDoc, seed: redateSignature(charterDoc, "/s/ Angela Ruiz", "September 17, 2026")},
 	{rule: "XDOC-014", skip: []string{ivvDoc}},
 }
 
@@ -381,6 +382,35 @@ func TestSeededDefects(t *testing.T) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
 		})
+	}
+}
+
+// redateSignature changes the date in the approvals row signed by marker
+// (the first date after it), leaving every other date of the document.
+func redateSignature(name, marker, date string) func(*testing.T, string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		path := filepath.Join(dir, name)
+		tmp := path + ".tmp"
+		re := regexp.MustCompile(`<w:t xml:space="preserve">[A-Z][a-z]+ \d{1,2}, \d{4}</w:t>`)
+		err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
+			s := string(b)
+			i := strings.Index(s, marker)
+			if i < 0 {
+				return nil, fmt.Errorf("%q not found", marker)
+			}
+			loc := re.FindStringIndex(s[i:])
+			if loc == nil {
+				return nil, fmt.Errorf("no date after %q", marker)
+			}
+			return []byte(s[:i+loc[0]] + wt(date) + s[i+loc[1]:]), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

@@ -284,7 +284,9 @@ var fixtures = []seeded{
 		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("March 26, 2027"), New: wt("")})},
 	{rule: "CHARTER-012", file: charterDoc, loc: document.Loc{Section: "Program Manager"},
 		seed: editDocx(charterDoc, testdocs.Edit{Old: " He has authority to direct the customer PMO staff of 12,", New: "</w:t></w:r></w:p><w:p><w:r><w:t>He may direct the customer PMO staff of 12,"})},
-	{rule: "CHARTER-013", file: charterDoc,
+	// Without the sponsor's signature the charter is not approved, so the
+	// approved PMP now has no approved charter before it (XDOC-002).
+	{rule: "CHARTER-013", file: charterDoc, also: []string{"XDOC-002"},
 		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("/s/ Angela Ruiz"), New: wt("")})},
 	{rule: "PMP-001", file: pmpDoc, seed: renamePlan("Cost Management Plan")},
 	{rule: "PMP-002", file: pmpDoc, seed: renamePlan("Quality Management Plan")},

@@ -262,7 +262,9 @@ var fixtures = []seeded{
 	{rule: "GEN-003", file: charterDoc, loc: document.Loc{Table: 1, Row: 3},
 		seed: editDocx(charterDoc, testdocs.Edit{Old: wt("February 3, 2026"), New: wt("February 28, 2026")})},
 	{rule: "GEN-004", file: ivvDoc, loc: document.Loc{Table: 2, Row: 2},
-		seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("September 2, 2026"), New: wt("September 2, 2027")})},
+		// An approval dated in the future is also later than execution's start.
+		also: []string{"XDOC-009"},
+		seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("August 27, 2026"), New: wt("August 27, 2027")})},
 	{rule: "IVV-001", file: ivvDoc, seed: editDocx(ivvDoc, testdocs.Edit{Old: "Meridian Assurance Group", New: "the contractor"})},
 	{rule: "IVV-002", file: ivvDoc, seed: editDocx(ivvDoc, testdocs.Edit{Old: "financially independent", New: "independent"}, testdocs.Edit{Old: "Financial independence:", New: "Funding:"})},
 	{rule: "IVV-003", file: ivvDoc, seed: editDocx(ivvDoc, testdocs.Edit{Old: "reports directly to", New: "works with"}, testdocs.Edit{Old: "and reports to the", New: "and briefs the"})},
@@ -321,10 +323,13 @@ var fixtures = []seeded{
 		seed: clearRACI("I2", "I3", "I4", "I5", "I6", "I7", "I8", "I9", "I10", "I11")},
 	{rule: "RACI-006", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 2},
 		seed: editXlsx(raciDoc, testdocs.CellChange{Sheet: "RACI", Cell: "I2", Value: "Yes"})},
-	{rule: "XDOC-001", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: harbor.EarlyStartRow()},
+	// Work that began before the PMP's approval also began before the IV&V
+	// plan's (XDOC-009).
+	{rule: "XDOC-001", file: imsDoc, also: []string{"XDOC-009"}, loc: document.Loc{Sheet: "Schedule Template", Row: harbor.EarlyStartRow()},
 		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: fmt.Sprintf("G%d", harbor.EarlyStartRow()), Value: mustDate("2026-08-17")})},
 	{rule: "XDOC-002", file: pmpDoc, seed: redateSignature(charterDoc, "/s/ Angela Ruiz", "September 17, 2026")},
-	{rule: "XDOC-014", skip: []string{ivvDoc}},
+	{rule: "XDOC-009", file: imsDoc, seed: redateSignature(ivvDoc, "/s/ Angela Ruiz", "September 4, 2026")},
+	{rule: "XDOC-014", also: []string{"XDOC-009"}, skip: []string{ivvDoc}},
 }
 
 // TestSeededDefects: for each rule, one defect seeded into the compliant

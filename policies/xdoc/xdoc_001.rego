@@ -20,6 +20,7 @@
 package tollgate.rules.xdoc.xdoc_001
 
 import data.tollgate.lib
+import data.tollgate.lib.execution as ex
 import rego.v1
 
 schedules := object.get(input, ["by_kind", "schedule"], [])
@@ -27,74 +28,27 @@ schedules := object.get(input, ["by_kind", "schedule"], [])
 pmps := object.get(input, ["by_kind", "pmp"], [])
 
 # The execution selector: the configured one, else M3 phase 4 and later.
-selector := object.get(data.tollgate.project, "execution", {}) if {
-	count(object.get(data.tollgate.project, "execution", {})) > 0
-} else := {"phase_at_least": 4}
-
-# Only the phase criterion needs phase data; a WBS or name selector does not.
-phase_only if {
-	not selector.wbs_prefix
-	not selector.name_regex
-}
-
-# PMP approval: the earliest approval of any PMP in the submission (a later
-# re-approval of a revised plan does not un-authorize work begun under the first).
 pmp_approved_on := min({d | some p in pmps; d := lib.approved_on(p)})
 
 pmp_approved if pmp_approved_on
 
-tasks(s) := [t |
-	some t in object.get(s, ["schedule", "tasks"], [])
-	is_object(t)
-	object.get(t, "type", "task") in {"task", "milestone"}
-]
+selector := ex.selector
 
-execution(t) if t.phase >= selector.phase_at_least
+tasks(s) := ex.tasks(s)
 
-execution(t) if {
-	is_string(selector.wbs_prefix)
-	selector.wbs_prefix != ""
-	startswith(object.get(t, "wbs", ""), selector.wbs_prefix)
-}
+execution(t) := ex.execution(t)
 
-execution(t) if {
-	is_string(selector.name_regex)
-	selector.name_regex != ""
-	regex.match(selector.name_regex, object.get(t, "name", ""))
-}
+task_date(t) := ex.task_date(t)
 
-# A task's date: when it actually started, else when it is planned to start.
-task_date(t) := d if {
-	d := lib.day(t.actual_start)
-} else := lib.day(t.start)
+started(t) := ex.started(t)
 
-started(t) if lib.day(t.actual_start) <= lib.as_of
+label(t) := ex.label(t)
 
-started(t) if lib.day(t.start) <= lib.as_of
+has_dates(s) := ex.has_dates(s)
 
-label(t) := sprintf("%s %s", [t.id, t.name]) if not lib.blank(object.get(t, "id", null))
+phase_missing(s) := ex.phase_missing(s)
 
-else := object.get(t, "name", "(unnamed task)")
-
-has_phases(s) if {
-	some t in tasks(s)
-	is_number(t.phase)
-}
-
-has_dates(s) if {
-	some t in tasks(s)
-	task_date(t)
-}
-
-assessable(s) if {
-	has_dates(s)
-	not phase_missing(s)
-}
-
-phase_missing(s) if {
-	phase_only
-	not has_phases(s)
-}
+assessable(s) := ex.assessable(s)
 
 checked contains s.source.path if some s in schedules
 

@@ -61,7 +61,7 @@ func ivvDoc() testdocs.Doc {
 		section("Test Documentation", "IV&V reviews the program's test plans, test cases, test data and test reports for system, interface, parallel payroll and user acceptance testing, and produces its own witness reports and reconciliation workpapers, retained for three years after go-live."),
 		approvalsTable("The signatories approve this IV&V Plan.",
 			signed(sponsorName, sponsorTitle, "Executive Sponsor", ivvApproved),
-			signed(ivvLeadName, ivvLeadTitle, "IV&V Lead", day(2026, time.August, 31)),
+			signed(ivvLeadName, ivvLeadTitle, "IV&V Lead", day(2026, time.August, 26)),
 		),
 	)
 	return wordDoc("IV&V Plan", date, b)

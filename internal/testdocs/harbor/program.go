@@ -38,7 +38,7 @@ const (
 var (
 	charterApproved = day(2026, time.February, 17)
 	pmpApproved     = day(2026, time.August, 24)
-	ivvApproved     = day(2026, time.September, 2)
+	ivvApproved     = day(2026, time.August, 27)
 )
 
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -87,7 +88,7 @@ func copyProgram(t *testing.T, skip ...string) string {
 	t.Helper()
 	src, dst := compliant(t), t.TempDir()
 	for _, name := range harbor.Files {
-		if contains(skip, name) {
+		if slices.Contains(skip, name) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(src, name))
@@ -99,15 +100,6 @@ func copyProgram(t *testing.T, skip ...string) string {
 		}
 	}
 	return dst
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // key identifies a finding independently of the directory it was found in.
@@ -185,22 +177,29 @@ type seeded struct {
 	also []string
 }
 
+// inPlace rewrites the file at path through write (which writes a new copy
+// to the temporary path it is given), then puts the copy in its place.
+func inPlace(t *testing.T, path, ext string, write func(tmp string) error) {
+	t.Helper()
+	tmp := path + ".tmp" + ext
+	if err := write(tmp); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func editDocx(name string, edits ...testdocs.Edit) func(*testing.T, string) {
 	return func(t *testing.T, dir string) {
 		t.Helper()
-		p := filepath.Join(dir, name)
-		tmp := p + ".tmp"
 		for i := range edits {
 			if edits[i].Part == "" {
 				edits[i].Part = "word/document.xml"
 			}
 		}
-		if err := testdocs.CopyWithEdits(p, tmp, edits...); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, p); err != nil {
-			t.Fatal(err)
-		}
+		p := filepath.Join(dir, name)
+		inPlace(t, p, "", func(tmp string) error { return testdocs.CopyWithEdits(p, tmp, edits...) })
 	}
 }
 
@@ -208,15 +207,24 @@ func editXlsx(name string, changes ...testdocs.CellChange) func(*testing.T, stri
 	return func(t *testing.T, dir string) {
 		t.Helper()
 		p := filepath.Join(dir, name)
-		tmp := p + ".tmp.xlsx"
-		if err := testdocs.CopyXlsxWithCells(p, tmp, changes...); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, p); err != nil {
-			t.Fatal(err)
-		}
+		inPlace(t, p, ".xlsx", func(tmp string) error { return testdocs.CopyXlsxWithCells(p, tmp, changes...) })
 	}
 }
+
+// rewriteBody rewrites the word/document.xml of the docx at path.
+func rewriteBody(t *testing.T, path string, fn func(body string) (string, error)) {
+	t.Helper()
+	inPlace(t, path, "", func(tmp string) error {
+		return testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
+			s, err := fn(string(b))
+			return []byte(s), err
+		})
+	})
+}
+
+// longDateText is a "Month D, YYYY" text node as the Harbor documents write
+// dates.
+var longDateText = regexp.MustCompile(`<w:t xml:space="preserve">[A-Z][a-z]+ \d{1,2}, \d{4}</w:t>`)
 
 // wt is a WordprocessingML text node as testdocs writes it.
 func wt(s string) string { return `<w:t xml:space="preserve">` + testdocs.Escape(s) + `</w:t>` }
@@ -376,7 +384,7 @@ func TestSeededDefects(t *testing.T) {
 				t.Fatalf("%s did not fire; new findings:\n  %s", fx.rule, strings.Join(desc, "\n  "))
 			}
 			for _, f := range fresh {
-				if f.Rule != fx.rule && !contains(fx.also, f.Rule) {
+				if f.Rule != fx.rule && !slices.Contains(fx.also, f.Rule) {
 					t.Errorf("another rule fired too; new findings:\n  %s", strings.Join(desc, "\n  "))
 					break
 				}
@@ -397,27 +405,17 @@ func TestSeededDefects(t *testing.T) {
 func redateSignature(name, marker, date string) func(*testing.T, string) {
 	return func(t *testing.T, dir string) {
 		t.Helper()
-		path := filepath.Join(dir, name)
-		tmp := path + ".tmp"
-		re := regexp.MustCompile(`<w:t xml:space="preserve">[A-Z][a-z]+ \d{1,2}, \d{4}</w:t>`)
-		err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
-			s := string(b)
+		rewriteBody(t, filepath.Join(dir, name), func(s string) (string, error) {
 			i := strings.Index(s, marker)
 			if i < 0 {
-				return nil, fmt.Errorf("%q not found", marker)
+				return "", fmt.Errorf("%q not found", marker)
 			}
-			loc := re.FindStringIndex(s[i:])
+			loc := longDateText.FindStringIndex(s[i:])
 			if loc == nil {
-				return nil, fmt.Errorf("no date after %q", marker)
+				return "", fmt.Errorf("no date after %q", marker)
 			}
-			return []byte(s[:i+loc[0]] + wt(date) + s[i+loc[1]:]), nil
+			return s[:i+loc[0]] + wt(date) + s[i+loc[1]:], nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
@@ -427,34 +425,24 @@ func redateSignature(name, marker, date string) func(*testing.T, string) {
 func undateApprovals(name string) func(*testing.T, string) {
 	return func(t *testing.T, dir string) {
 		t.Helper()
-		path := filepath.Join(dir, name)
-		tmp := path + ".tmp"
-		date := regexp.MustCompile(`<w:t xml:space="preserve">[A-Z][a-z]+ \d{1,2}, \d{4}</w:t>`)
-		err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
-			s := string(b)
+		rewriteBody(t, filepath.Join(dir, name), func(s string) (string, error) {
 			var out strings.Builder
 			for {
 				i := strings.Index(s, "/s/ ")
 				if i < 0 {
 					break
 				}
-				loc := date.FindStringIndex(s[i:])
+				loc := longDateText.FindStringIndex(s[i:])
 				if loc == nil {
 					break
 				}
 				out.WriteString(s[:i+loc[0]])
-				out.WriteString(`<w:t xml:space="preserve"></w:t>`)
+				out.WriteString(wt(""))
 				s = s[i+loc[1]:]
 			}
 			out.WriteString(s)
-			return []byte(out.String()), nil
+			return out.String(), nil
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.Rename(tmp, path); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
@@ -462,27 +450,19 @@ func undateApprovals(name string) func(*testing.T, string) {
 // holding text in a docx.
 func removeTableAfter(t *testing.T, path, text string) {
 	t.Helper()
-	tmp := path + ".tmp"
-	err := testdocs.RewritePart(path, tmp, "word/document.xml", func(b []byte) ([]byte, error) {
-		s := string(b)
+	rewriteBody(t, path, func(s string) (string, error) {
 		at := strings.Index(s, text)
 		if at < 0 {
-			return nil, fmt.Errorf("text %q not found", text)
+			return "", fmt.Errorf("text %q not found", text)
 		}
 		start := strings.Index(s[at:], "<w:tbl>")
 		if start < 0 {
-			return nil, fmt.Errorf("no table after %q", text)
+			return "", fmt.Errorf("no table after %q", text)
 		}
 		start += at
 		end := strings.Index(s[start:], "</w:tbl>")
-		return []byte(s[:start] + s[start+end+len("</w:tbl>"):]), nil
+		return s[:start] + s[start+end+len("</w:tbl>"):], nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		t.Fatal(err)
-	}
 }
 
 func mustDate(s string) time.Time {

@@ -2,6 +2,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -33,14 +34,7 @@ var Kinds = []string{
 }
 
 // Known reports whether k is a kind of the vocabulary.
-func Known(k string) bool {
-	for _, x := range Kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
+func Known(k string) bool { return slices.Contains(Kinds, k) }
 
 // Result is the classification of one document.
 type Result struct {

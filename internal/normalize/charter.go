@@ -2,11 +2,11 @@ package normalize
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -14,8 +14,8 @@ func init() { register("charter", normalizeCharter) }
 
 // normalizeCharter fills MODEL.md §6.1 from the sections whose headings map
 // to the charter vocabulary (§4.10).
-func normalizeCharter(t *document.Tree, a *artifact.Artifact, _ Options) {
-	o := newOutline(t, a)
+func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
+	o := newOutline(t.Tree, a)
 	c := &artifact.Charter{
 		Objectives: []artifact.Objective{}, SuccessCriteria: []string{}, HighLevelReqs: []string{},
 		Scope:        artifact.CharterScope{InScope: []string{}, OutOfScope: []string{}},
@@ -266,7 +266,7 @@ func person(a *artifact.Artifact, o *outline, key string, roles []string, sh []a
 		if p.Name != "" {
 			break
 		}
-		if k, ok := vocab.Roles.Match(s.Role); ok && contains(roles, k) {
+		if k, ok := vocab.Roles.Match(s.Role); ok && slices.Contains(roles, k) {
 			p.Name, p.Title = s.Name, s.Role
 		}
 	}
@@ -274,7 +274,7 @@ func person(a *artifact.Artifact, o *outline, key string, roles []string, sh []a
 		if p.Name != "" {
 			break
 		}
-		if contains(roles, ap.Role) {
+		if slices.Contains(roles, ap.Role) {
 			p.Name, p.Title = ap.Name, ap.Title
 		}
 	}
@@ -297,13 +297,4 @@ func firstSentenceWith(text, word string) string {
 		}
 	}
 	return ""
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -21,7 +21,7 @@ var sectionVocab = map[string]*vocab.Table{
 }
 
 // newEnvelope builds the common envelope (MODEL.md §2.1).
-func newEnvelope(t *document.Tree, c classify.Result, opts Options) *artifact.Artifact {
+func newEnvelope(t *doc, c classify.Result, opts Options) *artifact.Artifact {
 	a := &artifact.Artifact{
 		SchemaVersion:  artifact.SchemaVersion,
 		Kind:           c.Kind,
@@ -45,17 +45,17 @@ func newEnvelope(t *document.Tree, c classify.Result, opts Options) *artifact.Ar
 		Diagnostics: []artifact.Diagnostic{},
 		FieldsFound: []string{},
 	}
-	buildSections(t, a)
+	buildSections(t.Tree, a)
 	buildTables(t, a)
-	a.Title = title(t)
-	readProperties(t, a)
-	readFrontMatter(t, a)
-	scanPlaceholders(t, a)
+	a.Title = title(t.Tree)
+	readProperties(t.Tree, a)
+	readFrontMatter(t.Tree, a)
+	scanPlaceholders(t.Tree, a)
 	readRevisionHistory(t, a)
 	readApprovals(t, a)
-	readCertification(t, a)
-	readVersionAndDate(t, a)
-	decideStatus(t, a)
+	readCertification(t.Tree, a)
+	readVersionAndDate(t.Tree, a)
+	decideStatus(t.Tree, a)
 	// Placeholders and approvals were looked for everywhere a reader sees
 	// text: an empty list is a finding of absence, not missing data.
 	found(a, "metadata.placeholders")
@@ -134,8 +134,8 @@ func sectionOfTable(a *artifact.Artifact, id string) string {
 
 // buildTables copies document tables and sheet data regions into the
 // envelope with a generic header guess; payload normalizers map columns.
-func buildTables(t *document.Tree, a *artifact.Artifact) {
-	for _, g := range grids(t) {
+func buildTables(t *doc, a *artifact.Artifact) {
+	for _, g := range t.grids {
 		hi := firstTextRow(g)
 		if hi < 0 {
 			continue
@@ -327,8 +327,8 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 
 // readRevisionHistory takes the first table whose header is a revision
 // history (MODEL.md §4.9).
-func readRevisionHistory(t *document.Tree, a *artifact.Artifact) {
-	for _, g := range grids(t) {
+func readRevisionHistory(t *doc, a *artifact.Artifact) {
+	for _, g := range t.grids {
 		h, ok := findHeader(g, &vocab.RevisionColumns, 3)
 		if !ok {
 			continue
@@ -375,8 +375,8 @@ var signedMark = regexp.MustCompile(`(?i)^/s/|signed|^[✓✔x]$|digitally signe
 // and a signature or date column, under an approvals heading or with a
 // signature column (MODEL.md §2.1 (a)); and content controls tagged as
 // approver fields (e).
-func readApprovals(t *document.Tree, a *artifact.Artifact) {
-	for _, g := range grids(t) {
+func readApprovals(t *doc, a *artifact.Artifact) {
+	for _, g := range t.grids {
 		h, ok := findHeader(g, &vocab.ApprovalColumns, 2)
 		if !ok {
 			continue
@@ -430,9 +430,6 @@ func roleOf(role, title string) string {
 		if k, ok := vocab.Roles.Match(s); ok {
 			return k
 		}
-	}
-	if role == "" && title == "" {
-		return "other"
 	}
 	return "other"
 }

@@ -65,21 +65,13 @@ func grids(t *document.Tree) []grid {
 		if b.Kind != document.BlockTable || b.Table == nil {
 			continue
 		}
-		g := grid{table: b.Loc.Table, section: b.Loc.Section}
-		for i, r := range b.Table.Rows {
-			num := i + 1
-			if len(r) > 0 && r[0].Loc.Row > 0 {
-				num = r[0].Loc.Row
-			}
-			g.rows = append(g.rows, gridRow{num: num, cells: r})
-		}
-		out = append(out, g)
+		out = append(out, gridOf(b))
 	}
 	for _, s := range t.Sheets {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) {
 			continue
 		}
-		g := grid{sheet: s.Name}
+		g := grid{sheet: s.Name, rows: make([]gridRow, 0, len(s.Rows))}
 		for _, r := range s.Rows {
 			g.rows = append(g.rows, gridRow{num: r.Num, cells: r.Cells})
 		}

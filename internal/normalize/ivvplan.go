@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -13,15 +12,15 @@ func init() { register("ivv_plan", normalizeIVVPlan) }
 
 // normalizeIVVPlan fills MODEL.md §6.6: the IEEE 1012 outline sections
 // present, the stated kinds of independence and whom IV&V reports to.
-func normalizeIVVPlan(t *document.Tree, a *artifact.Artifact, _ Options) {
-	o := newOutline(t, a)
+func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {
+	o := newOutline(t.Tree, a)
 	p := &artifact.IVVPlan{Outline: map[string]bool{}}
 	a.IVVPlan = p
 	for _, k := range vocab.IVVOutlineKeys {
 		p.Outline[k] = len(o.find(&vocab.IVVSections, k)) > 0
 	}
 	found(a, "ivv_plan.outline")
-	all := allText(t)
+	all := allText(t.Tree)
 	low := strings.ToLower(all)
 	p.Independence = artifact.IVVIndependence{
 		Technical:  strings.Contains(low, "technical independence") || strings.Contains(low, "technically independent"),

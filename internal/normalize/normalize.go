@@ -27,7 +27,7 @@ type Options struct {
 
 // payloadFunc fills the kind's payload (and may add envelope tables,
 // diagnostics and fields_found) of an artifact whose envelope is built.
-type payloadFunc func(t *document.Tree, a *artifact.Artifact, opts Options)
+type payloadFunc func(t *doc, a *artifact.Artifact, opts Options)
 
 // payloads maps a kind to its payload normalizer; each kind file registers
 // itself in init so kinds can be added without touching this file.
@@ -39,12 +39,20 @@ func register(kind string, f payloadFunc) { payloads[kind] = f }
 // cannot be read is recorded in diagnostics and left out of fields_found.
 // (Envelope construction lives in envelope.go.)
 func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Artifact {
-	t = withoutTOC(t)
-	a := newEnvelope(t, c, opts)
+	d := &doc{Tree: withoutTOC(t)}
+	d.grids = grids(d.Tree)
+	a := newEnvelope(d, c, opts)
 	if f, ok := payloads[c.Kind]; ok {
-		f(t, a, opts)
+		f(d, a, opts)
 	}
 	return a
+}
+
+// doc is the tree being normalized with its table-shaped regions (grids),
+// built once: the envelope and the payload normalizers all read them.
+type doc struct {
+	*document.Tree
+	grids []grid
 }
 
 // withoutTOC drops table-of-contents paragraphs (styles "toc 1", "TOC2", …):

@@ -15,15 +15,15 @@ func init() { register("pmp", normalizePMP) }
 // (a mapped section of at least PlanMinWords words, subsections included)
 // or referenced ("see the Risk Management Plan"); a reference becomes
 // present only when the cross-document pass finds the plan in the bundle.
-func normalizePMP(t *document.Tree, a *artifact.Artifact, opts Options) {
-	o := newOutline(t, a)
+func normalizePMP(t *doc, a *artifact.Artifact, opts Options) {
+	o := newOutline(t.Tree, a)
 	minWords := opts.PlanMinWords
 	if minWords <= 0 {
 		minWords = 50
 	}
 	p := &artifact.PMP{SubsidiaryPlans: []artifact.SubsidiaryPlan{}, Roles: []string{}}
 	a.PMP = p
-	all := allText(t)
+	all := allText(t.Tree)
 	for _, key := range vocab.PMPPlanKeys {
 		sp := artifact.SubsidiaryPlan{Key: key}
 		best := -1

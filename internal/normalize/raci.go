@@ -17,17 +17,17 @@ func init() { register("raci", normalizeRACI) }
 // Management Plan roles table, which has roles but no activities: then
 // raci.activities is not in fields_found and matrix rules are not
 // assessable.
-func normalizeRACI(t *document.Tree, a *artifact.Artifact, _ Options) {
+func normalizeRACI(t *doc, a *artifact.Artifact, _ Options) {
 	r := &artifact.RACI{Variant: "RACI", Roles: []artifact.RACIRole{}, Activities: []artifact.RACIActivity{}, UnknownCodes: []artifact.UnknownCode{}}
 	a.RACI = r
-	for _, g := range grids(t) {
+	for _, g := range t.grids {
 		if readMatrix(t.Path, g, r) {
 			found(a, "raci.roles")
 			found(a, "raci.activities")
 			return
 		}
 	}
-	for _, g := range grids(t) {
+	for _, g := range t.grids {
 		if readRolesTable(t.Path, g, r) {
 			found(a, "raci.roles")
 			diag(a, "info", "RACI_ROLES_ONLY", document.Loc{Path: t.Path, Table: g.table, Sheet: g.sheet},

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -14,10 +13,10 @@ func init() { register("risk_register", normalizeRiskRegister) }
 
 // normalizeRiskRegister fills MODEL.md §6.5 from every sheet or table whose
 // header maps to the risk columns; sheets named like issues go to issues.
-func normalizeRiskRegister(t *document.Tree, a *artifact.Artifact, _ Options) {
+func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 	rr := &artifact.RiskRegister{Risks: []artifact.Risk{}, Issues: []artifact.Risk{}}
 	a.RiskRegister = rr
-	for _, g := range grids(t) {
+	for _, g := range t.grids {
 		h, ok := findHeader(g, &vocab.RiskColumns, 4)
 		if !ok {
 			continue
@@ -43,9 +42,12 @@ func normalizeRiskRegister(t *document.Tree, a *artifact.Artifact, _ Options) {
 			risk.Trigger = colText(r, h, "trigger")
 			risk.ContingencyPlan = colText(r, h, "contingency_plan")
 			risk.ClosureCriteria = colText(r, h, "closure_criteria")
-			for key, dst := range map[string]**string{"created_on": &risk.CreatedOn, "modified_on": &risk.ModifiedOn, "closed_date": &risk.ClosedDate} {
-				if j, ok := h.cols[key]; ok {
-					*dst = datePtr(r.cell(j))
+			for _, d := range [...]struct {
+				key string
+				dst **string
+			}{{"created_on", &risk.CreatedOn}, {"modified_on", &risk.ModifiedOn}, {"closed_date", &risk.ClosedDate}} {
+				if j, ok := h.cols[d.key]; ok {
+					*d.dst = datePtr(r.cell(j))
 				}
 			}
 			for _, id := range strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {

@@ -29,7 +29,7 @@ func defaultCalendar() artifact.Calendar {
 // normalizeSchedule fills MODEL.md §6.3 from the sheet (or table) whose
 // header row maps best to the schedule columns. The critical-path pass and
 // MSPDI input come with the schedule issue; this reads what the export says.
-func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
+func normalizeSchedule(t *doc, a *artifact.Artifact, opts Options) {
 	s := &artifact.Schedule{Columns: map[string]*string{}, Tasks: []artifact.Task{}, Relationships: []artifact.Relationship{},
 		StatusDateSource: "none", Calendar: defaultCalendar()}
 	a.Schedule = s
@@ -37,20 +37,20 @@ func normalizeSchedule(t *document.Tree, a *artifact.Artifact, opts Options) {
 		s.Columns[k] = nil
 	}
 	defer finishSchedule(a, s, opts)
-	if scheduleFromTree(t, a, opts) {
+	if scheduleFromTree(t.Tree, a, opts) {
 		return
 	}
 	if opts.StatusDate != "" {
 		d := opts.StatusDate
 		s.StatusDate, s.StatusDateSource = &d, "config"
-	} else if d, loc, ok := statusDateCell(t); ok {
+	} else if d, loc, ok := statusDateCell(t.Tree); ok {
 		s.StatusDate, s.StatusDateSource = &d, "cell"
 		diag(a, "info", "STATUS_DATE_FROM_CELL", loc, "status date %s read from the sheet", d)
 	}
 	var best grid
 	var bh header
 	ok := false
-	for _, g := range grids(t) {
+	for _, g := range t.grids {
 		if h, hit := findHeader(g, &vocab.ScheduleColumns, 3); hit && h.score > bh.score {
 			if _, named := h.cols["name"]; named {
 				best, bh, ok = g, h, true
@@ -156,10 +156,13 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 				task.DurationDays = d
 			}
 		}
-		for key, dst := range map[string]**string{"start": &task.Start, "finish": &task.Finish, "actual_start": &task.ActualStart,
-			"actual_finish": &task.ActualFinish, "baseline_start": &task.BaselineStart, "baseline_finish": &task.BaselineFinish} {
-			if j := col(key); j >= 0 {
-				*dst = datePtr(r.cell(j))
+		for _, d := range [...]struct {
+			key string
+			dst **string
+		}{{"start", &task.Start}, {"finish", &task.Finish}, {"actual_start", &task.ActualStart},
+			{"actual_finish", &task.ActualFinish}, {"baseline_start", &task.BaselineStart}, {"baseline_finish", &task.BaselineFinish}} {
+			if j := col(d.key); j >= 0 {
+				*d.dst = datePtr(r.cell(j))
 			}
 		}
 		if j := col("percent_complete"); j >= 0 {

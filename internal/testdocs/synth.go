@@ -71,8 +71,8 @@ func SynthSchedule(n int, seed uint64) (tasks []SynthTask, status time.Time) {
 			if r.IntN(40) == 0 {
 				t.Milestone, t.Dur = true, 0
 			}
-			t.Start = nextDay(endDates[k])
-			t.Finish = addDays(t.Start, max(t.Dur-1, 0))
+			t.Start = NextWorkday(endDates[k])
+			t.Finish = AddWorkdays(t.Start, max(t.Dur-1, 0))
 			if !t.Finish.After(status) {
 				as, af := t.Start, t.Finish
 				t.ActualStart, t.ActualFinish, t.Pct = &as, &af, 100
@@ -90,21 +90,6 @@ func SynthSchedule(n int, seed uint64) (tasks []SynthTask, status time.Time) {
 		cursor = phaseEnd
 	}
 	return tasks, status
-}
-
-func nextDay(t time.Time) time.Time {
-	t = t.AddDate(0, 0, 1)
-	for t.Weekday() == time.Saturday || t.Weekday() == time.Sunday {
-		t = t.AddDate(0, 0, 1)
-	}
-	return t
-}
-
-func addDays(t time.Time, n int) time.Time {
-	for ; n > 0; n-- {
-		t = nextDay(t)
-	}
-	return t
 }
 
 // SynthCSV renders a synthetic schedule as an MS Project CSV export.

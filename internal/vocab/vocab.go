@@ -8,6 +8,7 @@ package vocab
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -65,11 +66,14 @@ type syn struct {
 	exactOnly bool
 }
 
-var indexes = map[*Table]*index{}
+// indexes caches each table's index. Tables are matched concurrently by
+// the worker pool, and any package may declare its own table, so the cache
+// is a sync.Map rather than a map filled in init.
+var indexes sync.Map // *Table -> *index
 
 func (t *Table) idx() *index {
-	if ix, ok := indexes[t]; ok {
-		return ix
+	if ix, ok := indexes.Load(t); ok {
+		return ix.(*index)
 	}
 	ix := &index{exact: map[string]string{}}
 	keys := make([]string, 0, len(*t))
@@ -87,8 +91,8 @@ func (t *Table) idx() *index {
 		}
 	}
 	sort.SliceStable(ix.syns, func(i, j int) bool { return len(ix.syns[i].norm) > len(ix.syns[j].norm) })
-	indexes[t] = ix
-	return ix
+	actual, _ := indexes.LoadOrStore(t, ix)
+	return actual.(*index)
 }
 
 // Exact returns the key whose synonym equals the normalized text.
@@ -123,13 +127,4 @@ func (t *Table) Match(text string) (string, bool) {
 // Words counts words the way section sizes are measured.
 func Words(s string) int {
 	return len(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) }))
-}
-
-// init builds every table's index up front: the worker pool reads them
-// concurrently, and a lazily filled map would race.
-func init() {
-	for _, t := range []*Table{&ScheduleColumns, &RACIColumns, &RiskColumns, &RevisionColumns, &ApprovalColumns,
-		&CharterSections, &PMPPlans, &IVVSections, &KindTitles, &ApprovalSections, &RevisionSections, &Roles, &QASPColumns, &StatusDateLabels} {
-		t.idx()
-	}
 }

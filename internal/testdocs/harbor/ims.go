@@ -120,7 +120,7 @@ func imsPlan(defects bool) []imsTask {
 		n := p.last - p.first + 1
 		chains := min(3, n)
 		perChain := (n + chains - 1) / chains
-		dur := max(workdays(start, end)/perChain, 1)
+		dur := max(testdocs.Workdays(start, end)/perChain, 1)
 		chainEnd := make([]time.Time, chains)
 		chainPrev := make([][]int, chains)
 		for k := range chains {
@@ -130,8 +130,8 @@ func imsPlan(defects bool) []imsTask {
 		var phaseTasks []imsTask
 		for r := p.first; r <= p.last; r++ {
 			k := (r - p.first) % chains
-			ts := nextWorkday(chainEnd[k])
-			tf := addWorkdays(ts, dur-1)
+			ts := testdocs.NextWorkday(chainEnd[k])
+			tf := testdocs.AddWorkdays(ts, dur-1)
 			row := finalRow(r)
 			t := imsTask{row: row, id: row - 1, dur: dur, start: ts, finish: tf, preds: chainPrev[k],
 				resource: resourceTypes[(r+k)%len(resourceTypes)]}
@@ -189,7 +189,7 @@ func (t *imsTask) status() {
 	case !tf.After(statusDate):
 		t.pct, t.actualStart, t.actualFinish = 1, &ts, &tf
 	case !ts.After(statusDate):
-		done := float64(workdays(ts, statusDate)) / float64(max(t.dur, 1))
+		done := float64(testdocs.Workdays(ts, statusDate)) / float64(max(t.dur, 1))
 		t.pct, t.actualStart = float64(int(done*20))/20, &ts
 	}
 }
@@ -258,31 +258,4 @@ func writeSchedule(template, out string, defects bool) error {
 		[]string{"1.2", longDate(statusDate), pmName, "Status update for the 13 November 2026 data date."},
 	)...)
 	return testdocs.CopyXlsx(template, out, inserts, changes...)
-}
-
-func isWeekend(t time.Time) bool { return t.Weekday() == time.Saturday || t.Weekday() == time.Sunday }
-
-func nextWorkday(t time.Time) time.Time {
-	t = t.AddDate(0, 0, 1)
-	for isWeekend(t) {
-		t = t.AddDate(0, 0, 1)
-	}
-	return t
-}
-
-func addWorkdays(t time.Time, n int) time.Time {
-	for ; n > 0; n-- {
-		t = nextWorkday(t)
-	}
-	return t
-}
-
-func workdays(from, to time.Time) int {
-	n := 0
-	for d := from; !d.After(to); d = d.AddDate(0, 0, 1) {
-		if !isWeekend(d) {
-			n++
-		}
-	}
-	return n
 }

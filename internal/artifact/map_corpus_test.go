@@ -16,7 +16,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
-// Map must give policies and schemas exactly the data the former
+// Map and Walk must give policies and schemas exactly the data the former
 // json.Marshal + json.Unmarshal round trip gave, on every real document
 // of the corpus and on a synthetic 2,000-task schedule.
 func TestMapEqualsJSONRoundTripOnRealDocuments(t *testing.T) {
@@ -43,8 +43,16 @@ func TestMapEqualsJSONRoundTripOnRealDocuments(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
 		}
-		if !reflect.DeepEqual(got, roundTrip(t, a)) {
+		want := roundTrip(t, a)
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%s: Map differs from the JSON round trip", f.Path)
+		}
+		walked, err := artifact.Walk[any](artifact.Generic{}, a)
+		if err != nil {
+			t.Fatalf("%s: Walk: %v", f.Path, err)
+		}
+		if !reflect.DeepEqual(walked, any(want)) {
+			t.Fatalf("%s: Walk differs from the JSON round trip", f.Path)
 		}
 		compared[a.Kind]++
 	}
@@ -111,4 +119,16 @@ func schedule10k(b *testing.B) *artifact.Artifact {
 		b.Fatal(err)
 	}
 	return normalize.Normalize(tree, classify.Classify(tree, files[0].Path, nil), normalize.Options{})
+}
+
+// BenchmarkWalkGenericSchedule10k builds the same generic form as Map by
+// walking the typed artifact (no JSON text).
+func BenchmarkWalkGenericSchedule10k(b *testing.B) {
+	a := schedule10k(b)
+	b.ResetTimer()
+	for range b.N {
+		if _, err := artifact.Walk[any](artifact.Generic{}, a); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

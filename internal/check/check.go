@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -71,7 +72,10 @@ type docResult struct {
 	input *policy.Input
 	// prepErr is why an owned artifact could not be converted (it is gone
 	// then; this never happens for normalizer output, which is plain JSON).
-	prepErr  error
+	prepErr error
+	// schema delivers the schema check's findings when it runs alongside
+	// the conversion and the rules; nil when they are already in findings.
+	schema   <-chan []finding.Finding
 	findings []finding.Finding
 	checks   []finding.Check
 }
@@ -112,6 +116,10 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 	var unprepared *docResult // the first artifact the rules cannot take
 	for i := range results {
 		r := &results[i]
+		if r.schema != nil { // not evaluated (stopped early): the check still counts
+			r.findings = append(r.findings, <-r.schema...)
+			r.schema = nil
+		}
 		res.Documents = append(res.Documents, r.doc)
 		res.Findings = append(res.Findings, r.findings...)
 		res.Checks = append(res.Checks, r.checks...)
@@ -221,38 +229,63 @@ func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Opt
 		out.findings = append(out.findings, finding.FromFault(f.Path, fl))
 	}
 
-	var art map[string]any
 	if tree.Artifact != nil {
-		art = adoptArtifact(tree, f, sum)
+		art := adoptArtifact(tree, f, sum)
 		out.doc.Kind, _ = art["kind"].(string)
 		out.doc.KindSource = "document"
-	} else {
-		c := classify.Classify(tree, f.Path, opts.Kinds)
-		nopts := opts.Normalize
-		nopts.SHA256, nopts.SizeBytes = sum, f.Size
-		a := normalize.Normalize(tree, c, nopts)
+		out.findings = append(out.findings, schemaFindings(f.Path, schema.Validate(art))...)
+		out.artifact = art
+		return out
+	}
+	c := classify.Classify(tree, f.Path, opts.Kinds)
+	nopts := opts.Normalize
+	nopts.SHA256, nopts.SizeBytes = sum, f.Size
+	a := normalize.Normalize(tree, c, nopts)
+	tree = nil // the normalized artifact is all that is needed from here on
+	out.owned = true
+	out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
+	if c.Kind == "generic" {
+		out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path,
+			"the document's kind could not be recognised; it was checked as generic", document.Loc{}))
+	}
+	if opts.KeepArtifacts || a.PMP != nil {
+		// The generic form is wanted: kept for the caller, or edited by
+		// linking (a PMP's references to separate plans).
 		m, err := a.Map()
 		if err != nil {
 			return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot encode the normalized artifact"))
 		}
-		art = m
-		out.owned = true
-		out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
-		if c.Kind == "generic" {
-			out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path,
-				"the document's kind could not be recognised; it was checked as generic", document.Loc{}))
-		}
+		out.findings = append(out.findings, schemaFindings(f.Path, schema.Validate(m))...)
+		out.artifact = m
+		return out
 	}
-	for _, v := range schema.Validate(art) {
-		out.findings = append(out.findings, finding.NewTool("TG-SCHEMA-001", f.Path,
-			v.Message, document.Loc{Pointer: v.Pointer}))
+	// Everything else goes from its typed form straight to the rules'
+	// value, while the schema check runs alongside (it only adds
+	// findings): no generic copy of a large schedule is ever made whole.
+	ch := make(chan []finding.Finding, 1)
+	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifact(a)) }()
+	out.schema = ch
+	out.artifact = typedSummary(a)
+	in, err := eng.PrepareTyped(a)
+	if err != nil {
+		out.prepErr = err
+		return out
 	}
+	out.input = &in
+	return out
+}
 
-	out.artifact = art
-	if _, pmp := art["pmp"]; !pmp {
-		prepareOwned(eng, &out, opts)
+func schemaFindings(path string, vs []schema.Violation) []finding.Finding {
+	var out []finding.Finding
+	for _, v := range vs {
+		out = append(out, finding.NewTool("TG-SCHEMA-001", path, v.Message, document.Loc{Pointer: v.Pointer}))
 	}
 	return out
+}
+
+// typedSummary is linkSummary of a typed artifact.
+func typedSummary(a *artifact.Artifact) map[string]any {
+	return map[string]any{"kind": a.Kind, "title": a.Title, "source": map[string]any{"path": a.Source.Path}}
 }
 
 // prepareOwned converts an owned artifact for the rules, giving up its
@@ -316,6 +349,10 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 		} else {
 			o, err = eng.EvalDocument(ectx, r.artifact)
 		}
+	}
+	if r.schema != nil {
+		r.findings = append(r.findings, <-r.schema...)
+		r.schema = nil
 	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)

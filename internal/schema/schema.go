@@ -66,6 +66,9 @@ func load() {
 		}
 		compiled[strings.TrimSuffix(n, ".schema.json")] = s
 	}
+	if err := splitArrays(c, names); err != nil {
+		loadErr = fmt.Errorf("compile array item schemas: %w", err)
+	}
 }
 
 // Kinds lists the payload kinds that have a schema.

@@ -1,0 +1,174 @@
+package schema
+
+import (
+	"encoding/json"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/schemas"
+)
+
+// itemSchemas are, per payload kind and property, the compiled item schema
+// of a payload property whose schema is only {"type": "array", "items": …}:
+// such an array is valid exactly when each element is valid against the
+// item schema, so its elements can be checked one at a time.
+var itemSchemas map[string]map[string]*jsonschema.Schema
+
+// splitArrays finds the splittable array properties of each payload schema
+// (called from load once the schemas are compiled).
+func splitArrays(c *jsonschema.Compiler, names []string) error {
+	itemSchemas = map[string]map[string]*jsonschema.Schema{}
+	for _, n := range names {
+		kind := strings.TrimSuffix(n, ".schema.json")
+		if kind == "envelope" {
+			continue
+		}
+		b, err := schemas.FS.ReadFile(n)
+		if err != nil {
+			return err
+		}
+		var doc struct {
+			Properties map[string]map[string]json.RawMessage `json:"properties"`
+		}
+		if err := json.Unmarshal(b, &doc); err != nil {
+			return err
+		}
+		for prop, sub := range doc.Properties {
+			if !onlyItems(sub) {
+				continue
+			}
+			s, err := c.Compile(base + n + "#/properties/" + prop + "/items")
+			if err != nil {
+				return err
+			}
+			if itemSchemas[kind] == nil {
+				itemSchemas[kind] = map[string]*jsonschema.Schema{}
+			}
+			itemSchemas[kind][prop] = s
+		}
+	}
+	return nil
+}
+
+// onlyItems: the property schema constrains nothing but the array type and
+// its items (a description is not a constraint).
+func onlyItems(sub map[string]json.RawMessage) bool {
+	if string(sub["type"]) != `"array"` || sub["items"] == nil {
+		return false
+	}
+	for k := range sub {
+		switch k {
+		case "type", "items", "description", "title":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// splitMin is the array length from which elements are checked one by one:
+// below it the whole-array check is as cheap.
+const splitMin = 64
+
+// ValidateArtifact is Validate on a typed artifact, with the same
+// violations: the artifact is walked to its generic form piece by piece
+// instead of whole. The envelope is checked on the artifact without its
+// payload (the envelope schema does not read payload keys); the payload
+// without its long splittable arrays (schedule tasks and relationships);
+// then each element of those arrays against the item schema, one at a
+// time. A 10,000-task schedule then never exists as one generic tree
+// (tens of megabytes), and the per-element checks are independent.
+func ValidateArtifact(a *artifact.Artifact) []Violation {
+	once.Do(load)
+	if loadErr != nil {
+		return []Violation{{Pointer: "", Message: "schemas unavailable: " + loadErr.Error()}}
+	}
+	env, payload := split(a)
+	g, err := artifact.Walk[any](artifact.Generic{}, env)
+	if err != nil {
+		return []Violation{{Pointer: "", Message: "artifact is not JSON data: " + err.Error()}}
+	}
+	out := check(compiled["envelope"], g, "")
+	s, ok := compiled[a.Kind]
+	if !ok || !payload.IsValid() {
+		return out
+	}
+	rest, arrays := splitPayload(payload, itemSchemas[a.Kind])
+	pg, err := artifact.Walk[any](artifact.Generic{}, rest.Interface())
+	if err != nil {
+		return append(out, Violation{Pointer: "/" + a.Kind, Message: "payload is not JSON data: " + err.Error()})
+	}
+	var pv []Violation
+	if pg != nil {
+		pv = check(s, pg, "/"+a.Kind)
+	}
+	for _, arr := range arrays {
+		for i := range arr.elems.Len() {
+			eg, err := artifact.Walk[any](artifact.Generic{}, arr.elems.Index(i).Interface())
+			if err != nil {
+				pv = append(pv, Violation{Pointer: "/" + a.Kind + "/" + arr.name + "/" + strconv.Itoa(i), Message: "not JSON data: " + err.Error()})
+				continue
+			}
+			pv = append(pv, check(arr.schema, eg, "/"+a.Kind+"/"+arr.name+"/"+strconv.Itoa(i))...)
+		}
+	}
+	sort.SliceStable(pv, func(i, j int) bool { return pv[i].Pointer < pv[j].Pointer })
+	return append(out, pv...)
+}
+
+// split returns a shallow copy of a without the payload of its kind, and
+// that payload (a non-nil pointer to the payload struct), if any.
+func split(a *artifact.Artifact) (*artifact.Artifact, reflect.Value) {
+	env := *a
+	v := reflect.ValueOf(&env).Elem()
+	t := v.Type()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if name != a.Kind || f.Type.Kind() != reflect.Pointer {
+			continue
+		}
+		p := v.Field(i)
+		if p.IsNil() {
+			return &env, reflect.Value{}
+		}
+		p.Set(reflect.Zero(f.Type))
+		return &env, reflect.ValueOf(a).Elem().Field(i)
+	}
+	return &env, reflect.Value{}
+}
+
+type splitArray struct {
+	name   string
+	schema *jsonschema.Schema
+	elems  reflect.Value
+}
+
+// splitPayload returns a copy of the payload (a pointer to a struct) whose
+// long splittable arrays are emptied, and those arrays.
+func splitPayload(p reflect.Value, items map[string]*jsonschema.Schema) (reflect.Value, []splitArray) {
+	if len(items) == 0 || p.Elem().Kind() != reflect.Struct {
+		return p, nil
+	}
+	cp := reflect.New(p.Elem().Type())
+	cp.Elem().Set(p.Elem())
+	var out []splitArray
+	t := cp.Elem().Type()
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		s, ok := items[name]
+		f := cp.Elem().Field(i)
+		if !ok || f.Kind() != reflect.Slice || f.Len() < splitMin {
+			continue
+		}
+		out = append(out, splitArray{name: name, schema: s, elems: p.Elem().Field(i)})
+		f.Set(reflect.MakeSlice(f.Type(), 0, 0))
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return cp, out
+}

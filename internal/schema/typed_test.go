@@ -1,0 +1,124 @@
+package schema_test
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/discover"
+	"github.com/tollgate-dev/tollgate/internal/extract"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/schema"
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
+)
+
+// normalized reads every real document plus a synthetic schedule.
+func normalized(t testing.TB, tasks int) []*artifact.Artifact {
+	dir := t.TempDir()
+	ts, status := testdocs.SynthSchedule(tasks, 5)
+	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(ts, status)); err != nil {
+		t.Fatal(err)
+	}
+	files, err := discover.Walk([]string{"../../testdata/corpus", "../../examples", dir}, discover.Options{Limits: limits.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*artifact.Artifact
+	for _, f := range files {
+		if f.Fault != nil {
+			continue
+		}
+		tree, err := extract.Read(context.Background(), f, limits.Default())
+		if err != nil || tree.Artifact != nil {
+			continue
+		}
+		out = append(out, normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{}))
+	}
+	return out
+}
+
+// ValidateArtifact must report exactly what Validate reports on the
+// artifact's generic form: on every real document as normalized (valid),
+// and on copies broken in the envelope, the payload and inside the split
+// task and relationship arrays.
+func TestValidateArtifactEqualsValidate(t *testing.T) {
+	arts := normalized(t, 300)
+	bad := "31/12/2026"
+	var schedules int
+	for _, a := range arts {
+		compare(t, a)
+		if a.Schedule == nil || len(a.Schedule.Tasks) < 100 {
+			continue
+		}
+		schedules++
+		b := *a
+		s := *a.Schedule
+		b.Schedule = &s
+		b.Metadata.Status = "signed-off"
+		s.Tasks = append([]artifact.Task(nil), s.Tasks...)
+		s.Tasks[3].Start = &bad
+		s.Tasks[70].Type = "epic"
+		s.Tasks[70].Name = ""
+		s.Relationships = append([]artifact.Relationship(nil), s.Relationships...)
+		s.Relationships[80].Type = "XX"
+		s.StatusDateSource = "guess"
+		if n := compare(t, &b); n < 6 {
+			t.Fatalf("%s: broken copy gave %d violations, want 6", a.Source.Path, n)
+		}
+	}
+	if len(arts) < 20 || schedules == 0 {
+		t.Fatalf("compared %d artifacts, %d large schedules", len(arts), schedules)
+	}
+}
+
+func compare(t *testing.T, a *artifact.Artifact) int {
+	t.Helper()
+	m, err := a.Map()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := schema.Validate(m)
+	got := schema.ValidateArtifact(a)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("%s:\nValidateArtifact: %v\nValidate:         %v", a.Source.Path, got, want)
+	}
+	return len(got)
+}
+
+// BenchmarkValidateArtifact10k validates a 10,000-task schedule from its
+// typed form; BenchmarkValidateMap10k is Map then Validate, the path it
+// replaces.
+func BenchmarkValidateArtifact10k(b *testing.B) {
+	a := big(b)
+	b.ResetTimer()
+	for range b.N {
+		schema.ValidateArtifact(a)
+	}
+}
+
+func BenchmarkValidateMap10k(b *testing.B) {
+	a := big(b)
+	b.ResetTimer()
+	for range b.N {
+		m, _ := a.Map()
+		schema.Validate(m)
+	}
+}
+
+func big(b *testing.B) *artifact.Artifact {
+	dir := b.TempDir()
+	ts, status := testdocs.SynthSchedule(10000, 1)
+	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(ts, status)); err != nil {
+		b.Fatal(err)
+	}
+	files, _ := discover.Walk([]string{dir}, discover.Options{Limits: limits.Default()})
+	tree, err := extract.Read(context.Background(), files[0], limits.Default())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return normalize.Normalize(tree, classify.Classify(tree, files[0].Path, nil), normalize.Options{})
+}

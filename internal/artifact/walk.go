@@ -55,18 +55,22 @@ type walker[V any] struct {
 }
 
 func (w *walker[V]) value(v reflect.Value, depth int) (V, error) {
+	if !v.IsValid() {
+		return w.b.Null(), nil
+	}
+	return w.typed(v, infoOf(v.Type()), depth)
+}
+
+// typed writes v, whose type is described by ti.
+func (w *walker[V]) typed(v reflect.Value, ti *typeInfo, depth int) (V, error) {
 	var zero V
 	if depth > maxWalkDepth {
 		return zero, fmt.Errorf("walk: nesting deeper than %d", maxWalkDepth)
 	}
-	if !v.IsValid() {
-		return w.b.Null(), nil
-	}
-	t := v.Type()
-	if marshals(t) {
+	if ti.viaJSON {
 		return w.viaJSON(v, depth)
 	}
-	switch t.Kind() {
+	switch ti.kind {
 	case reflect.String:
 		return w.b.String(validUTF8(v.String())), nil
 	case reflect.Bool:
@@ -75,36 +79,35 @@ func (w *walker[V]) value(v reflect.Value, depth int) (V, error) {
 		return w.b.Number(float64(v.Int())), nil
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return w.b.Number(float64(v.Uint())), nil
-	case reflect.Float32, reflect.Float64:
+	case reflect.Float64:
 		f := v.Float()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
 			return zero, fmt.Errorf("walk: unsupported number %v", f)
 		}
-		if t.Kind() == reflect.Float32 {
-			return w.viaJSON(v, depth) // float32 text is shortest for 32 bits
-		}
 		return w.b.Number(f), nil
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Pointer:
+		if v.IsNil() {
+			return w.b.Null(), nil
+		}
+		return w.typed(v.Elem(), ti.elem, depth)
+	case reflect.Interface:
 		if v.IsNil() {
 			return w.b.Null(), nil
 		}
 		return w.value(v.Elem(), depth)
 	case reflect.Struct:
-		return w.object(v, depth)
+		return w.object(v, ti, depth)
 	case reflect.Map:
-		return w.mapValue(v, depth)
+		return w.mapValue(v, ti, depth)
 	case reflect.Slice:
 		if v.IsNil() {
 			return w.b.Null(), nil
 		}
-		if t.Elem().Kind() == reflect.Uint8 {
-			return w.viaJSON(v, depth) // []byte is base64 text
-		}
-		return w.array(v, depth)
+		return w.array(v, ti, depth)
 	case reflect.Array:
-		return w.array(v, depth)
+		return w.array(v, ti, depth)
 	}
-	return zero, fmt.Errorf("walk: unsupported type %s", t)
+	return zero, fmt.Errorf("walk: unsupported type %s", v.Type())
 }
 
 func (w *walker[V]) buffers(depth int) ([]string, []V) {
@@ -119,19 +122,15 @@ func (w *walker[V]) keep(depth int, keys []string, vals []V) {
 	w.keys[depth], w.vals[depth] = keys, vals
 }
 
-func (w *walker[V]) object(v reflect.Value, depth int) (V, error) {
+func (w *walker[V]) object(v reflect.Value, ti *typeInfo, depth int) (V, error) {
 	var zero V
-	p := planOf(v.Type())
-	if p.viaJSON {
-		return w.viaJSON(v, depth)
-	}
 	keys, vals := w.buffers(depth)
-	for _, f := range p.fields {
+	for _, f := range ti.fields {
 		fv := v.Field(f.index)
 		if f.omitEmpty && isEmpty(fv) {
 			continue
 		}
-		x, err := w.value(fv, depth+1)
+		x, err := w.typed(fv, f.info, depth+1)
 		if err != nil {
 			return zero, err
 		}
@@ -143,13 +142,10 @@ func (w *walker[V]) object(v reflect.Value, depth int) (V, error) {
 	return out, nil
 }
 
-func (w *walker[V]) mapValue(v reflect.Value, depth int) (V, error) {
+func (w *walker[V]) mapValue(v reflect.Value, ti *typeInfo, depth int) (V, error) {
 	var zero V
 	if v.IsNil() {
 		return w.b.Null(), nil
-	}
-	if v.Type().Key().Kind() != reflect.String {
-		return w.viaJSON(v, depth) // int keys become text keys
 	}
 	names := make([]string, 0, v.Len())
 	iter := v.MapRange()
@@ -158,8 +154,9 @@ func (w *walker[V]) mapValue(v reflect.Value, depth int) (V, error) {
 	}
 	sort.Strings(names)
 	keys, vals := w.buffers(depth)
+	kt := v.Type().Key()
 	for _, k := range names {
-		x, err := w.value(v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key())), depth+1)
+		x, err := w.typed(v.MapIndex(reflect.ValueOf(k).Convert(kt)), ti.elem, depth+1)
 		if err != nil {
 			return zero, err
 		}
@@ -171,12 +168,12 @@ func (w *walker[V]) mapValue(v reflect.Value, depth int) (V, error) {
 	return out, nil
 }
 
-func (w *walker[V]) array(v reflect.Value, depth int) (V, error) {
+func (w *walker[V]) array(v reflect.Value, ti *typeInfo, depth int) (V, error) {
 	var zero V
 	n := v.Len()
 	_, vals := w.buffers(depth)
 	for i := range n {
-		x, err := w.value(v.Index(i), depth+1)
+		x, err := w.typed(v.Index(i), ti.elem, depth+1)
 		if err != nil {
 			return zero, err
 		}
@@ -221,33 +218,91 @@ func marshals(t reflect.Type) bool {
 		reflect.PointerTo(t).Implements(jsonMarshaler) || reflect.PointerTo(t).Implements(textMarshaler)
 }
 
-// plan is how a struct type is written: its JSON fields in order.
-type plan struct {
-	fields []fieldPlan
-	// viaJSON: the struct uses what the plan does not model (embedded
-	// fields, ",string" options), so encoding/json writes it.
+// typeInfo is how values of one type are written, worked out once per
+// type (reflection's method and tag lookups are the slow part of a walk).
+type typeInfo struct {
+	kind reflect.Kind
+	// viaJSON: encoding/json writes this type (a marshaler, []byte,
+	// float32, a map without string keys, a struct using what the walker
+	// does not model: embedded fields, ",string" or ",omitzero").
 	viaJSON bool
+	elem    *typeInfo   // pointer, slice, array and map element
+	fields  []fieldPlan // struct
 }
 
 type fieldPlan struct {
 	index     int
 	name      string
 	omitEmpty bool
+	info      *typeInfo
 }
 
-var plans sync.Map // reflect.Type → *plan
+var (
+	infoMu sync.Mutex
+	infos  sync.Map // reflect.Type → *typeInfo, complete
+)
 
-func planOf(t reflect.Type) *plan {
-	if p, ok := plans.Load(t); ok {
-		return p.(*plan)
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := infos.Load(t); ok {
+		return ti.(*typeInfo)
 	}
-	p := &plan{}
+	infoMu.Lock()
+	defer infoMu.Unlock()
+	building := map[reflect.Type]*typeInfo{}
+	ti := buildInfo(t, building)
+	for bt, bi := range building {
+		infos.Store(bt, bi)
+	}
+	return ti
+}
+
+// buildInfo fills building with the infos of t and the types it reaches;
+// a recursive type refers to its own (still filling) info.
+func buildInfo(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
+	if ti, ok := infos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	if ti, ok := building[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{kind: t.Kind()}
+	building[t] = ti
+	if marshals(t) {
+		ti.viaJSON = true
+		return ti
+	}
+	switch t.Kind() {
+	case reflect.Float32:
+		ti.viaJSON = true // float32 text is the shortest for 32 bits
+	case reflect.Pointer, reflect.Array:
+		ti.elem = buildInfo(t.Elem(), building)
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			ti.viaJSON = true // []byte is base64 text
+			break
+		}
+		ti.elem = buildInfo(t.Elem(), building)
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			ti.viaJSON = true // int keys become text keys
+			break
+		}
+		ti.elem = buildInfo(t.Elem(), building)
+	case reflect.Struct:
+		structInfo(t, ti, building)
+	case reflect.Complex64, reflect.Complex128, reflect.Chan, reflect.Func, reflect.UnsafePointer:
+		ti.viaJSON = true // encoding/json reports the error
+	}
+	return ti
+}
+
+func structInfo(t reflect.Type, ti *typeInfo, building map[reflect.Type]*typeInfo) {
 	seen := map[string]bool{}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous {
-			p.viaJSON = true
-			break
+			ti.viaJSON = true
+			return
 		}
 		if !f.IsExported() {
 			continue
@@ -266,17 +321,18 @@ func planOf(t reflect.Type) *plan {
 			case "omitempty":
 				omit = true
 			case "string", "omitzero", "inline":
-				p.viaJSON = true
+				ti.viaJSON = true
 			}
 		}
 		if seen[name] {
-			p.viaJSON = true // duplicate names: encoding/json's rules decide
+			ti.viaJSON = true // duplicate names: encoding/json's rules decide
 		}
 		seen[name] = true
-		p.fields = append(p.fields, fieldPlan{index: i, name: name, omitEmpty: omit})
+		ti.fields = append(ti.fields, fieldPlan{index: i, name: name, omitEmpty: omit, info: buildInfo(f.Type, building)})
 	}
-	plans.Store(t, p)
-	return p
+	if ti.viaJSON {
+		ti.fields = nil
+	}
 }
 
 // isEmpty is encoding/json's omitempty test.

@@ -66,3 +66,30 @@ func TestKindOverrideByGlob(t *testing.T) {
 		t.Errorf("got %+v", r)
 	}
 }
+
+// A schedule supplied as JSON cannot bring its own index: an index saying
+// "no candidates" would otherwise hide the task without logic.
+func TestSuppliedScheduleIndexIsNotTrusted(t *testing.T) {
+	dir := t.TempDir()
+	doc := `{"kind": "schedule", "title": "IMS", "fields_found": ["schedule.tasks"],
+ "metadata": {"status": "approved", "approvals": [], "placeholders": []},
+ "schedule": {"status_date": "2026-09-01", "tasks": [
+  {"uid": "1", "id": "1", "name": "Start", "type": "milestone", "duration_days": 0, "predecessors": [], "successors": [{"ref": "2", "type": "FS", "lag_days": 0}]},
+  {"uid": "2", "id": "2", "name": "Build", "type": "task", "duration_days": 5, "predecessors": [{"ref": "1", "type": "FS", "lag_days": 0}], "successors": [{"ref": "4", "type": "FS", "lag_days": 0}]},
+  {"uid": "3", "id": "3", "name": "Orphan work", "type": "task", "duration_days": 5, "predecessors": [], "successors": []},
+  {"uid": "4", "id": "4", "name": "Finish", "type": "milestone", "duration_days": 0, "predecessors": [{"ref": "2", "type": "FS", "lag_days": 0}], "successors": []}],
+  "index": {"counts": {"tasks": 4, "detail": 4, "open": 4, "work": 2, "rels": 2}, "candidates": {"dcma_01": []}}}}`
+	if err := os.WriteFile(filepath.Join(dir, "ims.json"), []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-16"}), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range out.Result.Findings {
+		if f.Rule == "SCHED-DCMA-01" && f.Status == finding.Fail {
+			return
+		}
+	}
+	t.Fatalf("SCHED-DCMA-01 did not fire on the task without logic; findings %+v", out.Result.Findings)
+}

@@ -82,6 +82,14 @@ type docResult struct {
 
 // Run checks every document under opts.Paths with a compiled engine.
 func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error) {
+	return RunCompiling(ctx, func() (*policy.Engine, error) { return eng, nil }, opts)
+}
+
+// RunCompiling is Run with rules still being compiled: engine is called
+// (and may block) only once every file has been read and normalized, so
+// compiling the packs (a tenth of a second or more) overlaps reading the
+// files. An engine error is returned as is.
+func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), opts Options) (*Output, error) {
 	files, err := discover.Walk(opts.Paths, discover.Options{
 		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
 	})
@@ -96,7 +104,11 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 	// reference to a separate plan is resolved against the submission),
 	// then evaluate each document: per-document rules see resolved links.
 	results := make([]docResult, len(files))
-	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, eng, files[i], opts) }); err != nil {
+	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts) }); err != nil {
+		return nil, err
+	}
+	eng, err := engine()
+	if err != nil {
 		return nil, err
 	}
 	var linked []map[string]any
@@ -194,7 +206,7 @@ feed:
 // readFile takes one file through extract → classify → normalize →
 // validate. Every failure becomes a finding on that file; it never stops
 // the run.
-func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Options) (out docResult) {
+func readFile(ctx context.Context, f discover.File, opts Options) (out docResult) {
 	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
 	defer func() {
 		// Readers must not panic; if one does, this file is unreadable and
@@ -261,12 +273,13 @@ func readFile(ctx context.Context, eng *policy.Engine, f discover.File, opts Opt
 	}
 	// Everything else goes from its typed form straight to the rules'
 	// value, while the schema check runs alongside (it only adds
-	// findings): no generic copy of a large schedule is ever made whole.
+	// findings; evaluate waits for it): no generic copy of a large
+	// schedule is ever made whole.
 	ch := make(chan []finding.Finding, 1)
 	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifact(a)) }()
 	out.schema = ch
 	out.artifact = typedSummary(a)
-	in, err := eng.PrepareTyped(a)
+	in, err := policy.PrepareTyped(a)
 	if err != nil {
 		out.prepErr = err
 		return out
@@ -332,6 +345,13 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 			r.findings = append(r.findings, finding.NewTool("TG-EVAL-001", path, fmt.Sprintf("internal error while evaluating rules: %v", p), document.Loc{}))
 		}
 	}()
+	if r.schema != nil {
+		// The schema check ran alongside the conversion; waiting for it
+		// here lets the typed artifact go before the rules need memory,
+		// and keeps the rules from sharing the cores with it.
+		r.findings = append(r.findings, <-r.schema...)
+		r.schema = nil
+	}
 	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
 	defer cancel()
 	var o policy.Outcome
@@ -349,10 +369,6 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 		} else {
 			o, err = eng.EvalDocument(ectx, r.artifact)
 		}
-	}
-	if r.schema != nil {
-		r.findings = append(r.findings, <-r.schema...)
-		r.schema = nil
 	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
@@ -390,6 +406,13 @@ func adoptArtifact(t *document.Tree, f discover.File, sum string) map[string]any
 	}
 	if _, ok := art["kind_source"]; !ok {
 		art["kind_source"] = "document"
+	}
+	// The schedule index tells the rules which tasks they may skip. Only
+	// an index tollgate computed itself can be trusted with that: one
+	// written into the file could hide every offender, so it is dropped
+	// and the rules scan every task.
+	if s, ok := art["schedule"].(map[string]any); ok {
+		delete(s, "index")
 	}
 	return art
 }

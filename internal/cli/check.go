@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -152,17 +153,19 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 
 	popts := policyOptions(cfg, asOf, fl)
 	popts.EvalTimeout = lim.EvalTimeout
-	eng, err := policy.Compile(ctx, popts)
-	if err != nil {
-		return toolError(fmt.Errorf("policies: %w", err))
-	}
-
-	out, err := check.Run(ctx, eng, check.Options{
+	// The packs compile while the files are read (check.RunCompiling); a
+	// compile error stops the reading and is reported as the tool error.
+	compile := compileAsync(ctx, popts)
+	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts,
 	})
+	eng, cerr := compile.wait()
+	if cerr != nil {
+		return toolError(fmt.Errorf("policies: %w", cerr))
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // Main reports the interruption
@@ -302,4 +305,33 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// asyncEngine is a policy engine compiling in the background.
+type asyncEngine struct {
+	ctx  context.Context // cancelled when the compilation fails
+	done chan struct{}
+	eng  *policy.Engine
+	err  error
+}
+
+func compileAsync(ctx context.Context, opts policy.Options) *asyncEngine {
+	c := &asyncEngine{done: make(chan struct{})}
+	var cancel context.CancelFunc
+	c.ctx, cancel = context.WithCancel(ctx)
+	go func() {
+		defer close(c.done)
+		c.eng, c.err = policy.Compile(ctx, opts)
+		if c.err != nil {
+			cancel() // no use reading on
+		}
+	}()
+	context.AfterFunc(ctx, cancel)
+	return c
+}
+
+// wait blocks until the compilation is over.
+func (c *asyncEngine) wait() (*policy.Engine, error) {
+	<-c.done
+	return c.eng, c.err
 }

@@ -13,7 +13,10 @@ import (
 // value is built by walking the artifact (artifact.Walk), with no JSON text
 // and no generic maps in between, and is the value Prepare makes of
 // a.Map() (TestPrepareTypedEqualsPrepare). The artifact is only read.
-func (e *Engine) PrepareTyped(a *artifact.Artifact) (Input, error) {
+//
+// It needs no engine (an Input is not tied to one), so a caller may convert
+// artifacts while the rules are still compiling.
+func PrepareTyped(a *artifact.Artifact) (Input, error) {
 	in := Input{kind: a.Kind, path: a.Source.Path}
 	b := &astBuilder{keys: map[string]*ast.Term{}, strs: map[string]*ast.Term{}, nums: map[uint64]*ast.Term{}, null: ast.NullTerm()}
 	t, err := artifact.Walk[*ast.Term](b, a)

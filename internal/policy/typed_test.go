@@ -42,7 +42,7 @@ func TestPrepareTypedEqualsPrepare(t *testing.T) {
 			continue
 		}
 		a := normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{})
-		typed, err := eng.PrepareTyped(a)
+		typed, err := policy.PrepareTyped(a)
 		if err != nil {
 			t.Fatalf("%s: %v", f.Path, err)
 		}
@@ -91,10 +91,10 @@ type artifactT = artifact.Artifact
 // form; BenchmarkPrepareViaMap10k is the path it replaces (Map, then
 // PrepareOwned).
 func BenchmarkPrepareTyped10k(b *testing.B) {
-	eng, a := schedule10k(b)
+	_, a := schedule10k(b)
 	b.ResetTimer()
 	for range b.N {
-		if _, err := eng.PrepareTyped(a); err != nil {
+		if _, err := policy.PrepareTyped(a); err != nil {
 			b.Fatal(err)
 		}
 	}

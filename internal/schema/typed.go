@@ -3,9 +3,11 @@ package schema
 import (
 	"encoding/json"
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -108,14 +110,7 @@ func ValidateArtifact(a *artifact.Artifact) []Violation {
 		pv = check(s, pg, "/"+a.Kind)
 	}
 	for _, arr := range arrays {
-		for i := range arr.elems.Len() {
-			eg, err := artifact.Walk[any](artifact.Generic{}, arr.elems.Index(i).Interface())
-			if err != nil {
-				pv = append(pv, Violation{Pointer: "/" + a.Kind + "/" + arr.name + "/" + strconv.Itoa(i), Message: "not JSON data: " + err.Error()})
-				continue
-			}
-			pv = append(pv, check(arr.schema, eg, "/"+a.Kind+"/"+arr.name+"/"+strconv.Itoa(i))...)
-		}
+		pv = append(pv, checkElements(arr, "/"+a.Kind+"/"+arr.name+"/")...)
 	}
 	sort.SliceStable(pv, func(i, j int) bool { return pv[i].Pointer < pv[j].Pointer })
 	return append(out, pv...)
@@ -171,4 +166,43 @@ func splitPayload(p reflect.Value, items map[string]*jsonschema.Schema) (reflect
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return cp, out
+}
+
+// parallelMin is the number of elements from which they are checked on
+// every core: each element is independent, and on a 10,000-task schedule
+// the check is the largest single cost of a run.
+const parallelMin = 1000
+
+// checkElements checks each element of arr against its item schema, in
+// element order.
+func checkElements(arr splitArray, prefix string) []Violation {
+	n := arr.elems.Len()
+	parts := 1
+	if n >= parallelMin {
+		parts = min(runtime.GOMAXPROCS(0), n/(parallelMin/2))
+	}
+	out := make([][]Violation, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*n/parts, (p+1)*n/parts
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				ptr := prefix + strconv.Itoa(i)
+				eg, err := artifact.Walk[any](artifact.Generic{}, arr.elems.Index(i).Interface())
+				if err != nil {
+					out[p] = append(out[p], Violation{Pointer: ptr, Message: "not JSON data: " + err.Error()})
+					continue
+				}
+				out[p] = append(out[p], check(arr.schema, eg, ptr)...)
+			}
+		}()
+	}
+	wg.Wait()
+	var all []Violation
+	for _, vs := range out {
+		all = append(all, vs...)
+	}
+	return all
 }

@@ -46,7 +46,9 @@ func (s crSubmission) write(t *testing.T) string {
 	return dir
 }
 
-func crOrLL(rule string) bool { return strings.HasPrefix(rule, "CR-") || strings.HasPrefix(rule, "LL-") }
+func crOrLL(rule string) bool {
+	return strings.HasPrefix(rule, "CR-") || strings.HasPrefix(rule, "LL-")
+}
 
 // TestChangeRequestAndLessonsSeededDefects: the filled CR form, change log
 // and lessons-learned report raise no CR or LL finding (every CR/LL check

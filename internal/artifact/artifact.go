@@ -39,6 +39,11 @@ type Artifact struct {
 	RACI         *RACI         `json:"raci,omitempty"`
 	RiskRegister *RiskRegister `json:"risk_register,omitempty"`
 	IVVPlan      *IVVPlan      `json:"ivv_plan,omitempty"`
+
+	ChangeRequest       *ChangeRequest       `json:"change_request,omitempty"`
+	ChangeLog           *ChangeLog           `json:"change_log,omitempty"`
+	LessonsLearned      *LessonsLearned      `json:"lessons_learned,omitempty"`
+	StakeholderRegister *StakeholderRegister `json:"stakeholder_register,omitempty"`
 }
 
 // Map returns the artifact as generic JSON (what schemas and policies see):

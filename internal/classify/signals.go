@@ -220,6 +220,9 @@ func gridKind(g grid) string {
 		if (risk["probability"] || risk["impact"] || risk["response"] || risk["response_plan"]) && len(risk) >= 4 {
 			return "risk_register"
 		}
+		if k := logOrRegisterKind(row); k != "" {
+			return k
+		}
 	}
 	if isRACIMatrix(g) {
 		return "raci"
@@ -278,4 +281,37 @@ func isRACIMatrix(g grid) bool {
 		}
 	}
 	return text && total >= 4
+}
+
+// logOrRegisterKind: a header row naming a CR id and two more change-log
+// columns is a change log (several CRs in a sheet); one naming the
+// stakeholder and three more register columns is a stakeholder register.
+func logOrRegisterKind(row []string) string {
+	cl, sh := map[string]bool{}, map[string]bool{}
+	for _, h := range row {
+		if k, ok := vocab.ChangeLogColumns.Match(h); ok {
+			cl[k] = true
+		}
+		if k, ok := vocab.StakeholderColumns.Match(h); ok {
+			sh[k] = true
+		}
+	}
+	switch {
+	case cl["id"] && len(cl) >= 3:
+		return "change_log"
+	case sh["name"] && len(sh) >= 4 && stakeholderHeader(row):
+		return "stakeholder_register"
+	}
+	return ""
+}
+
+// stakeholderHeader: the name column says "stakeholder" (a bare "Name"
+// column heads too many other tables).
+func stakeholderHeader(row []string) bool {
+	for _, h := range row {
+		if strings.Contains(strings.ToLower(h), "stakeholder") {
+			return true
+		}
+	}
+	return false
 }

@@ -48,6 +48,8 @@ var golden = []string{
 	"gsa/M3-Playbook-RAID-Log-Template.xlsx",
 	"gsa/M3-Playbook-Resource-Management-Plan-Template.docx",
 	"gsa/M3-Playbook-Governance-Plan-Template.docx",
+	"gsa/M3-Playbook-Change-Request-Form-Template.docx",
+	"gsa/M3-Playbook-Stakeholder-Analysis-Template.xlsx",
 	"packt-tpm2e/RACI.xlsx",
 	"packt-tpm2e/Project Plan.xlsx",
 	"18f/QASP.md",

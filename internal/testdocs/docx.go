@@ -34,6 +34,10 @@ type Block struct {
 	Text  string
 	Level int        // heading level 1–9 (KindHeading only)
 	Rows  [][]string // first row is the header (KindTable only)
+	// SpanShort makes a table row with fewer cells than the table has
+	// columns end in one cell spanning the rest (w:gridSpan), as form
+	// tables lay out a band title or a label with one wide value cell.
+	SpanShort bool
 }
 
 // Title is the cover title paragraph (style "Title").
@@ -60,6 +64,12 @@ func Bullets(items ...string) []Block {
 // Table is a table whose first row is the header row.
 func Table(header []string, rows ...[]string) Block {
 	return Block{Kind: KindTable, Rows: append([][]string{header}, rows...)}
+}
+
+// FormTable is a table whose short rows end in one spanning cell (see
+// Block.SpanShort); its first row is written as the header row.
+func FormTable(rows ...[]string) Block {
+	return Block{Kind: KindTable, Rows: rows, SpanShort: true}
 }
 
 // Styles maps block kinds to style IDs that exist in the template's

@@ -31,7 +31,7 @@ func renderBlocks(blocks []Block, st Styles) string {
 		case KindBullet:
 			b.WriteString(paragraph(st.Bullet, bl.Text))
 		case KindTable:
-			b.WriteString(table(bl.Rows, st))
+			b.WriteString(table(bl.Rows, bl.SpanShort, st))
 		}
 	}
 	return b.String()
@@ -47,7 +47,7 @@ func paragraph(style, text string) string {
 
 // table writes a full-width table in the template's table style; the first
 // row repeats as header row on each page (w:tblHeader) like the M3 tables.
-func table(rows [][]string, st Styles) string {
+func table(rows [][]string, span bool, st Styles) string {
 	cols := 0
 	for _, r := range rows {
 		cols = max(cols, len(r))
@@ -74,6 +74,11 @@ func table(rows [][]string, st Styles) string {
 			text := ""
 			if c < len(r) {
 				text = r[c]
+			}
+			if span && len(r) > 0 && len(r) < cols && c == len(r)-1 {
+				n := cols - c
+				b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(width/cols*n) + `" w:type="dxa"/><w:gridSpan w:val="` + strconv.Itoa(n) + `"/></w:tcPr>` + paragraph(style, text) + `</w:tc>`)
+				break
 			}
 			b.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(width/cols) + `" w:type="dxa"/></w:tcPr>` + paragraph(style, text) + `</w:tc>`)
 		}

@@ -182,7 +182,8 @@ var KindTitles = Table{
 	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan"},
 	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
 	"governance_plan":      {"Governance Plan", "Governance Charter"},
-	"change_request":       {"Change Request", "Change Request Form", "CR Form"},
+	"change_request":       {"Change Request", "Change Request Form", "CR Form", "Requirements Change Request Form"},
+	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register"},
 	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
 }
 
@@ -193,4 +194,95 @@ var QASPColumns = Table{
 	"standard":  {"Performance Standard", "Performance Measure", "Performance Threshold", "Service Level"},
 	"aql":       {"AQL", "Acceptable Quality Level", "Allowable Deviation", "Acceptable Performance Level", "Minimum Acceptable"},
 	"method":    {"Surveillance Method", "Method of Surveillance", "Method of Assessment", "Inspection Method", "Monitoring Method", "Measurement Method", "How Measured"},
+}
+
+// ChangeRequestFields are the labels of a change request form's key/value
+// tables (MODEL.md §4.6: the M3 Change Request Form, label cell then value
+// cell) and common alternatives. Labels are matched exactly.
+var ChangeRequestFields = Table{
+	"program":            {"Program Name", "Project Name"},
+	"submitter.name":     {"Submitter Name", "Submitted By", "Requested By", "Requestor", "Requester", "Requestor Name"},
+	"submitter.email":    {"Email", "E-mail", "Submitter Email"},
+	"date_submitted":     {"Date Submitted", "Submission Date", "Date Requested", "Request Date"},
+	"date_required":      {"Date Required By", "Date Required", "Need By Date", "Required By"},
+	"flm_approval.name":  {"FLM Approval Name", "FLM Name", "First Line Manager"},
+	"flm_approval.date":  {"FLM Approval Date", "FLM Date"},
+	"id":                 {"CR #", "CR ID", "CR Number", "Change Request #", "Change Request ID", "Change Request Number", "Change ID"},
+	"type":               {"Type of Change", "Change Type", "CR Type"},
+	"rtm_refs":           {"Associated RTM #", "RTM #", "RTM Reference", "Associated Requirements", "Affected Requirements", "Requirement IDs"},
+	"priority":           {"Priority", "CR Priority"},
+	"description":        {"Description of Change", "Change Description", "Description"},
+	"reason":             {"Reason for Change", "Justification", "Reason", "Business Justification"},
+	"application_impact": {"Potential Application Impact", "Application Impact", "System Impact"},
+	"assumptions":        {"Assumptions and Comments", "Assumptions"},
+	"impact.hours":       {"Est. # of hours to Implement", "Estimated Hours", "Est. Hours", "Hours to Implement", "Level of Effort"},
+	"impact.cost":        {"Est. Cost Impact to Project", "Cost Impact", "Estimated Cost", "Est. Cost"},
+	"impact.schedule":    {"Est. Schedule Impact", "Schedule Impact", "Estimated Schedule Impact"},
+	"impact.scope":       {"Overall Scope Impact", "Scope Impact"},
+	"solution":           {"Change Solution Description", "Solution Description", "Proposed Solution"},
+	"board.decision":     {"Board Decision", "CCB Decision"},
+	"board.approver":     {"Board Approver", "CCB Approver", "Approved By"},
+	"board.date":         {"Decision Date", "CCB Decision Date", "Board Decision Date"},
+	"board.explanation":  {"Decision Explanation", "Board Explanation", "CCB Comments", "Decision Rationale"},
+}
+
+// ChangeLogColumns are the columns of a change log (several CRs in one
+// sheet; MODEL.md §4.6, the M3 RTM "CR" sheet).
+var ChangeLogColumns = Table{
+	"id":              {"CR ID", "*CR ID", "CR #", "CR Number", "CR No.", "Change Request #", "Change Request ID", "Change Request Number", "Change ID", "Change #"},
+	"requirement_ids": {"Requirement ID", "Requirement IDs", "Associated RTM #", "RTM #", "Affected Requirements"},
+	"name":            {"CR Name", "Change Name", "Change Title", "CR Title", "Title"},
+	"description":     {"CR Description", "Description of Change", "Change Description", "Description"},
+	"type":            {"Type of Change", "Change Type", "CR Type"},
+	"priority":        {"Priority", "CR Priority"},
+	"status":          {"CR Status", "Change Status", "Status", "Board Decision", "CCB Decision"},
+	"decision_date":   {"Decision Date", "CCB Decision Date", "Approval Date", "Date Approved"},
+	"date_submitted":  {"Date Submitted", "Date Requested", "Date Raised"},
+}
+
+// LessonsLearnedFields are the labels of the M3 Lessons Learned Report's
+// project overview block (MODEL.md §4.7). Labels are matched exactly.
+var LessonsLearnedFields = Table{
+	"date":             {"Date", "Date Recorded", "Report Date"},
+	"project_name":     {"Project Name", "Program Name"},
+	"customer_contact": {"Customer Agency Name (include point of contact)", "Customer Agency Name", "Customer Agency", "Customer Point of Contact", "Customer Contact"},
+	"provider_contact": {"Provider Agency Name (include point of contact)", "Provider Agency Name", "Provider Agency", "Provider Point of Contact", "Provider Contact"},
+	"submitted_by":     {"Submitted By", "Prepared By"},
+	"description":      {"Project Description", "Program Description"},
+	"phase":            {"Phase", "M3 Phase", "Project Phase"},
+}
+
+// LessonColumns are the M3 knowledge-area grid (Knowledge Area | Start |
+// Stop | Continue).
+var LessonColumns = Table{
+	"knowledge_area": {"Knowledge Area", "Area", "Category"},
+	"start":          {"Start", "Start Doing"},
+	"stop":           {"Stop", "Stop Doing"},
+	"continue":       {"Continue", "Continue Doing", "Keep Doing"},
+}
+
+// RecommendationColumns are a lessons-learned report's recommendations
+// (M3 Guidance: recommendations and the plan to implement them).
+var RecommendationColumns = Table{
+	"text":                {"Recommendation", "Recommendations", "Recommended Action", "Follow-up Action", "Follow-up Actions", "Action Item"},
+	"implementation_plan": {"Implementation Plan", "Plan to Implement", "Plan for Implementation", "Implementation Approach"},
+	"owner":               {"Owner", "Action Owner", "Responsible", "Assigned To"},
+	"due_date":            {"Target Date", "Due Date", "Due", "By When"},
+}
+
+// StakeholderColumns is MODEL.md §4.8 (the M3 Stakeholder Analysis and
+// common register columns).
+var StakeholderColumns = Table{
+	"name":                     {"Stakeholder Name", "Stakeholder", "Name"},
+	"group":                    {"Stakeholder Group", "Group", "Stakeholder Category"},
+	"agency":                   {"Agency", "Organization", "Organisation", "Department", "Office"},
+	"role":                     {"Role", "Title", "Position", "Project Role"},
+	"perception":               {"Perception"},
+	"expectation":              {"Expectation", "Expectations"},
+	"concerns":                 {"Pain Points/Concerns", "Pain Points", "Concerns"},
+	"key_messaging":            {"Key Messaging", "Key Messages"},
+	"investment":               {"Investment"},
+	"preferred_communications": {"Preferred Communications", "Communication Preference", "Preferred Communication Method"},
+	"influence":                {"Influence", "Power"},
+	"interest":                 {"Interest"},
 }

@@ -39,6 +39,9 @@ type Artifact struct {
 	RACI         *RACI         `json:"raci,omitempty"`
 	RiskRegister *RiskRegister `json:"risk_register,omitempty"`
 	IVVPlan      *IVVPlan      `json:"ivv_plan,omitempty"`
+	QASP         *QASP         `json:"qasp,omitempty"`
+	SLA          *SLA          `json:"sla,omitempty"`
+	StatusReport *StatusReport `json:"status_report,omitempty"`
 }
 
 // Map returns the artifact as generic JSON (what schemas and policies see):

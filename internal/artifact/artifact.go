@@ -44,6 +44,9 @@ type Artifact struct {
 	ChangeLog           *ChangeLog           `json:"change_log,omitempty"`
 	LessonsLearned      *LessonsLearned      `json:"lessons_learned,omitempty"`
 	StakeholderRegister *StakeholderRegister `json:"stakeholder_register,omitempty"`
+	QASP                *QASP                `json:"qasp,omitempty"`
+	SLA                 *SLA                 `json:"sla,omitempty"`
+	StatusReport        *StatusReport        `json:"status_report,omitempty"`
 }
 
 // Map returns the artifact as generic JSON (what schemas and policies see):

@@ -109,6 +109,7 @@ func headingKind(t *document.Tree) (string, float64) {
 		{"pmp", distinct(&vocab.PMPPlans), 6},
 		{"charter", distinct(&vocab.CharterSections), 6},
 		{"ivv_plan", ivvHeadings(heads), 3},
+		{"status_report", statusHeadings(heads), 3},
 	}
 	best := cand{}
 	for _, c := range cands {
@@ -133,6 +134,23 @@ func ivvHeadings(heads []string) int {
 		}
 	}
 	return n
+}
+
+// statusHeadings counts the distinct status-report list headings (M3
+// "Major Activities", "Key Recent Accomplishments", "Key Upcoming
+// Activities"…). Plans also have milestone and risk sections, so only a
+// document that reports accomplishments or upcoming work counts at all.
+func statusHeadings(heads []string) int {
+	seen := map[string]bool{}
+	for _, h := range heads {
+		if k, ok := vocab.StatusSections.Match(h); ok {
+			seen[k] = true
+		}
+	}
+	if !seen["accomplishments"] && !seen["upcoming"] {
+		return 0
+	}
+	return len(seen)
 }
 
 var ivvWord = regexp.MustCompile(`(?i)\b(i?v\s*&\s*v|ivv|independent verification)`)

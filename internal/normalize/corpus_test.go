@@ -53,6 +53,8 @@ var golden = []string{
 	"packt-tpm2e/RACI.xlsx",
 	"packt-tpm2e/Project Plan.xlsx",
 	"18f/QASP.md",
+	"18f/QASP.docx",
+	"packt-tpm2e/Status Report.docx",
 	"mpxj/task-links-project2019-mspdi.xml",
 }
 

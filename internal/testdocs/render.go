@@ -89,3 +89,7 @@ func table(rows [][]string, span bool, st Styles) string {
 	b.WriteString(`<w:p/>`)
 	return b.String()
 }
+
+// Render writes blocks as WordprocessingML body XML in st's styles, for
+// fixtures that insert new content into a real document's body.
+func Render(blocks []Block, st Styles) string { return renderBlocks(blocks, st) }

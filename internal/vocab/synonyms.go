@@ -176,6 +176,7 @@ var KindTitles = Table{
 	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix"},
 	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Verification and Validation Plan", "V&V Plan", "SVVP"},
 	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
+	"sla":                  {"Service Level Agreement", "Service Level Agreements", "SLA"},
 	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Issue Log"},
 	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
 	"risk_plan":            {"Risk Management Plan"},
@@ -285,4 +286,80 @@ var StakeholderColumns = Table{
 	"preferred_communications": {"Preferred Communications", "Communication Preference", "Preferred Communication Method"},
 	"influence":                {"Influence", "Power"},
 	"interest":                 {"Interest"},
+}
+
+// PerformanceColumns is MODEL.md §4.4 in full: the columns (or, in
+// transposed record tables, the row labels) of a QASP performance
+// requirements summary or an SLA table. QASPColumns above is its strong
+// subset, enough on its own to classify a table as a QASP; these broader
+// words ("Target", "Frequency", "Owner") only map columns once the document
+// is known to be a QASP or SLA.
+var PerformanceColumns = Table{
+	"id":          {"ID", "#", "PRS #", "PRS Number", "Standard #", "SLA ID", "SLA #", "Item #"},
+	"pws_ref":     {"PWS Reference", "PWS Ref", "PWS Para", "PWS Paragraph", "PWS Section", "SOW Reference", "SOW Paragraph", "SOO Ref", "SOO Reference", "Contract Reference", "CLIN"},
+	"objective":   {"Performance Objective", "Required Service", "Task", "Requirement", "Performance Requirement", "Service", "Deliverable", "Service Description", "Objective"},
+	"standard":    {"Performance Standard", "Standard", "Performance Measure", "Metric", "Measure", "Performance Threshold", "Service Level", "Service Level Target", "Target", "Performance Target"},
+	"aql":         {"AQL", "Acceptable Quality Level", "Allowable Deviation", "Acceptable Performance Level", "Threshold", "Minimum Acceptable", "Minimum Acceptable Level"},
+	"method":      {"Surveillance Method", "Method of Surveillance", "Method of Assessment", "Assessment Method", "Inspection Method", "Monitoring Method", "Measurement Method", "How Measured", "Method"},
+	"frequency":   {"Frequency", "Surveillance Frequency", "Inspection Frequency", "Reporting Frequency", "Measurement Period", "Measurement Frequency", "Reporting Period"},
+	"responsible": {"Responsible", "Responsible Party", "Surveillance By", "Evaluator", "Inspector", "Monitored By", "COR", "Reporting Owner", "Owner", "Responsible Evaluator"},
+	"remedy":      {"Incentive", "Disincentive", "Incentive/Disincentive", "Incentives/Disincentives", "Remedy", "Remedies", "Consequence", "Consequences", "Payment Deduction", "Service Credit", "Service Credits", "Corrective Action"},
+}
+
+// SurveillanceMethods is the surveillance-method vocabulary of MODEL.md
+// §4.4 (FAR 46.401(a)(2) "method of surveillance"). A deliverable the
+// government reviews each time it is delivered is 100 % inspection of that
+// deliverable, so manual review of every delivery maps there; automated
+// tests and scanners are automated monitoring.
+var SurveillanceMethods = Table{
+	"100-percent-inspection": {"100% Inspection", "100 Percent Inspection", "One Hundred Percent Inspection", "Full Inspection", "Inspection of Each", "Inspection of All", "Manual Review", "Manually Evaluate", "Manually Review", "Manual Inspection", "Manual Testing", "Code Review", "Review of Each", "Review of Every"},
+	"random-sampling":        {"Random Sampling", "Random Sample", "Statistical Sampling", "Random Inspection"},
+	"periodic-inspection":    {"Periodic Inspection", "Planned Sampling", "Periodic Review", "Scheduled Inspection", "Periodic Sampling"},
+	"customer-feedback":      {"Customer Feedback", "Validated Customer Complaints", "Customer Complaints", "Customer Complaint", "Customer Survey", "User Feedback", "Customer Satisfaction Survey"},
+	"third-party-audit":      {"Third-Party Audit", "Third Party Audit", "Independent Audit", "External Audit", "Third-Party Assessment"},
+	"automated-monitoring":   {"Automated Monitoring", "System Reports", "System-Generated Reports", "Automated Reports", "Automated Testing", "Automated Tests", "Automated Scanner", "Automated Scans", "Monitoring Tools", "Automated Tools"},
+	"incidental-inspection":  {"Incidental Inspection"},
+}
+
+// StatusActivityColumns are the columns of a status report's activity and
+// milestone tables (MODEL.md §4.5; the M3 Status Report/Dashboard template's
+// "Major Activities" and "Major Milestones").
+var StatusActivityColumns = Table{
+	"ims_ref":          {"IMS", "IMS ID", "IMS Ref", "WBS", "Task ID"},
+	"name":             {"Activities", "Milestones", "Activity", "Milestone", "Task", "Major Activities", "Major Milestones", "Activity Name", "Milestone Name", "Task Name"},
+	"owner":            {"Owner", "Lead", "Responsible", "Activity Owner"},
+	"percent_complete": {"% Complete", "Percent Complete", "% Done"},
+	"planned_finish":   {"Baseline/ Projected Finish", "Baseline/Projected Finish", "Baseline Finish", "Projected Finish", "Planned Finish", "Forecast Finish", "Forecast", "Due", "Due Date", "Target Date", "Finish"},
+	"actual_finish":    {"Actual Finish", "Completed", "Completed On", "Date Completed", "Actual Finish Date"},
+	"status":           {"Status", "RAG", "RAG Status"},
+	"notes":            {"Notes and Escalation", "Notes", "Notes & Escalation", "Comments", "Escalation"},
+}
+
+// StatusRiskColumns are the risk table columns of a status report (M3
+// "Risk/Issue" + "Mitigation/Response"; the Packt report's Risk Log).
+var StatusRiskColumns = Table{
+	"register_id": {"ID", "Id", "#", "Risk ID", "Risk #", "RAID ID", "Register ID"},
+	"text":        {"Risk/Issue", "Risk", "Risks", "Risk Description", "Risk Title", "Top Risks", "Description"},
+	"response":    {"Mitigation/Response", "Mitigation", "Response", "Strategy", "Mitigation Strategy", "Response Plan", "Mitigation Plan", "Risk Response"},
+}
+
+// StatusLabels are the "Label: value" lines and key/value cells of a status
+// report (MODEL.md §4.5).
+var StatusLabels = Table{
+	"as_of_date":       {"As of", "As of Date", "Reporting Period End", "Report Date", "Status Date", "Period Ending", "Week Ending", "Date of Report", "Data Date"},
+	"overall_status":   {"Overall Status", "Overall Schedule Status", "Project Health", "Program Health", "Overall Health", "RAG", "RAG Status", "Status", "Overall RAG"},
+	"schedule_status":  {"Schedule Status", "Schedule Health"},
+	"go_live_variance": {"Go-Live Variance", "Go Live Variance", "Go-Live Delay", "Go-Live Slip", "Schedule Variance", "Days Behind Schedule"},
+	"spend":            {"Expenditure to Date", "Spend to Date", "Actual Cost", "Actual Cost to Date", "Burn", "Funds Expended", "Spent to Date", "Cost to Date"},
+	"budget":           {"Budget", "Total Budget", "Approved Budget", "Budget at Completion", "BAC"},
+	"reporting_period": {"Reporting Period", "Period", "Report Period"},
+}
+
+// StatusSections are the headings of a status report's lists (MODEL.md §4.5).
+var StatusSections = Table{
+	"accomplishments": {"Key Recent Accomplishments", "Accomplishments", "Recent Accomplishments", "Completed This Period", "Key Accomplishments"},
+	"upcoming":        {"Key Upcoming Activities", "Upcoming Activities", "Next Steps", "Planned Next Period", "Next 30-45 Days", "Upcoming Milestones", "Look Ahead"},
+	"risks":           {"Risks", "Risk Log", "Top Risks", "Risks and Issues", "Risk/Issue", "Key Risks"},
+	"milestones":      {"Major Milestones", "Milestones", "Key Milestones"},
+	"activities":      {"Major Activities", "Activities", "Key Activities"},
 }

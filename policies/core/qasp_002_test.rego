@@ -1,0 +1,61 @@
+package tollgate.rules.core.qasp_002_test
+
+import data.tollgate.rules.core.qasp_002
+import rego.v1
+
+cols := ["qasp.performance_requirements", "qasp.roles", "qasp.documentation", "qasp.columns.objective", "qasp.columns.pws_ref", "qasp.columns.standard", "qasp.columns.aql", "qasp.columns.method", "qasp.columns.frequency", "qasp.columns.responsible", "qasp.columns.remedy"]
+
+good := {
+	"objective": "Monthly status report", "pws_ref": "C.5.2", "standard": "Report delivered by the 5th business day",
+	"aql": "95% on time per quarter", "method": "100% inspection", "method_canonical": "100-percent-inspection",
+	"frequency": "Monthly", "responsible": "COR", "remedy": "Corrective action request",
+	"loc": {"table": 2}, "fields": {"standard": {"table": 2, "row": 2}, "aql": {"table": 2, "row": 3}, "method": {"table": 2, "row": 4}, "frequency": {"table": 2, "row": 5}, "responsible": {"table": 2, "row": 6}, "pws_ref": {"table": 2, "row": 7}},
+}
+
+doc(rows) := docf(rows, cols)
+
+docf(rows, found) := {"kind": "qasp", "fields_found": found, "qasp": {
+	"performance_requirements": rows,
+	"roles": {"contracting_officer": "Dana Whitfield", "cor": "Luis Ortega"},
+	"documentation": {"corrective_action_process": true, "surveillance_records": true},
+}}
+
+row(over) := object.union(good, over)
+
+test_pass if {
+	count(qasp_002.fail) == 0 with input as doc([good])
+	count(qasp_002.not_assessable) == 0 with input as doc([good])
+}
+
+test_not_assessable if {
+	count(qasp_002.not_assessable) == 1 with input as {"kind": "qasp", "fields_found": []}
+	count(qasp_002.fail) == 0 with input as {"kind": "qasp", "fields_found": []}
+}
+
+test_fail_missing_standard_at_its_cell if {
+	fs := qasp_002.fail with input as doc([row({"standard": ""})])
+	fs == {{"msg": "requirement \"Monthly status report\" has no performance standard", "loc": {"table": 2, "row": 2}}}
+}
+
+test_fail_unmeasurable if {
+	fs := qasp_002.fail with input as doc([row({"standard": "Code delivered under the order must have substantial automated test code coverage."})])
+	some f in fs
+	contains(f.msg, "not measurable")
+	f.loc == {"table": 2, "row": 2}
+}
+
+test_measurable_forms if {
+	every s in ["Minimum of 90% of code covered", "Resolved within 4 hours", "Code is free of known vulnerabilities", "Summary delivered every sprint", "WCAG 2.1 AA"] {
+		count(qasp_002.fail) == 0 with input as doc([row({"standard": s})])
+	}
+}
+
+test_footnote_marks_and_names_are_not_quantities if {
+	count(qasp_002.fail) == 1 with input as doc([row({"standard": "Code must build and deploy into staging environments3."})])
+	count(qasp_002.fail) == 1 with input as doc([row({"standard": "Follow the GSA 18F guide."})])
+}
+
+test_fail_once_when_no_standard_column if {
+	fs := qasp_002.fail with input as docf([row({"standard": ""}), row({"standard": ""})], ["qasp.performance_requirements"])
+	count(fs) == 1
+}

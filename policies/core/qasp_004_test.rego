@@ -1,0 +1,45 @@
+package tollgate.rules.core.qasp_004_test
+
+import data.tollgate.rules.core.qasp_004
+import rego.v1
+
+cols := ["qasp.performance_requirements", "qasp.roles", "qasp.documentation", "qasp.columns.objective", "qasp.columns.pws_ref", "qasp.columns.standard", "qasp.columns.aql", "qasp.columns.method", "qasp.columns.frequency", "qasp.columns.responsible", "qasp.columns.remedy"]
+
+good := {
+	"objective": "Monthly status report", "pws_ref": "C.5.2", "standard": "Report delivered by the 5th business day",
+	"aql": "95% on time per quarter", "method": "100% inspection", "method_canonical": "100-percent-inspection",
+	"frequency": "Monthly", "responsible": "COR", "remedy": "Corrective action request",
+	"loc": {"table": 2}, "fields": {"standard": {"table": 2, "row": 2}, "aql": {"table": 2, "row": 3}, "method": {"table": 2, "row": 4}, "frequency": {"table": 2, "row": 5}, "responsible": {"table": 2, "row": 6}, "pws_ref": {"table": 2, "row": 7}},
+}
+
+doc(rows) := docf(rows, cols)
+
+docf(rows, found) := {"kind": "qasp", "fields_found": found, "qasp": {
+	"performance_requirements": rows,
+	"roles": {"contracting_officer": "Dana Whitfield", "cor": "Luis Ortega"},
+	"documentation": {"corrective_action_process": true, "surveillance_records": true},
+}}
+
+row(over) := object.union(good, over)
+
+test_pass if {
+	count(qasp_004.fail) == 0 with input as doc([good])
+	count(qasp_004.not_assessable) == 0 with input as doc([good])
+}
+
+test_not_assessable if {
+	count(qasp_004.not_assessable) == 1 with input as {"kind": "qasp", "fields_found": []}
+	count(qasp_004.fail) == 0 with input as {"kind": "qasp", "fields_found": []}
+}
+
+test_fail_missing_method if {
+	fs := qasp_004.fail with input as doc([row({"method": "", "method_canonical": ""})])
+	fs == {{"msg": "requirement \"Monthly status report\" has no surveillance method", "loc": {"table": 2, "row": 4}}}
+}
+
+test_fail_unrecognized_method if {
+	fs := qasp_004.fail with input as doc([row({"method": "We will see", "method_canonical": ""})])
+	some f in fs
+	contains(f.msg, "not a recognized method")
+	f.loc == {"table": 2, "row": 4}
+}

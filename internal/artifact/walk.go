@@ -228,6 +228,7 @@ type typeInfo struct {
 	viaJSON bool
 	elem    *typeInfo   // pointer, slice, array and map element
 	fields  []fieldPlan // struct
+	public  []Field     // struct: fields as Fields returns them
 }
 
 type fieldPlan struct {
@@ -332,6 +333,10 @@ func structInfo(t reflect.Type, ti *typeInfo, building map[reflect.Type]*typeInf
 	}
 	if ti.viaJSON {
 		ti.fields = nil
+		return
+	}
+	for _, f := range ti.fields {
+		ti.public = append(ti.public, Field{Index: f.index, Name: f.name, OmitEmpty: f.omitEmpty})
 	}
 }
 
@@ -393,3 +398,31 @@ func (Generic) Object(keys []string, vals []any) any {
 func (Generic) Array(vals []any) any {
 	return append(make([]any, 0, len(vals)), vals...)
 }
+
+// Plain reports whether Walk writes values of type t itself (rather than
+// through encoding/json: marshalers, []byte, float32, embedded fields…).
+func Plain(t reflect.Type) bool { return !infoOf(t).viaJSON }
+
+// Field is one struct field Walk writes: its index in the struct, its
+// JSON name, and whether it is left out when empty (omitempty).
+type Field struct {
+	Index     int
+	Name      string
+	OmitEmpty bool
+}
+
+// Fields returns the fields Walk writes of struct type t, in order; false
+// when t is not a Plain struct. The slice is shared: do not modify it.
+func Fields(t reflect.Type) ([]Field, bool) {
+	ti := infoOf(t)
+	if ti.viaJSON || ti.kind != reflect.Struct {
+		return nil, false
+	}
+	return ti.public, true
+}
+
+// Omitted reports whether Walk leaves out field f of struct value v.
+func Omitted(v reflect.Value, f Field) bool { return f.OmitEmpty && isEmpty(v.Field(f.Index)) }
+
+// ValidUTF8 is s as Walk writes it (invalid bytes become U+FFFD).
+func ValidUTF8(s string) string { return validUTF8(s) }

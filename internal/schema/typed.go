@@ -2,6 +2,7 @@ package schema
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"runtime"
 	"sort"
@@ -15,16 +16,16 @@ import (
 	"github.com/tollgate-dev/tollgate/schemas"
 )
 
-// itemSchemas are, per payload kind and property, the compiled item schema
-// of a payload property whose schema is only {"type": "array", "items": …}:
+// itemSchemas are, per payload kind and property, the item schema of a
+// payload property whose schema is only {"type": "array", "items": …}:
 // such an array is valid exactly when each element is valid against the
 // item schema, so its elements can be checked one at a time.
-var itemSchemas map[string]map[string]*jsonschema.Schema
+var itemSchemas map[string]map[string]*node
 
 // splitArrays finds the splittable array properties of each payload schema
 // (called from load once the schemas are compiled).
 func splitArrays(c *jsonschema.Compiler, names []string) error {
-	itemSchemas = map[string]map[string]*jsonschema.Schema{}
+	itemSchemas = map[string]map[string]*node{}
 	for _, n := range names {
 		kind := strings.TrimSuffix(n, ".schema.json")
 		if kind == "envelope" {
@@ -44,14 +45,14 @@ func splitArrays(c *jsonschema.Compiler, names []string) error {
 			if !onlyItems(sub) {
 				continue
 			}
-			s, err := c.Compile(base + n + "#/properties/" + prop + "/items")
+			nd, err := compileNode(c, base+n+"#/properties/"+escapeToken(prop)+"/items", sub["items"])
 			if err != nil {
-				return err
+				return fmt.Errorf("%s %s items: %w", n, prop, err)
 			}
 			if itemSchemas[kind] == nil {
-				itemSchemas[kind] = map[string]*jsonschema.Schema{}
+				itemSchemas[kind] = map[string]*node{}
 			}
-			itemSchemas[kind][prop] = s
+			itemSchemas[kind][prop] = nd
 		}
 	}
 	return nil
@@ -140,13 +141,13 @@ func split(a *artifact.Artifact) (*artifact.Artifact, reflect.Value) {
 
 type splitArray struct {
 	name   string
-	schema *jsonschema.Schema
+	schema *node
 	elems  reflect.Value
 }
 
 // splitPayload returns a copy of the payload (a pointer to a struct) whose
 // long splittable arrays are emptied, and those arrays.
-func splitPayload(p reflect.Value, items map[string]*jsonschema.Schema) (reflect.Value, []splitArray) {
+func splitPayload(p reflect.Value, items map[string]*node) (reflect.Value, []splitArray) {
 	if len(items) == 0 || p.Elem().Kind() != reflect.Struct {
 		return p, nil
 	}
@@ -188,14 +189,13 @@ func checkElements(arr splitArray, prefix string) []Violation {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			memo := map[memoKey][]Violation{}
 			for i := lo; i < hi; i++ {
-				ptr := prefix + strconv.Itoa(i)
-				eg, err := artifact.Walk[any](artifact.Generic{}, arr.elems.Index(i).Interface())
-				if err != nil {
-					out[p] = append(out[p], Violation{Pointer: ptr, Message: "not JSON data: " + err.Error()})
-					continue
+				vs := arr.schema.checkTyped(arr.elems.Index(i), memo)
+				for j := range vs {
+					vs[j].Pointer = prefix + strconv.Itoa(i) + vs[j].Pointer
 				}
-				out[p] = append(out[p], check(arr.schema, eg, ptr)...)
+				out[p] = append(out[p], vs...)
 			}
 		}()
 	}

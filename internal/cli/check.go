@@ -19,7 +19,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/check"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -37,6 +36,7 @@ type checkFlags struct {
 	keepArtifacts bool
 	quiet         bool
 	verbose       bool
+	limits        []string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -67,6 +67,7 @@ compile); 130 interrupted.`,
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
+	addLimitFlag(f, &fl.limits)
 	return cmd
 }
 
@@ -145,7 +146,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if _, err := config.ParseFailOn(failOn); err != nil {
 		return toolError(fmt.Errorf("--fail-on: %w", err))
 	}
-	lim, err := cfg.ApplyLimits(limits.Default())
+	lim, err := runLimits(cfg, fl.limits)
 	if err != nil {
 		return toolError(err)
 	}

@@ -63,7 +63,7 @@ func Sniff(r io.ReaderAt, size int64, name string, lim limits.Limits) (document.
 		return "", document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
 	}
 	if size > lim.FileBytes {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
 	head := make([]byte, min(size, headBytes))
@@ -142,7 +142,7 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 	// count them first so a directory of millions of entries is refused
 	// before that allocation.
 	if n, ok := zipEntryCount(r, size); ok && n > uint64(lim.ZipEntries) {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, over the limit of %d (limits.zip_entries)", n, lim.ZipEntries)
 	}
 	zr, err := zip.NewReader(r, size)
@@ -155,7 +155,7 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 			"an empty zip archive, not a Word or Excel package")
 	}
 	if len(zr.File) > lim.ZipEntries {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, over the limit of %d (limits.zip_entries)", len(zr.File), lim.ZipEntries)
 	}
 	names := make(map[string]bool, len(zr.File))

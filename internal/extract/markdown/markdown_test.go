@@ -214,7 +214,7 @@ func TestFrontMatterProblemsKeepTheBody(t *testing.T) {
 	if time.Since(start) > 2*time.Second {
 		t.Errorf("alias bomb took %s", time.Since(start))
 	}
-	if tr.FrontMatter != nil || len(tr.Faults) != 1 || tr.Faults[0].Rule != document.LimitHit || !strings.Contains(tr.Faults[0].Message, "alias bomb") {
+	if tr.FrontMatter != nil || len(tr.Faults) != 1 || tr.Faults[0].Rule != document.ReadPartialLoss || !strings.Contains(tr.Faults[0].Message, "alias bomb") {
 		t.Errorf("front matter %v faults %v", tr.FrontMatter, tr.Faults)
 	}
 	if len(tr.Blocks) != 1 || tr.Blocks[0].Text != "Still read" || tr.Blocks[0].Loc.Line != 13 {

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Runs every fuzz target for N minutes each (default 1) and prints each
-# one's exec count. Usage: scripts/fuzz.sh [MINUTES]
+# one's exec count. Usage: scripts/fuzz.sh [MINUTES]   (or a Go duration
+# such as 20s for a smoke run)
 # New crashers land in the package's testdata/fuzz/<Target>/ and fail the
 # script; commit them as regression seeds once fixed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 minutes="${1:-1}"
 case "$minutes" in
-  ''|*[!0-9]*) echo "usage: $0 [MINUTES]" >&2; exit 2 ;;
+  *[0-9]s) fuzztime="$minutes" ;;
+  ''|*[!0-9]*|0) echo "usage: $0 [MINUTES]  (a whole number > 0, or e.g. 20s)" >&2; exit 2 ;;
+  *) fuzztime="${minutes}m" ;;
 esac
 
 # package<TAB>target, one per reader (docx, xlsx, markdown, front matter,
@@ -19,7 +22,7 @@ failed=0
 printf '%-28s %-24s %14s  %s\n' package target execs result
 while IFS=$'\t' read -r pkg target; do
   log=$(mktemp)
-  go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "${minutes}m" -parallel 2 >"$log" 2>&1
+  go test "$pkg" -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" -parallel 2 >"$log" 2>&1
   rc=$?
   # The last progress line reads "fuzz: elapsed: 1m0s, execs: 123456 (..."
   execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | awk '{print $2}')

@@ -183,8 +183,38 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"PowerPoint files are not read: export the content as .docx or .md")
 	}
+	if kind, part := declaredMain(zr); kind != "" {
+		return "", document.Faultf(document.ReadCorrupt, document.Loc{}, nil,
+			"%s without its main part %s: the file is damaged or was not saved completely", kind, part)
+	}
 	return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 		"a zip archive that is not a Word or Excel document")
+}
+
+// declaredMain names the main part a package's own content types declare
+// ("Word", "word/document.xml") when no such part is in it: a damaged Office
+// file, not some other zip.
+func declaredMain(zr *zip.Reader) (kind, part string) {
+	var ct struct {
+		Override []struct {
+			PartName    string `xml:"PartName,attr"`
+			ContentType string `xml:"ContentType,attr"`
+		} `xml:"Override"`
+	}
+	if decodePart(zr, "[Content_Types].xml", &ct) != nil {
+		return "", ""
+	}
+	for _, o := range ct.Override {
+		name := strings.TrimPrefix(o.PartName, "/")
+		switch {
+		case strings.Contains(o.ContentType, "wordprocessingml.document.main"):
+			return "a Word package", name
+		case strings.Contains(o.ContentType, "spreadsheetml.sheet.main"), strings.Contains(o.ContentType, "spreadsheetml.template.main"),
+			strings.Contains(o.ContentType, "ms-excel.sheet.macroEnabled.main"):
+			return "an Excel package", name
+		}
+	}
+	return "", ""
 }
 
 func hasPrefix(names map[string]bool, prefix string) bool {

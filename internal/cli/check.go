@@ -182,6 +182,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
 	res.Run.DurationMS = time.Since(started).Milliseconds()
 
+	if err := ctx.Err(); err != nil {
+		return err // interrupted before any report was written
+	}
 	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
 		if ctx.Err() != nil {
 			return err
@@ -250,8 +253,20 @@ func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec,
 		if err != nil {
 			return err
 		}
+		ctx := cmd.Context()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if o.file != "" {
-			if err := report.WriteFileAtomic(o.file, func(w io.Writer) error { return r.Render(w, res) }); err != nil {
+			// A signal during rendering abandons the temporary file: the
+			// report in place (if any) is not replaced.
+			render := func(w io.Writer) error {
+				if err := r.Render(w, res); err != nil {
+					return err
+				}
+				return ctx.Err()
+			}
+			if err := report.WriteFileAtomic(o.file, render); err != nil {
 				return err
 			}
 			continue

@@ -284,7 +284,9 @@ func TestHostileInputsAreBounded(t *testing.T) {
 	} {
 		start := time.Now()
 		tr := read(t, name+".md", body, limits.Default())
-		if d := time.Since(start); d > 5*time.Second {
+		// Bounded, not fast: ~4 s alone on a 2-core box, and the full
+		// suite runs packages side by side (the robustness suite included).
+		if d := time.Since(start); d > 15*time.Second {
 			t.Errorf("%s took %s", name, d)
 		}
 		if len(tr.Notes) == 0 || !strings.Contains(tr.Notes[0], "flattened") {

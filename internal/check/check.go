@@ -165,7 +165,14 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, fmt.Errorf("evaluate project rules: %w", err)
+		// Like a document's, a failed project evaluation is a finding on
+		// the submission: the per-document results stand and are reported.
+		msg := fmt.Sprintf("project rule evaluation failed: %v", err)
+		if errors.Is(pctx.Err(), context.DeadlineExceeded) {
+			msg = fmt.Sprintf("project rule evaluation did not finish within %s: %v; %s",
+				opts.Limits.ProjectTimeout, err, limits.Hint(limits.KeyProjectTimeout))
+		}
+		res.Findings = append(res.Findings, finding.NewTool("TG-EVAL-001", "", msg, document.Loc{}))
 	}
 	res.Findings = append(res.Findings, po.Findings...)
 	res.Checks = append(res.Checks, po.Checks...)
@@ -373,7 +380,8 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
 		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
-			msg = fmt.Sprintf("rule evaluation did not finish within %s (limits.eval_timeout): %v", opts.Limits.EvalTimeout, err)
+			msg = fmt.Sprintf("rule evaluation did not finish within %s: %v; %s",
+				opts.Limits.EvalTimeout, err, limits.Hint(limits.KeyEvalTimeout))
 		}
 		r.findings = append(r.findings, finding.NewTool("TG-EVAL-001", path, msg, document.Loc{}))
 	}

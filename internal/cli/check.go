@@ -20,7 +20,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/check"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -38,6 +37,7 @@ type checkFlags struct {
 	keepArtifacts bool
 	quiet         bool
 	verbose       bool
+	limits        []string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -68,6 +68,7 @@ compile); 130 interrupted.`,
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
+	addLimitFlag(f, &fl.limits)
 	return cmd
 }
 
@@ -146,7 +147,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if _, err := config.ParseFailOn(failOn); err != nil {
 		return toolError(fmt.Errorf("--fail-on: %w", err))
 	}
-	lim, err := cfg.ApplyLimits(limits.Default())
+	lim, err := runLimits(cfg, fl.limits)
 	if err != nil {
 		return toolError(err)
 	}
@@ -184,6 +185,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
 	res.Run.DurationMS = time.Since(started).Milliseconds()
 
+	if err := ctx.Err(); err != nil {
+		return err // interrupted before any report was written
+	}
 	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
 		if ctx.Err() != nil {
 			return err
@@ -252,8 +256,20 @@ func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec,
 		if err != nil {
 			return err
 		}
+		ctx := cmd.Context()
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		if o.file != "" {
-			if err := report.WriteFileAtomic(o.file, func(w io.Writer) error { return r.Render(w, res) }); err != nil {
+			// A signal during rendering abandons the temporary file: the
+			// report in place (if any) is not replaced.
+			render := func(w io.Writer) error {
+				if err := r.Render(w, res); err != nil {
+					return err
+				}
+				return ctx.Err()
+			}
+			if err := report.WriteFileAtomic(o.file, render); err != nil {
 				return err
 			}
 			continue

@@ -20,8 +20,9 @@ import (
 
 func newParseCmd() *cobra.Command {
 	var (
-		tree    bool
-		cfgPath string
+		tree      bool
+		cfgPath   string
+		limitArgs []string
 	)
 	cmd := &cobra.Command{
 		Use:   "parse FILE...",
@@ -39,11 +40,11 @@ finding to stderr and makes the exit code 1.`,
 					return toolError(err)
 				}
 			}
-			lim, err := cfg.ApplyLimits(limits.Default())
+			lim, err := runLimits(cfg, limitArgs)
 			if err != nil {
 				return toolError(err)
 			}
-			files, err := discover.Walk(args, discover.Options{})
+			files, err := discover.Walk(args, discover.Options{Limits: lim})
 			if err != nil {
 				return toolError(err)
 			}
@@ -75,6 +76,7 @@ finding to stderr and makes the exit code 1.`,
 	}
 	cmd.Flags().BoolVar(&tree, "tree", false, "print the extraction tree instead of the artifact")
 	cmd.Flags().StringVar(&cfgPath, "config", "", "configuration file (for documents.kinds, limits and project.status_date)")
+	addLimitFlag(cmd.Flags(), &limitArgs)
 	return cmd
 }
 

@@ -53,14 +53,17 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
-	if ctx.Err() != nil {
+	var ee *exitError
+	finished := err == nil || errors.As(err, &ee) && ee.code == ExitFail
+	if ctx.Err() != nil && !finished {
+		// Reports are written whole or not at all (temporary file and
+		// rename), and none is started once the signal has come.
 		fmt.Fprintln(stderr, "tollgate: interrupted; no report was written")
 		return ExitInterrupted
 	}
 	if err == nil {
 		return ExitOK
 	}
-	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
 			fmt.Fprintln(stderr, "tollgate:", ee.err)

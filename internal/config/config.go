@@ -9,8 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"strconv"
-	"strings"
+	"sort"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -225,71 +224,24 @@ func ParseFailOn(s string) (string, error) {
 	return "", fmt.Errorf("%q is not error, warning, info or never", s)
 }
 
-// ApplyLimits returns base with the configured limits applied. Sizes accept
-// plain numbers or KiB/MiB/GiB suffixes; times are Go durations ("10s").
+// ApplyLimits returns base with the configured limits applied (see
+// limits.Limits.Set for how values are written).
 func (c *Config) ApplyLimits(base limits.Limits) (limits.Limits, error) {
 	l := base
-	for key, node := range c.Limits {
+	keys := make([]string, 0, len(c.Limits))
+	for k := range c.Limits {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys) // the first error is the same on every run
+	for _, key := range keys {
+		node := c.Limits[key]
 		var raw string
 		if err := node.Decode(&raw); err != nil {
 			return l, fmt.Errorf("limits.%s: %w", key, err)
 		}
-		var err error
-		switch key {
-		case "file_bytes":
-			l.FileBytes, err = parseBytes(raw)
-		case "part_bytes":
-			l.PartBytes, err = parseBytes(raw)
-		case "package_bytes":
-			l.PackageBytes, err = parseBytes(raw)
-		case "shared_strings":
-			l.SharedStrings, err = parseBytes(raw)
-		case "markdown_bytes":
-			l.MarkdownBytes, err = parseBytes(raw)
-		case "zip_entries":
-			l.ZipEntries, err = strconv.Atoi(raw)
-		case "xml_depth":
-			l.XMLDepth, err = strconv.Atoi(raw)
-		case "rows":
-			l.Rows, err = strconv.Atoi(raw)
-		case "columns":
-			l.Columns, err = strconv.Atoi(raw)
-		case "cells":
-			l.Cells, err = strconv.ParseInt(raw, 10, 64)
-		case "table_cells":
-			l.TableCells, err = strconv.ParseInt(raw, 10, 64)
-		case "read_timeout":
-			l.ReadTimeout, err = time.ParseDuration(raw)
-		case "eval_timeout":
-			l.EvalTimeout, err = time.ParseDuration(raw)
-		case "project_timeout":
-			l.ProjectTimeout, err = time.ParseDuration(raw)
-		default:
-			return l, fmt.Errorf("limits.%s: unknown limit", key)
-		}
-		if err != nil {
+		if err := l.Set(key, raw); err != nil {
 			return l, fmt.Errorf("limits.%s: %w", key, err)
 		}
 	}
 	return l, nil
-}
-
-func parseBytes(s string) (int64, error) {
-	s = strings.TrimSpace(s)
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		m      int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
-		if strings.HasSuffix(s, u.suffix) {
-			mult = u.m
-			s = strings.TrimSpace(strings.TrimSuffix(s, u.suffix))
-			break
-		}
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a positive size (e.g. 64MiB)", s)
-	}
-	return n * mult, nil
 }

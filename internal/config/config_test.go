@@ -108,6 +108,12 @@ func TestLoadAndFind(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(full))
+	// The example program's real configuration.
+	if b, err := os.ReadFile("../../examples/harbor/.tollgate.yaml"); err == nil {
+		f.Add(b)
+	} else {
+		f.Fatal(err)
+	}
 	f.Add([]byte("a: &a [x]\nb: *a\n"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		c, err := Parse(b)

@@ -463,3 +463,28 @@ func TestGlobMatching(t *testing.T) {
 		t.Error("unexpected match")
 	}
 }
+
+// A JSON artifact behind a byte-order mark and a YAML artifact too broken
+// to parse are still artifacts: the walk lists them (their reader says
+// what is wrong) instead of skipping them silently; data files that are
+// not artifacts stay out.
+func TestWalkKeepsBOMAndBrokenArtifacts(t *testing.T) {
+	root := t.TempDir()
+	for name, body := range map[string]string{
+		"bom.json":      "\xef\xbb\xbf{\"kind\": \"charter\", \"title\": \"Harbor\"}",
+		"cut.yaml":      "kind: charter\ntitle: \"Har",
+		"data.yaml":     "names: [a, b\n",
+		"settings.json": "\xef\xbb\xbf{\"theme\": \"dark\"}",
+	} {
+		if err := os.WriteFile(filepath.Join(root, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := Walk([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(files); !slices.Equal(got, []string{"bom.json", "cut.yaml"}) {
+		t.Errorf("paths = %q", got)
+	}
+}

@@ -1,10 +1,13 @@
 package discover
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 
 	"go.yaml.in/yaml/v3"
 
@@ -48,15 +51,25 @@ func isMSPDI(r io.Reader) bool {
 // directory are listed only then; other JSON/YAML there is configuration or
 // data. Reading stops at max bytes.
 func holdsArtifact(r io.Reader, format document.Format, max int64) bool {
-	r = io.LimitReader(r, max)
+	br := bufio.NewReader(io.LimitReader(r, max))
+	// A UTF-8 byte-order mark (Windows editors write one) is not content.
+	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
 	switch format {
 	case document.FormatJSON:
-		return jsonHasKind(json.NewDecoder(r))
+		return jsonHasKind(json.NewDecoder(br))
 	case document.FormatYAML:
 		// Decoding into a Node does not expand aliases, so an alias bomb
 		// costs no more than its text.
+		var text bytes.Buffer
 		var doc yaml.Node
-		if err := yaml.NewDecoder(r).Decode(&doc); err != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		if err := yaml.NewDecoder(io.TeeReader(br, &text)).Decode(&doc); err != nil {
+			// A broken artifact is still an artifact: the reader reports
+			// why it cannot be read, rather than the walk skipping it.
+			return yamlKindLine.Match(text.Bytes())
+		}
+		if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 			return false
 		}
 		m := doc.Content[0]
@@ -72,6 +85,9 @@ func holdsArtifact(r io.Reader, format document.Format, max int64) bool {
 	}
 	return false
 }
+
+// yamlKindLine is a top-level "kind:" key with a plain value.
+var yamlKindLine = regexp.MustCompile(`(?m)^kind:[ \t]*[A-Za-z_]+[ \t]*$`)
 
 // jsonHasKind walks the top-level object token by token (constant memory)
 // and stops at the "kind" key.

@@ -63,7 +63,7 @@ func Sniff(r io.ReaderAt, size int64, name string, lim limits.Limits) (document.
 		return "", document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
 	}
 	if size > lim.FileBytes {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
 	head := make([]byte, min(size, headBytes))
@@ -142,7 +142,7 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 	// count them first so a directory of millions of entries is refused
 	// before that allocation.
 	if n, ok := zipEntryCount(r, size); ok && n > uint64(lim.ZipEntries) {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, over the limit of %d (limits.zip_entries)", n, lim.ZipEntries)
 	}
 	zr, err := zip.NewReader(r, size)
@@ -155,7 +155,7 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 			"an empty zip archive, not a Word or Excel package")
 	}
 	if len(zr.File) > lim.ZipEntries {
-		return "", document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, over the limit of %d (limits.zip_entries)", len(zr.File), lim.ZipEntries)
 	}
 	names := make(map[string]bool, len(zr.File))
@@ -183,8 +183,38 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"PowerPoint files are not read: export the content as .docx or .md")
 	}
+	if kind, part := declaredMain(zr); kind != "" {
+		return "", document.Faultf(document.ReadCorrupt, document.Loc{}, nil,
+			"%s without its main part %s: the file is damaged or was not saved completely", kind, part)
+	}
 	return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 		"a zip archive that is not a Word or Excel document")
+}
+
+// declaredMain names the main part a package's own content types declare
+// ("Word", "word/document.xml") when no such part is in it: a damaged Office
+// file, not some other zip.
+func declaredMain(zr *zip.Reader) (kind, part string) {
+	var ct struct {
+		Override []struct {
+			PartName    string `xml:"PartName,attr"`
+			ContentType string `xml:"ContentType,attr"`
+		} `xml:"Override"`
+	}
+	if decodePart(zr, "[Content_Types].xml", &ct) != nil {
+		return "", ""
+	}
+	for _, o := range ct.Override {
+		name := strings.TrimPrefix(o.PartName, "/")
+		switch {
+		case strings.Contains(o.ContentType, "wordprocessingml.document.main"):
+			return "a Word package", name
+		case strings.Contains(o.ContentType, "spreadsheetml.sheet.main"), strings.Contains(o.ContentType, "spreadsheetml.template.main"),
+			strings.Contains(o.ContentType, "ms-excel.sheet.macroEnabled.main"):
+			return "an Excel package", name
+		}
+	}
+	return "", ""
 }
 
 func hasPrefix(names map[string]bool, prefix string) bool {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
 // Format names the container format of a source file. Values are the
@@ -99,7 +101,9 @@ type Fault struct {
 	Rule    string `json:"rule"`    // "TG-READ-001" … "TG-READ-006", "TG-LIMIT-001"
 	Message string `json:"message"` // plain words: "legacy Word 97-2003 format: save as .docx"
 	Loc     Loc    `json:"location"`
-	Err     error  `json:"-"` // underlying cause, for %w and debugging
+	// Limit is the limits key a TG-LIMIT-001 fault hit ("part_bytes").
+	Limit string `json:"limit,omitempty"`
+	Err   error  `json:"-"` // underlying cause, for %w and debugging
 }
 
 func (f *Fault) Error() string {
@@ -125,6 +129,14 @@ const (
 // Faultf builds a *Fault.
 func Faultf(rule string, loc Loc, err error, format string, args ...any) *Fault {
 	return &Fault{Rule: rule, Message: fmt.Sprintf(format, args...), Loc: loc, Err: err}
+}
+
+// LimitFault builds the TG-LIMIT-001 fault of the limit named key: the
+// message ends with how to raise it (flag and config key), so every limit
+// finding says the same thing the same way.
+func LimitFault(key string, loc Loc, err error, format string, args ...any) *Fault {
+	msg := fmt.Sprintf(format, args...) + "; " + limits.Hint(key)
+	return &Fault{Rule: LimitHit, Message: msg, Loc: loc, Limit: key, Err: err}
 }
 
 // Tree is everything a reader extracted from one file.

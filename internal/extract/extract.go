@@ -68,7 +68,7 @@ func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tr
 	}
 	if size > lim.FileBytes {
 		fh.Close()
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return nil, document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
 
@@ -118,7 +118,7 @@ func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tr
 		case ctx.Err() != nil:
 			return nil, ctx.Err() // the whole run was cancelled
 		case errors.Is(res.err, context.DeadlineExceeded):
-			return nil, document.Faultf(document.LimitHit, document.Loc{}, res.err,
+			return nil, document.LimitFault(limits.KeyReadTimeout, document.Loc{}, res.err,
 				"reading the file took longer than %s (limits.read_timeout)", lim.ReadTimeout)
 		}
 		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, res.err, "cannot read the file: %v", res.err)

@@ -1,6 +1,10 @@
 package finding
 
-import "github.com/tollgate-dev/tollgate/internal/document"
+import (
+	"fmt"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+)
 
 // ToolRules is the catalog of findings the tool itself raises (RULES.md §16).
 var ToolRules = map[string]Rule{
@@ -10,9 +14,9 @@ var ToolRules = map[string]Rule{
 	"TG-READ-004":   toolRule("TG-READ-004", Error, "Unsupported format", "A format tollgate does not read (PDF, .xlsb, .mpp, images, unknown bytes) named like a document it should check.", "Export to a supported format (docx, xlsx, md, csv, MS Project XML)."),
 	"TG-READ-005":   toolRule("TG-READ-005", Error, "Part of the document was lost", "Part of the document could not be read and data would be lost (a truncated sheet, rows after malformed XML).", "Re-save the file; the finding names the sheet and the last row read."),
 	"TG-READ-006":   toolRule("TG-READ-006", Error, "Empty file", "The file is empty.", "Remove it or replace it with the real document."),
-	"TG-LIMIT-001":  toolRule("TG-LIMIT-001", Error, "Safety limit hit", "A safety limit was hit (inflated size, rows, cells, nesting, time).", "Raise the named limit in `limits:` if the document is legitimate."),
+	"TG-LIMIT-001":  toolRule("TG-LIMIT-001", Error, "Safety limit hit", "A safety limit was hit (inflated size, rows, cells, nesting, time).", "Raise the named limit (`--limit KEY=VALUE` or `limits.KEY` in .tollgate.yaml) if the document is legitimate."),
 	"TG-SCHEMA-001": toolRule("TG-SCHEMA-001", Error, "Artifact violates its schema", "The normalized artifact violates its JSON Schema (the location carries the JSON pointer).", "Usually a reader defect or an unusual layout: report it, or fix the document's structure."),
-	"TG-EVAL-001":   toolRule("TG-EVAL-001", Error, "Rule evaluation timed out", "Evaluating a rule on this document exceeded its time limit.", "Simplify the custom rule, or raise `limits.eval_timeout`."),
+	"TG-EVAL-001":   toolRule("TG-EVAL-001", Error, "Rule evaluation timed out", "Evaluating a rule on this document exceeded its time limit.", "Simplify the custom rule, or raise `limits.eval_timeout` (`--limit eval_timeout=30s`; `project_timeout` for project rules)."),
 	"TG-KIND-001":   toolRule("TG-KIND-001", Info, "Document kind not recognised", "The document's kind could not be recognised (checked as `generic`).", "Set its kind with `documents.kinds` or front matter."),
 	"TG-WAIVER-001": toolRule("TG-WAIVER-001", Error, "Expired waiver", "A waiver has expired; the finding it covered is failing again.", "Renew the waiver with a new approval and expiry, or fix the finding."),
 	"TG-WAIVER-002": toolRule("TG-WAIVER-002", Warning, "Unused waiver", "A waiver matched no finding.", "Remove it, or correct its rule/path."),
@@ -28,10 +32,14 @@ func FromFault(path string, f *document.Fault) Finding {
 	r := ToolRules[f.Rule]
 	loc := f.Loc
 	loc.Path = path
+	fix := r.Remediation
+	if f.Limit != "" {
+		fix = fmt.Sprintf("If the document is legitimate, raise the limit: --limit %s=VALUE, or limits.%s in .tollgate.yaml.", f.Limit, f.Limit)
+	}
 	return Finding{
 		Rule: f.Rule, Title: r.Title, Severity: orError(r.Severity), Status: Fail,
 		Path: path, Message: f.Message, Location: loc,
-		Remediation: r.Remediation, Source: r.Source,
+		Remediation: fix, Source: r.Source,
 	}
 }
 

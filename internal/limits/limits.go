@@ -1,9 +1,16 @@
 // Package limits holds the safety limits every reader and the engine obey.
-// Each limit has a named default and a config key (`limits:` in
-// .tollgate.yaml); hitting one is a TG-LIMIT-001 finding that names the key.
+// Each limit has a named default, a config key (`limits:` in
+// .tollgate.yaml) and a command-line form (`--limit KEY=VALUE`); hitting
+// one is a TG-LIMIT-001 finding (TG-EVAL-001 for the evaluation
+// deadlines) whose message names the key and how to raise it (Hint).
 package limits
 
-import "time"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Limits bounds the work done on one input. The zero value is not useful:
 // start from Default().
@@ -24,22 +31,206 @@ type Limits struct {
 	ProjectTimeout time.Duration `json:"project_timeout" yaml:"project_timeout"` // wall-clock time for the project (cross-document) rules
 }
 
+// Named defaults, one per limit (Default returns them together).
+const (
+	DefaultFileBytes      int64         = 256 << 20
+	DefaultPartBytes      int64         = 64 << 20
+	DefaultPackageBytes   int64         = 256 << 20
+	DefaultZipEntries                   = 10000
+	DefaultXMLDepth                     = 256
+	DefaultRows                         = 1_000_000
+	DefaultColumns                      = 16384 // Excel's own maximum (XFD)
+	DefaultCells          int64         = 20_000_000
+	DefaultTableCells     int64         = 2_000_000
+	DefaultSharedStrings  int64         = 64 << 20
+	DefaultMarkdownBytes  int64         = 32 << 20
+	DefaultReadTimeout    time.Duration = 30 * time.Second
+	DefaultEvalTimeout    time.Duration = 10 * time.Second
+	DefaultProjectTimeout time.Duration = 60 * time.Second
+)
+
 // Default returns the limits used when the configuration names none.
 func Default() Limits {
 	return Limits{
-		FileBytes:      256 << 20,
-		PartBytes:      64 << 20,
-		PackageBytes:   256 << 20,
-		ZipEntries:     10000,
-		XMLDepth:       256,
-		Rows:           1_000_000,
-		Columns:        16384,
-		Cells:          20_000_000,
-		TableCells:     2_000_000,
-		SharedStrings:  64 << 20,
-		MarkdownBytes:  32 << 20,
-		ReadTimeout:    30 * time.Second,
-		EvalTimeout:    10 * time.Second,
-		ProjectTimeout: 60 * time.Second,
+		FileBytes:      DefaultFileBytes,
+		PartBytes:      DefaultPartBytes,
+		PackageBytes:   DefaultPackageBytes,
+		ZipEntries:     DefaultZipEntries,
+		XMLDepth:       DefaultXMLDepth,
+		Rows:           DefaultRows,
+		Columns:        DefaultColumns,
+		Cells:          DefaultCells,
+		TableCells:     DefaultTableCells,
+		SharedStrings:  DefaultSharedStrings,
+		MarkdownBytes:  DefaultMarkdownBytes,
+		ReadTimeout:    DefaultReadTimeout,
+		EvalTimeout:    DefaultEvalTimeout,
+		ProjectTimeout: DefaultProjectTimeout,
+	}
+}
+
+// Key names for config (`limits.<key>`) and flags (`--limit <key>=…`).
+const (
+	KeyFileBytes      = "file_bytes"
+	KeyPartBytes      = "part_bytes"
+	KeyPackageBytes   = "package_bytes"
+	KeyZipEntries     = "zip_entries"
+	KeyXMLDepth       = "xml_depth"
+	KeyRows           = "rows"
+	KeyColumns        = "columns"
+	KeyCells          = "cells"
+	KeyTableCells     = "table_cells"
+	KeySharedStrings  = "shared_strings"
+	KeyMarkdownBytes  = "markdown_bytes"
+	KeyReadTimeout    = "read_timeout"
+	KeyEvalTimeout    = "eval_timeout"
+	KeyProjectTimeout = "project_timeout"
+)
+
+// unit is how a limit's value is written.
+type unit int
+
+const (
+	size     unit = iota // bytes: 64MiB, 1GB, 1048576
+	count                // a plain positive integer
+	duration             // a Go duration: 10s, 2m
+)
+
+// field binds one key to its Limits field.
+type field struct {
+	key  string
+	unit unit
+	i64  func(*Limits) *int64
+	i    func(*Limits) *int
+	d    func(*Limits) *time.Duration
+}
+
+var fields = []field{
+	{key: KeyFileBytes, unit: size, i64: func(l *Limits) *int64 { return &l.FileBytes }},
+	{key: KeyPartBytes, unit: size, i64: func(l *Limits) *int64 { return &l.PartBytes }},
+	{key: KeyPackageBytes, unit: size, i64: func(l *Limits) *int64 { return &l.PackageBytes }},
+	{key: KeyZipEntries, unit: count, i: func(l *Limits) *int { return &l.ZipEntries }},
+	{key: KeyXMLDepth, unit: count, i: func(l *Limits) *int { return &l.XMLDepth }},
+	{key: KeyRows, unit: count, i: func(l *Limits) *int { return &l.Rows }},
+	{key: KeyColumns, unit: count, i: func(l *Limits) *int { return &l.Columns }},
+	{key: KeyCells, unit: count, i64: func(l *Limits) *int64 { return &l.Cells }},
+	{key: KeyTableCells, unit: count, i64: func(l *Limits) *int64 { return &l.TableCells }},
+	{key: KeySharedStrings, unit: size, i64: func(l *Limits) *int64 { return &l.SharedStrings }},
+	{key: KeyMarkdownBytes, unit: size, i64: func(l *Limits) *int64 { return &l.MarkdownBytes }},
+	{key: KeyReadTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ReadTimeout }},
+	{key: KeyEvalTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.EvalTimeout }},
+	{key: KeyProjectTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ProjectTimeout }},
+}
+
+// Keys lists every limit key in a stable order.
+func Keys() []string {
+	ks := make([]string, len(fields))
+	for i, f := range fields {
+		ks[i] = f.key
+	}
+	return ks
+}
+
+func lookup(key string) (field, bool) {
+	for _, f := range fields {
+		if f.key == key {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+// Set parses value for the limit named key. Sizes accept plain numbers or
+// KiB/MiB/GiB (KB/MB/GB) suffixes; counts are positive integers; times
+// are Go durations ("10s").
+func (l *Limits) Set(key, value string) error {
+	f, ok := lookup(key)
+	if !ok {
+		return fmt.Errorf("unknown limit %q (known: %s)", key, strings.Join(Keys(), ", "))
+	}
+	switch f.unit {
+	case size:
+		n, err := parseBytes(value)
+		if err != nil {
+			return err
+		}
+		*f.i64(l) = n
+	case count:
+		n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("%q is not a positive whole number", value)
+		}
+		if f.i != nil {
+			*f.i(l) = int(n)
+		} else {
+			*f.i64(l) = n
+		}
+	case duration:
+		d, err := time.ParseDuration(strings.TrimSpace(value))
+		if err != nil || d <= 0 {
+			return fmt.Errorf("%q is not a positive duration (e.g. 10s)", value)
+		}
+		*f.d(l) = d
+	}
+	return nil
+}
+
+// Value renders the limit named key the way Set reads it ("64MiB", "10s").
+func (l Limits) Value(key string) string {
+	f, ok := lookup(key)
+	if !ok {
+		return ""
+	}
+	switch {
+	case f.unit == size:
+		return FormatBytes(*f.i64(&l))
+	case f.i != nil:
+		return strconv.Itoa(*f.i(&l))
+	case f.i64 != nil:
+		return strconv.FormatInt(*f.i64(&l), 10)
+	default:
+		return f.d(&l).String()
+	}
+}
+
+// Hint says how to raise the limit named key: the flag and the config
+// key, with the default for scale. Every limit finding ends with it.
+func Hint(key string) string {
+	return fmt.Sprintf("to allow more, use --limit %s=VALUE or set limits.%s in .tollgate.yaml (default %s)",
+		key, key, Default().Value(key))
+}
+
+func parseBytes(s string) (int64, error) {
+	orig := s
+	s = strings.TrimSpace(s)
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}, {"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			mult = u.m
+			s = strings.TrimSpace(strings.TrimSuffix(s, u.suffix))
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is not a positive size (e.g. 64MiB)", orig)
+	}
+	return n * mult, nil
+}
+
+// FormatBytes renders a byte count the way limits are written ("64MiB").
+func FormatBytes(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%dGiB", n>>30)
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%dMiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%dKiB", n>>10)
+	default:
+		return strconv.FormatInt(n, 10)
 	}
 }

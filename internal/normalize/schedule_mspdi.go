@@ -84,6 +84,13 @@ func scheduleFromTree(t *document.Tree, a *artifact.Artifact, opts Options) bool
 			continue // a blank row in MS Project
 		}
 		task := mspdiTask(st)
+		if task.Name == "" {
+			// MS Project writes no Name for the project summary task (UID
+			// 0: it shows the project's name) and allows unnamed rows; the
+			// schema wants a name, and an empty one is a reader artefact,
+			// not a document defect.
+			task.Name = unnamedTask(src.Name, st)
+		}
 		for len(stack) > 0 && s.Tasks[stack[len(stack)-1]].OutlineLevel >= task.OutlineLevel {
 			stack = stack[:len(stack)-1]
 		}
@@ -139,6 +146,18 @@ func mspdiCalendar(src *document.Schedule) artifact.Calendar {
 		c.Holidays = slices.Clone(src.Holidays)
 	}
 	return c
+}
+
+// unnamedTask names a task the file leaves unnamed the way MS Project
+// shows it: the project summary by the project's name, others by UID.
+func unnamedTask(project string, st document.ScheduleTask) string {
+	if st.OutlineLevel == 0 || st.UID == "0" {
+		if project != "" {
+			return project
+		}
+		return "(project summary)"
+	}
+	return "(unnamed task " + st.UID + ")"
 }
 
 func mspdiTask(st document.ScheduleTask) artifact.Task {

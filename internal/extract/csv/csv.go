@@ -57,8 +57,8 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 
 	sheet := document.Sheet{Name: sheetName, Rows: []document.Row{}}
 	var cells int64
-	limit := func(format string, args ...any) {
-		t.Faults = append(t.Faults, document.Faultf(document.LimitHit, document.Loc{Sheet: sheetName}, nil, format, args...))
+	limit := func(key, format string, args ...any) {
+		t.Faults = append(t.Faults, document.LimitFault(key, document.Loc{Sheet: sheetName}, nil, format, args...))
 	}
 	colCapped := false
 	for rec := 1; ; rec++ {
@@ -80,14 +80,14 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 			return nil, document.Faultf(document.ReadCorrupt, loc, err, "malformed CSV at line %d: %v", loc.Line, err)
 		}
 		if rec > lim.Rows {
-			limit("the file has more than %d records; the rest were not read (limits.rows)", lim.Rows)
+			limit(limits.KeyRows, "the file has more than %d records; the rest were not read (limits.rows)", lim.Rows)
 			break
 		}
 		if len(fields) > lim.Columns {
 			if !colCapped {
 				colCapped = true
 				line, _ := cr.FieldPos(0)
-				limit("record at line %d has %d fields; only the first %d were read (limits.columns)", line, len(fields), lim.Columns)
+				limit(limits.KeyColumns, "record at line %d has %d fields; only the first %d were read (limits.columns)", line, len(fields), lim.Columns)
 			}
 			fields = fields[:lim.Columns]
 		}
@@ -101,7 +101,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 			continue
 		}
 		if cells+int64(n) > lim.Cells {
-			limit("the file has more than %d cells; records from line %d on were not read (limits.cells)", lim.Cells, lineOf(cr))
+			limit(limits.KeyCells, "the file has more than %d cells; records from line %d on were not read (limits.cells)", lim.Cells, lineOf(cr))
 			break
 		}
 		cells += int64(n)

@@ -173,7 +173,7 @@ func readError(ctx context.Context, err error, loc document.Loc, part string) er
 	}
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		if errors.Is(ctxErr, context.DeadlineExceeded) {
-			return document.Faultf(document.LimitHit, loc, ctxErr,
+			return document.LimitFault(limits.KeyReadTimeout, loc, ctxErr,
 				"reading %s did not finish in time (limits.read_timeout)", part)
 		}
 		return fmt.Errorf("reading %s: %w", loc.Path, ctxErr)

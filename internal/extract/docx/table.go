@@ -284,12 +284,12 @@ func (r *reader) capFault(index int) {
 		return
 	}
 	for _, f := range r.tree.Faults {
-		if f.Rule == document.LimitHit && strings.Contains(f.Message, "limits.table_cells") {
+		if f.Limit == limits.KeyTableCells {
 			return
 		}
 	}
 	loc := document.Loc{Path: r.path, Section: r.section, Table: index}
-	r.tree.Faults = append(r.tree.Faults, document.Faultf(document.LimitHit, loc, nil,
+	r.tree.Faults = append(r.tree.Faults, document.LimitFault(limits.KeyTableCells, loc, nil,
 		"the document has more than %d table cells; the rest of its tables were not read (limits.table_cells)", r.cellLimit()))
 }
 

@@ -76,7 +76,8 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 		case fmFault == nil:
 			t.FrontMatter = fm
 		case strings.Contains(fmFault.Message, "alias bomb"):
-			t.Faults = append(t.Faults, document.Faultf(document.LimitHit, document.Loc{Path: name, Line: 1}, fmFault,
+			// Not a limit one could raise: the front matter is lost, the body is read.
+			t.Faults = append(t.Faults, document.Faultf(document.ReadPartialLoss, document.Loc{Path: name, Line: 1}, fmFault,
 				"front matter YAML aliases expand far beyond the text (an alias bomb); the front matter was ignored"))
 		default:
 			loc := document.Loc{Path: name, Line: 1}
@@ -104,7 +105,7 @@ func parse(md goldmark.Markdown, src []byte, pctx parser.Context) (doc ast.Node,
 			if !ok {
 				panic(p)
 			}
-			err = document.Faultf(document.LimitHit, document.Loc{}, a.err,
+			err = document.LimitFault(limits.KeyReadTimeout, document.Loc{}, a.err,
 				"reading the Markdown did not finish within the time limit (limits.read_timeout)")
 		}
 	}()
@@ -348,7 +349,7 @@ func (w *walker) tableBlock(tb *extast.Table) {
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			if w.tableCells >= w.lim.TableCells {
 				w.capped = true
-				w.t.Faults = append(w.t.Faults, document.Faultf(document.LimitHit,
+				w.t.Faults = append(w.t.Faults, document.LimitFault(limits.KeyTableCells,
 					document.Loc{Path: w.path, Section: w.section, Table: w.table, Row: rowNum, Line: w.line(c.Pos())}, nil,
 					"the document has more than %d table cells; the rest of its tables were not read (limits.table_cells)", w.lim.TableCells))
 				break

@@ -39,7 +39,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 		return nil, document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
 	}
 	if lim.FileBytes > 0 && size > lim.FileBytes {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return nil, document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
 	// Most MSPDI files are plain element-only XML: the fast scanner reads
@@ -258,7 +258,7 @@ func (p *parser) start(name string) error {
 		p.sawRoot = true
 	}
 	if p.lim.XMLDepth > 0 && len(p.stack) >= p.lim.XMLDepth {
-		return document.Faultf(document.LimitHit, document.Loc{Path: p.path, Line: p.line()}, nil,
+		return document.LimitFault(limits.KeyXMLDepth, document.Loc{Path: p.path, Line: p.line()}, nil,
 			"XML nesting deeper than %d elements (limits.xml_depth)", p.lim.XMLDepth)
 	}
 	p.stack = append(p.stack, name)
@@ -271,7 +271,7 @@ func (p *parser) start(name string) error {
 		}
 		if p.lim.Rows > 0 && len(p.raw.tasks) >= p.lim.Rows {
 			p.capped = true
-			p.faults = append(p.faults, document.Faultf(document.LimitHit, document.Loc{Path: p.path, Line: p.line()}, nil,
+			p.faults = append(p.faults, document.LimitFault(limits.KeyRows, document.Loc{Path: p.path, Line: p.line()}, nil,
 				"more than %d tasks: the rest were not read (limits.rows)", p.lim.Rows))
 			return nil
 		}

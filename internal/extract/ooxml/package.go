@@ -85,7 +85,7 @@ func Open(r io.ReaderAt, size int64, filePath string, lim limits.Limits) (*Packa
 }
 
 func entriesFault(loc document.Loc, n int, lim limits.Limits) *document.Fault {
-	return document.Faultf(document.LimitHit, loc, nil,
+	return document.LimitFault(limits.KeyZipEntries, loc, nil,
 		"zip package has %d entries, more than %d (limits.zip_entries)", n, lim.ZipEntries)
 }
 
@@ -213,12 +213,12 @@ func (p *Package) read(f *zip.File) ([]byte, error) {
 }
 
 func partCapFault(loc document.Loc, name string, capBytes int64) *document.Fault {
-	return document.Faultf(document.LimitHit, loc, nil,
+	return document.LimitFault(limits.KeyPartBytes, loc, nil,
 		"part %s inflates to more than %s (limits.part_bytes)", name, humanBytes(capBytes))
 }
 
 func packageCapFault(loc document.Loc, name string, capBytes int64) *document.Fault {
-	return document.Faultf(document.LimitHit, loc, nil,
+	return document.LimitFault(limits.KeyPackageBytes, loc, nil,
 		"reading part %s takes the package past %s inflated (limits.package_bytes)", name, humanBytes(capBytes))
 }
 

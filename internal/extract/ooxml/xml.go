@@ -115,7 +115,7 @@ func (d *Decoder) Token() (xml.Token, error) {
 		case xml.StartElement:
 			d.depth++
 			if d.depth > d.maxDepth {
-				return nil, document.Faultf(document.LimitHit, d.loc, nil,
+				return nil, document.LimitFault(limits.KeyXMLDepth, d.loc, nil,
 					"XML part %s nests elements deeper than %d (limits.xml_depth)", d.part, d.maxDepth)
 			}
 			t.Name.Space = TransitionalNS(t.Name.Space)

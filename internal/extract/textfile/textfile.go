@@ -15,7 +15,7 @@ import (
 // over limits.markdown_bytes, or a TG-READ-001 fault when they cannot be read.
 func Load(r io.ReaderAt, size int64, lim limits.Limits) ([]byte, error) {
 	if size > lim.MarkdownBytes {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return nil, document.LimitFault(limits.KeyMarkdownBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.markdown_bytes)", size, lim.MarkdownBytes)
 	}
 	b := make([]byte, size)

@@ -6,6 +6,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
 // maxListValues caps the values taken from one list validation's range.
@@ -47,7 +48,7 @@ func (wr *workbookReader) readSheetExtras(name string, sheet *document.Sheet, st
 		return // excelize cannot decode the part; the sheet already has a fault
 	}
 	if stream.dense > wr.lim.Cells {
-		wr.fault(document.LimitHit, document.Loc{Path: wr.path, Sheet: name}, nil,
+		wr.limitFault(limits.KeyCells, document.Loc{Path: wr.path, Sheet: name}, nil,
 			"sheet %s: merged cells, validations and tables are not read: the sheet spans about %d cells, more than limits.cells (%d)",
 			name, stream.dense, wr.lim.Cells)
 		return

@@ -176,12 +176,12 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *r
 		}
 		rowLoc := document.Loc{Path: wr.path, Sheet: name, Row: num}
 		if last > wr.lim.Columns {
-			wr.fault(document.LimitHit, rowLoc, nil,
+			wr.limitFault(limits.KeyColumns, rowLoc, nil,
 				"sheet %s: row %d has more than limits.columns (%d) columns; the rest of the sheet is not read", name, num, wr.lim.Columns)
 			return false, nil
 		}
 		if len(sheet.Rows) >= wr.lim.Rows {
-			wr.fault(document.LimitHit, rowLoc, nil,
+			wr.limitFault(limits.KeyRows, rowLoc, nil,
 				"sheet %s has more than limits.rows (%d) rows; rows from row %d on are not read", name, wr.lim.Rows, num)
 			return false, nil
 		}
@@ -201,7 +201,7 @@ func (wr *workbookReader) readRows(name string, sheet *document.Sheet, stream *r
 			wr.cells++
 			if wr.cells > wr.lim.Cells {
 				wr.cellsDone = true
-				wr.fault(document.LimitHit, rowLoc, nil,
+				wr.limitFault(limits.KeyCells, rowLoc, nil,
 					"the workbook has more than limits.cells (%d) cells; sheet %s is read up to row %d, later rows and sheets are not read",
 					wr.lim.Cells, name, num-1)
 				return false, nil
@@ -318,7 +318,7 @@ func (wr *workbookReader) checkTruncation(name string, sheet *document.Sheet, st
 	}
 	switch {
 	case stream.tooDeep:
-		wr.fault(document.LimitHit, document.Loc{Path: wr.path, Sheet: name, Row: stream.lastRow}, stream.err,
+		wr.limitFault(limits.KeyXMLDepth, document.Loc{Path: wr.path, Sheet: name, Row: stream.lastRow}, stream.err,
 			"sheet %s: the sheet XML nests deeper than limits.xml_depth (%d) after row %d; the rest of the sheet is not checked",
 			name, wr.lim.XMLDepth, stream.lastRow)
 	case !stream.wellFormed && stream.sheetDataDone:
@@ -340,6 +340,11 @@ func (wr *workbookReader) checkTruncation(name string, sheet *document.Sheet, st
 			"sheet %s: the sheet XML has values up to row %d but only rows up to %d were read; rows after it are lost",
 			name, stream.lastValueRow, lastRead)
 	}
+}
+
+// limitFault records the TG-LIMIT-001 fault of the limit named key.
+func (wr *workbookReader) limitFault(key string, loc document.Loc, err error, format string, args ...any) {
+	wr.tree.Faults = append(wr.tree.Faults, document.LimitFault(key, loc, err, format, args...))
 }
 
 func (wr *workbookReader) fault(rule string, loc document.Loc, err error, format string, args ...any) {

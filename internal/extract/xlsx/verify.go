@@ -49,7 +49,7 @@ func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Li
 		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, nil, "not a readable zip package: it has no entries")
 	}
 	if len(zr.File) > lim.ZipEntries {
-		return nil, document.Faultf(document.LimitHit, document.Loc{}, nil,
+		return nil, document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, more than limits.zip_entries (%d)", len(zr.File), lim.ZipEntries)
 	}
 	p := &pkg{parts: make(map[string][]byte, len(zr.File))}
@@ -118,10 +118,10 @@ func readCapped(zf *zip.File, partCap, left int64) ([]byte, error) {
 func partFault(name string, lim limits.Limits, err error) *document.Fault {
 	switch {
 	case errors.Is(err, errPartTooBig):
-		return document.Faultf(document.LimitHit, document.Loc{}, err,
+		return document.LimitFault(limits.KeyPartBytes, document.Loc{}, err,
 			"zip part %s inflates to more than limits.part_bytes (%d bytes)", name, lim.PartBytes)
 	case errors.Is(err, errPackageTooBig):
-		return document.Faultf(document.LimitHit, document.Loc{}, err,
+		return document.LimitFault(limits.KeyPackageBytes, document.Loc{}, err,
 			"the package inflates to more than limits.package_bytes (%d bytes) at part %s", lim.PackageBytes, name)
 	}
 	return document.Faultf(document.ReadCorrupt, document.Loc{}, err,

@@ -23,6 +23,9 @@ type workbookInfo struct {
 	strict bool
 	// tableHeaderRows maps an Excel table name to its headerRowCount.
 	tableHeaderRows map[string]int
+	// sharedStrings is the shared-strings part named by the workbook's
+	// relationships ("" when there is none).
+	sharedStrings string
 }
 
 type sheetInfo struct {
@@ -97,6 +100,9 @@ func inspectWorkbook(p *pkg) (*workbookInfo, error) {
 				continue
 			}
 			targets[rel.ID] = resolveTarget(path.Dir(info.part), rel.Target)
+			if strings.HasSuffix(rel.Type, "/sharedStrings") {
+				info.sharedStrings = targets[rel.ID]
+			}
 		}
 	}
 	for _, s := range wb.Sheets {

@@ -73,8 +73,26 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 }
 
 func timeoutFault(path string, lim limits.Limits) *document.Fault {
-	return document.Faultf(document.LimitHit, document.Loc{Path: path}, context.DeadlineExceeded,
+	return document.LimitFault(limits.KeyReadTimeout, document.Loc{Path: path}, context.DeadlineExceeded,
 		"reading took longer than %s (limits.read_timeout)", lim.ReadTimeout)
+}
+
+// checkSharedStrings refuses a workbook whose shared-strings part is over
+// limits.shared_strings: excelize decodes that part whole into memory (and
+// several times its size as Go strings), and without it every text cell is
+// lost, so the file is refused rather than read without its text.
+func checkSharedStrings(p *pkg, info *workbookInfo, lim limits.Limits) error {
+	if lim.SharedStrings <= 0 {
+		return nil
+	}
+	for _, name := range []string{info.sharedStrings, "xl/sharedStrings.xml"} {
+		if n := int64(len(p.parts[name])); name != "" && n > lim.SharedStrings {
+			return document.LimitFault(limits.KeySharedStrings, document.Loc{}, nil,
+				"the shared-strings part %s is %s, over the limit of %s", name,
+				limits.FormatBytes(n), limits.FormatBytes(lim.SharedStrings))
+		}
+	}
+	return nil
 }
 
 // read does the work of Read on the calling goroutine.
@@ -85,6 +103,9 @@ func read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 	}
 	info, err := inspectWorkbook(p)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSharedStrings(p, info, lim); err != nil {
 		return nil, err
 	}
 	tree := &document.Tree{Path: path, Format: document.FormatXlsx}

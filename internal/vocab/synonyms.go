@@ -165,6 +165,9 @@ var Roles = Table{
 	"quality_manager":  {"Quality Manager", "QA Manager"},
 	"contract_manager": {"Contract Manager"},
 	"ivv_lead":         {"IV&V Lead", "IV&V", "Independent Verification and Validation"},
+	// The other approvers M3 templates name (Target State CONOPS).
+	"business_owner":  {"Business Owner", "Business Owners"},
+	"functional_lead": {"Functional Lead"},
 }
 
 // KindTitles are the title/heading/file-name phrasings of each kind, used by

@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
 
 // Seeded-defect fixtures of the catalog rules on kinds tollgate already
@@ -84,6 +85,25 @@ func checkSeeded(t *testing.T, base map[string]bool, dir string, fx seeded) {
 	}
 }
 
+const (
+	rmpDoc  = "Resource-Management-Plan.docx"
+	raidDoc = "RAID-Log.xlsx"
+)
+
+// The M3 Resource Management Plan and the RAID log of the Harbor program.
+var (
+	rmp = extra{"rmp", func(t *testing.T, dir string) {
+		if err := harbor.WriteRMP(testdocs.CorpusDir(), filepath.Join(dir, rmpDoc)); err != nil {
+			t.Fatal(err)
+		}
+	}}
+	raid = extra{"raid", func(t *testing.T, dir string) {
+		if err := harbor.WriteRAID(testdocs.CorpusDir(), filepath.Join(dir, raidDoc)); err != nil {
+			t.Fatal(err)
+		}
+	}}
+)
+
 // raciCells sets cells of the Harbor RACI matrix.
 func raciCells(kv ...string) func(*testing.T, string) {
 	var cs []testdocs.CellChange
@@ -107,6 +127,9 @@ var existFixtures = []struct {
 	// RMP template asks both Program Managers to approve it).
 	{seeded: seeded{rule: "GEN-005", file: raciDoc, seed: editXlsx(raciDoc,
 		testdocs.CellChange{Sheet: "Approvals", Cell: "D4", Value: ""}, testdocs.CellChange{Sheet: "Approvals", Cell: "E4", Value: ""})}},
+	// The Functional Lead's staffing gap loses its target date.
+	{seeded: seeded{rule: "RACI-008", file: rmpDoc, loc: document.Loc{Table: harbor.RMPRolesTable, Row: harbor.RMPRoleRow("Functional Lead (Provider)")},
+		seed: editDocx(rmpDoc, testdocs.Edit{Old: " – assigned by December 1, 2026", New: ""})}, extras: []extra{rmp}},
 }
 
 // TestSeededDefectsExist: the compliant program (with the fixture's extra

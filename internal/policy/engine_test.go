@@ -77,7 +77,7 @@ func TestCatalogIsCompleteAndKnown(t *testing.T) {
 	}
 	want := strings.Fields(`CHARTER-001 CHARTER-002 CHARTER-003 CHARTER-004 CHARTER-005 CHARTER-006 CHARTER-007 CHARTER-008 CHARTER-009 CHARTER-010 CHARTER-011 CHARTER-012 CHARTER-013 GEN-001 GEN-002 GEN-003 GEN-004 GEN-005 IVV-001 IVV-002 IVV-003 IVV-005 IVV-006
 PMP-001 PMP-002 PMP-003 PMP-004 PMP-005 PMP-006 PMP-007 PMP-008 PMP-009 PMP-010 PMP-011 PMP-012 PMP-013 PMP-014
-RACI-001 RACI-002 RACI-003 RACI-004 RACI-005 RACI-006 RACI-007 RISK-003 RISK-004 RISK-005 RISK-006 RISK-007 RISK-008 SCHED-001 SCHED-002 SCHED-003 SCHED-004 SCHED-005 SCHED-006 SCHED-007 SCHED-008
+RACI-001 RACI-002 RACI-003 RACI-004 RACI-005 RACI-006 RACI-007 RACI-008 RISK-001 RISK-002 RISK-003 RISK-004 RISK-005 RISK-006 RISK-007 RISK-008 RISK-009 RISK-010 SCHED-001 SCHED-002 SCHED-003 SCHED-004 SCHED-005 SCHED-006 SCHED-007 SCHED-008
 SCHED-DCMA-01 SCHED-DCMA-02 SCHED-DCMA-03 SCHED-DCMA-04 SCHED-DCMA-05 SCHED-DCMA-06 SCHED-DCMA-07
 SCHED-DCMA-08 SCHED-DCMA-09 SCHED-DCMA-10 SCHED-DCMA-11 SCHED-DCMA-12 SCHED-DCMA-13 SCHED-DCMA-14
 XDOC-001 XDOC-002 XDOC-004 XDOC-009 XDOC-014`)
@@ -230,7 +230,7 @@ func one(t *testing.T, fs []finding.Finding) finding.Finding {
 func TestNotAssessableIsInfoWithMissingFields(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"core"}})
 	art := map[string]any{
-		"kind": "raci", "source": map[string]any{"path": "RMP.docx"}, "fields_found": []any{"raci.roles", "metadata.placeholders"},
+		"kind": "raci", "source": map[string]any{"path": "RMP.docx"}, "fields_found": []any{"raci.roles", "raci.roles.filled", "metadata.placeholders"},
 		"metadata": map[string]any{"status": "draft", "approvals": []any{}, "placeholders": []any{}},
 		"raci":     map[string]any{"roles": []any{map[string]any{"name": "PM"}}, "activities": nil},
 	}

@@ -62,6 +62,7 @@ var RiskColumns = Table{
 	"related_ids":      {"Related Risk #", "Linked Risks", "Related Issue"},
 	"due_date":         {"Due Date (Trigger Date)", "Due Date", "Trigger Date", "Target Date", "Need By"},
 	"status":           {"Status", "Risk Status", "Issue Status", "State"},
+	"status_notes":     {"Risk Status Notes", "Issue Status Notes", "Status Notes", "Latest Update", "Status Update"},
 	"created_on":       {"Created On", "Date Raised", "Date Identified", "Identified On", "Date Opened", "Open Date"},
 	"closed_date":      {"Closed Date", "Date Closed", "Closure Date", "Resolved On"},
 }

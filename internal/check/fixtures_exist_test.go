@@ -127,6 +127,10 @@ var existFixtures = []struct {
 	// RMP template asks both Program Managers to approve it).
 	{seeded: seeded{rule: "GEN-005", file: raciDoc, seed: editXlsx(raciDoc,
 		testdocs.CellChange{Sheet: "Approvals", Cell: "D4", Value: ""}, testdocs.CellChange{Sheet: "Approvals", Cell: "E4", Value: ""})}},
+	{seeded: seeded{rule: "IVV-004", file: ivvDoc, seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("Deliverables Under Review"), New: wt("Appendix Notes")})}},
+	// A deliverable whose review the IMS does not plan.
+	{seeded: seeded{rule: "XDOC-011", file: ivvDoc, loc: document.Loc{Section: "Deliverables Under Review"},
+		seed: editDocx(ivvDoc, testdocs.Edit{Old: "Training Plan – reviewed", New: "Interface Control Document – reviewed"})}},
 	// The Functional Lead's staffing gap loses its target date.
 	{seeded: seeded{rule: "RACI-008", file: rmpDoc, loc: document.Loc{Table: harbor.RMPRolesTable, Row: harbor.RMPRoleRow("Functional Lead (Provider)")},
 		seed: editDocx(rmpDoc, testdocs.Edit{Old: " – assigned by December 1, 2026", New: ""})}, extras: []extra{rmp}},

@@ -153,6 +153,12 @@ var IVVSections = Table{
 	"test_documentation": {"V&V Test Documentation Requirements", "V&V Documentation Requirements", "Test Documentation", "Test Documentation Requirements"},
 }
 
+// IVVDeliverableSections are the headings listing the deliverables IV&V
+// reviews (M3 Phase 2 Guidance, IV&V Plan).
+var IVVDeliverableSections = Table{
+	"deliverables_under_review": {"Deliverables Under Review", "Deliverables for IV&V Review", "Deliverables Reviewed", "Deliverables Reviewed by IV&V", "IV&V Review Items", "Items Under Review", "Products Under Review", "Work Products Reviewed", "Products Reviewed", "Deliverables and Events Assessed", "Review Items"},
+}
+
 // IVVOutlineKeys is the order of the IV&V plan outline.
 var IVVOutlineKeys = []string{"purpose", "references", "definitions", "organization", "master_schedule", "integrity_levels", "resources", "responsibilities", "tools", "processes", "reporting", "administrative", "test_documentation"}
 

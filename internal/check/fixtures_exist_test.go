@@ -131,6 +131,23 @@ var existFixtures = []struct {
 	// A deliverable whose review the IMS does not plan.
 	{seeded: seeded{rule: "XDOC-011", file: ivvDoc, loc: document.Loc{Section: "Deliverables Under Review"},
 		seed: editDocx(ivvDoc, testdocs.Edit{Old: "Training Plan – reviewed", New: "Interface Control Document – reviewed"})}},
+	// The RMP names someone else as the Executive Sponsor: the charter's
+	// sponsor is nowhere in the program's personnel.
+	{seeded: seeded{rule: "XDOC-003", file: charterDoc, loc: document.Loc{Section: "Executive Sponsor"},
+		seed: func(t *testing.T, dir string) {
+			rewriteBody(t, filepath.Join(dir, rmpDoc), func(s string) (string, error) {
+				return strings.Replace(s, wt("Angela Ruiz"), wt("Paula Grant"), 1), nil
+			})
+		}}, extras: []extra{rmp}},
+	// The training plan is assigned to a resource the program has no role for.
+	{seeded: seeded{rule: "XDOC-007", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: 41},
+		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: "K41", Value: "Training Contractor"})}},
+	// The conversion risk (high) is given to someone outside the program.
+	{seeded: seeded{rule: "XDOC-008", file: raidDoc, loc: document.Loc{Sheet: "Risk Log", Row: 3},
+		seed: editXlsx(raidDoc, testdocs.CellChange{Sheet: "Risk Log", Cell: "M3", Value: "Jordan Blake"})}, extras: []extra{rmp, raid}},
+	// IV&V now reports to the Program Manager whose program it reviews.
+	{seeded: seeded{rule: "XDOC-010", file: ivvDoc,
+		seed: editDocx(ivvDoc, testdocs.Edit{Old: "reports directly to the Executive Sponsor, not to the Program Manager", New: "reports directly to the Program Manager"})}},
 	// The Functional Lead's staffing gap loses its target date.
 	{seeded: seeded{rule: "RACI-008", file: rmpDoc, loc: document.Loc{Table: harbor.RMPRolesTable, Row: harbor.RMPRoleRow("Functional Lead (Provider)")},
 		seed: editDocx(rmpDoc, testdocs.Edit{Old: " – assigned by December 1, 2026", New: ""})}, extras: []extra{rmp}},

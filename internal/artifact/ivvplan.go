@@ -14,6 +14,16 @@ type IVVPlan struct {
 	FindingsProcess IVVFindingsProcess `json:"findings_process"`
 	// Outline says which IEEE 1012 plan-outline sections are present.
 	Outline map[string]bool `json:"outline"`
+	// DeliverablesUnderReview are the program deliverables IV&V assesses
+	// (IVV-004; XDOC-011 looks for their review in the IMS).
+	DeliverablesUnderReview []IVVDeliverable `json:"deliverables_under_review"`
+}
+
+// IVVDeliverable is one deliverable listed for IV&V review.
+type IVVDeliverable struct {
+	Name string `json:"name"`
+	Text string `json:"text,omitempty"` // the whole item when it says more than the name
+	Loc  Loc    `json:"loc"`
 }
 
 // IVVProvider is who performs IV&V.

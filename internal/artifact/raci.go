@@ -17,7 +17,26 @@ type RACIRole struct {
 	Party      string `json:"party,omitempty"`
 	Filled     *bool  `json:"filled,omitempty"`
 	PersonName string `json:"person_name,omitempty"`
-	Loc        Loc    `json:"loc"`
+	// The M3 Resource Management Plan roles table (MODEL.md §4.2): the band
+	// the row sits under ("Overall Program Leadership Team"), lead or
+	// support staff, federal or contractor, the commitment, whether the
+	// resources are acquired, and the gaps with their target dates.
+	Group               string    `json:"group,omitempty"`
+	Lead                *bool     `json:"lead,omitempty"`
+	FederalOrContractor string    `json:"federal_or_contractor,omitempty"`
+	Commitment          string    `json:"commitment,omitempty"`
+	Acquired            *bool     `json:"acquired,omitempty"`
+	AcquiredRaw         string    `json:"acquired_raw,omitempty"`
+	Gaps                []RoleGap `json:"gaps,omitempty"`
+	Loc                 Loc       `json:"loc"`
+}
+
+// RoleGap is one resource or skills gap of a role and the date it is to be
+// filled (null when the text gives none).
+type RoleGap struct {
+	Text       string  `json:"text"`
+	TargetDate *string `json:"target_date"`
+	Loc        Loc     `json:"loc"`
 }
 
 // RACIActivity is one activity row with its role assignments.

@@ -37,12 +37,19 @@ func TestRAIDSeededDefects(t *testing.T) {
 		change testdocs.CellChange
 		row    int
 	}{
+		// The Created On header is gone (a warning: the required columns
+		// are still there); RISK-001 reports it at the header row.
+		{"RISK-001", cell("K2", ""), 2},
+		{"RISK-002", cell("A4", "R-001"), 4},
 		{"RISK-003", cell("M3", ""), 3},
 		{"RISK-004", cell("N4", ""), 4},
 		{"RISK-005", cell("C4", "The two mainframe programmers may leave."), 4},
 		{"RISK-006", cell("D3", ""), 3},
 		{"RISK-007", cell("R3", ""), 3},
 		{"RISK-008", cell("T5", ""), 5},
+		// R-001 (created September 15) loses its dated status note.
+		{"RISK-009", cell("G3", ""), 3},
+		{"RISK-010", cell("Q5", "November 4, 2026"), 5},
 	} {
 		t.Run(fx.rule, func(t *testing.T) {
 			dir := write(t)

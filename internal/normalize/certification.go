@@ -88,6 +88,7 @@ func readCertification(t *document.Tree, a *artifact.Artifact) {
 			}
 		}
 		ap.Role = roleOf("", ap.Title)
+		ap.Party = approverParty("", ap.Title)
 		// The certification is the signing record: a named approver with a
 		// date under a ticked decision has signed it.
 		ap.Signed = ap.Date != nil && decision != nil

@@ -255,6 +255,10 @@ func readFrontMatter(t *document.Tree, a *artifact.Artifact) {
 			ap := artifact.Approval{Name: get("name"), Title: get("title"), Evidence: "front_matter",
 				Loc: document.Loc{Path: t.Path, Pointer: fmt.Sprintf("/approvals/%d", i)}}
 			ap.Role = roleOf(get("role"), ap.Title)
+			ap.Party = approverParty(get("role"), ap.Title)
+			if p := strings.ToLower(get("party")); p == "customer" || p == "provider" {
+				ap.Party = p
+			}
 			ap.DateRaw = get("date")
 			if d, ok := parseDate(ap.DateRaw); ok {
 				ap.Date = &d
@@ -395,6 +399,7 @@ func readApprovals(t *doc, a *artifact.Artifact) {
 			}
 			ap := artifact.Approval{Name: name, Title: colText(r, h, "title"), Evidence: "signature_table", Loc: g.loc(t.Path, r, -1)}
 			ap.Role = roleOf(colText(r, h, "role"), ap.Title)
+			ap.Party = approverParty(colText(r, h, "role"), ap.Title)
 			ap.DateRaw = colText(r, h, "date")
 			if i, ok := h.cols["date"]; ok {
 				ap.Date = datePtr(r.cell(i))
@@ -432,6 +437,22 @@ func roleOf(role, title string) string {
 		}
 	}
 	return "other"
+}
+
+// approverParty says whether an approver signs for the customer or the
+// provider, when the role or title says so ("Provider Program Manager",
+// "Program Manager (Customer)"); "" when neither does.
+func approverParty(role, title string) string {
+	for _, s := range []string{role, title} {
+		l := strings.ToLower(s)
+		switch {
+		case strings.Contains(l, "provider"):
+			return "provider"
+		case strings.Contains(l, "customer"):
+			return "customer"
+		}
+	}
+	return ""
 }
 
 var versionLine = regexp.MustCompile(`(?i)^\s*version\s*:?\s*v?(\d+(\.\d+)*)\b`)

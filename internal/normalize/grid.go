@@ -16,6 +16,8 @@ type grid struct {
 	table   int    // 1-based document table index (docx/md); 0 for sheets
 	section string // enclosing heading text (docx/md)
 	rows    []gridRow
+	// validations are the sheet's list data-validations by column letter.
+	validations map[string][]string
 }
 
 type gridRow struct {
@@ -71,11 +73,27 @@ func grids(t *document.Tree) []grid {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) {
 			continue
 		}
-		g := grid{sheet: s.Name, rows: make([]gridRow, 0, len(s.Rows))}
+		g := grid{sheet: s.Name, rows: make([]gridRow, 0, len(s.Rows)), validations: s.Validations}
 		for _, r := range s.Rows {
 			g.rows = append(g.rows, gridRow{num: r.Num, cells: r.Cells})
 		}
 		out = append(out, g)
+	}
+	return out
+}
+
+// allowed is the list data-validation of column j (the letters of the
+// header cell's address), nil when the column has none.
+func (g grid) allowed(h header, j int) []string {
+	if len(g.validations) == 0 || h.idx < 0 || j >= len(g.rows[h.idx].cells) {
+		return nil
+	}
+	letters := strings.TrimRight(g.rows[h.idx].cells[j].Loc.Cell, "0123456789")
+	var out []string
+	for _, v := range g.validations[letters] {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
 	}
 	return out
 }

@@ -20,6 +20,20 @@ func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {
 		p.Outline[k] = len(o.find(&vocab.IVVSections, k)) > 0
 	}
 	found(a, "ivv_plan.outline")
+	p.DeliverablesUnderReview = []artifact.IVVDeliverable{}
+	for _, i := range o.find(&vocab.IVVDeliverableSections, "deliverables_under_review") {
+		for _, it := range o.items(i) {
+			d := artifact.IVVDeliverable{Name: it.text, Loc: it.loc}
+			// "Program Management Plan – assessed in September 2026": the
+			// name is what comes before the dash or colon.
+			if k := nameEnd.FindStringIndex(it.text); k != nil && k[0] > 0 {
+				d.Name, d.Text = strings.TrimSpace(it.text[:k[0]]), it.text
+			}
+			d.Name = strings.TrimRight(d.Name, ".;")
+			p.DeliverablesUnderReview = append(p.DeliverablesUnderReview, d)
+		}
+	}
+	found(a, "ivv_plan.deliverables_under_review")
 	all := allText(t.Tree)
 	low := strings.ToLower(all)
 	p.Independence = artifact.IVVIndependence{
@@ -63,6 +77,9 @@ func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {
 	}
 	found(a, "ivv_plan.findings_process")
 }
+
+// nameEnd ends a deliverable's name inside a list item.
+var nameEnd = regexp.MustCompile(`\s+[–—-]\s+|:\s+`)
 
 var reportsTo = regexp.MustCompile(`(?i)\breports? (?:directly )?to (?:the )?([^.,;\n]{3,80})`)
 

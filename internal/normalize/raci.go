@@ -28,7 +28,7 @@ func normalizeRACI(t *doc, a *artifact.Artifact, _ Options) {
 		}
 	}
 	for _, g := range t.grids {
-		if readRolesTable(t.Path, g, r) {
+		if readRolesTable(t.Path, g, r, a) {
 			found(a, "raci.roles")
 			diag(a, "info", "RACI_ROLES_ONLY", document.Loc{Path: t.Path, Table: g.table, Sheet: g.sheet},
 				"a roles table without a RACI matrix: activity assignments cannot be assessed")
@@ -194,13 +194,23 @@ func matrixLike(g grid, from int) bool {
 }
 
 var rolesTableCols = vocab.Table{
-	"role":   {"Job Title/Position Description", "Role", "Position", "Job Title", "Role Title"},
-	"filled": {"Filled (Acting/ Permanent Personnel) or Vacant", "Filled or Vacant", "Filled", "Vacant"},
-	"person": {"Personnel Name (if known)", "Personnel Name", "Name", "Assigned Person"},
-	"duties": {"Major Responsibilities", "Responsibilities", "Duties"},
+	"role":       {"Job Title/Position Description", "Role", "Position", "Job Title", "Role Title"},
+	"filled":     {"Filled (Acting/ Permanent Personnel) or Vacant", "Filled or Vacant", "Filled", "Vacant"},
+	"person":     {"Personnel Name (if known)", "Personnel Name", "Name", "Assigned Person"},
+	"lead":       {"Lead or Support Staff", "Lead or Support", "Lead/Support"},
+	"duties":     {"Major Responsibilities", "Responsibilities", "Duties"},
+	"federal":    {"Federal/ Contractor Personnel?", "Federal/Contractor Personnel", "Federal or Contractor", "Federal/Contractor"},
+	"commitment": {"Number of Resources & Commitment Required", "Commitment Required", "Number of Resources", "Commitment"},
+	"acquired":   {"Have Resources Been Acquired for the Role?", "Resources Acquired", "Acquired"},
+	"gaps":       {"Resource/Skills Gaps & Target Dates to Fill Gaps", "Resource/Skills Gaps", "Skills Gaps", "Resource Gaps", "Gaps"},
 }
 
-func readRolesTable(path string, g grid, r *artifact.RACI) bool {
+// rmpFields are the roles-table columns recorded in fields_found (as
+// raci.roles.<key>), so RMP rules can tell a table without them (a RACI
+// matrix) from empty cells.
+var rmpFields = []string{"filled", "lead", "acquired", "gaps"}
+
+func readRolesTable(path string, g grid, r *artifact.RACI, a *artifact.Artifact) bool {
 	h, ok := findHeader(g, &rolesTableCols, 2)
 	if !ok {
 		return false
@@ -209,21 +219,107 @@ func readRolesTable(path string, g grid, r *artifact.RACI) bool {
 	if !ok {
 		return false
 	}
+	group := ""
 	for _, row := range dataRows(g, h.idx) {
 		name := row.text(ri)
-		if name == "" || allSame(row) {
+		if allSame(row) {
+			group = bandText(row)
 			continue // group band row ("Overall Program Leadership Team")
 		}
-		role := artifact.RACIRole{Name: name, Canonical: canonicalRole(name), Party: partyOf(name), Loc: g.loc(path, row, ri), PersonName: colText(row, h, "person")}
+		if answer(name) == "" {
+			continue // empty, or the template's "Provide the Title of the Role"
+		}
+		role := artifact.RACIRole{Name: name, Canonical: canonicalRole(name), Party: partyOf(name), Loc: g.loc(path, row, ri), PersonName: answer(colText(row, h, "person")), Group: group}
 		// Only a short answer is a value; the template's instruction
 		// sentence ("Indicate whether the role is filled … or vacant") is not.
-		if f := strings.ToLower(colText(row, h, "filled")); f != "" && vocab.Words(f) <= 5 {
+		if f := strings.ToLower(answer(colText(row, h, "filled"))); f != "" {
 			v := !strings.Contains(f, "vacant")
 			role.Filled = &v
 		}
+		switch l := strings.ToLower(answer(colText(row, h, "lead"))); {
+		case strings.HasPrefix(l, "lead"):
+			v := true
+			role.Lead = &v
+		case strings.HasPrefix(l, "support"):
+			v := false
+			role.Lead = &v
+		}
+		role.FederalOrContractor = answer(colText(row, h, "federal"))
+		role.Commitment = answer(colText(row, h, "commitment"))
+		if acq := answer(colText(row, h, "acquired")); acq != "" {
+			role.AcquiredRaw = acq
+			l := strings.ToLower(acq)
+			v := strings.HasPrefix(l, "yes") || strings.HasPrefix(l, "y ") || l == "y" || strings.HasPrefix(l, "acquired")
+			if v || strings.HasPrefix(l, "no") || l == "n" || strings.HasPrefix(l, "partial") {
+				role.Acquired = &v
+			}
+		}
+		if j, ok := h.cols["gaps"]; ok {
+			role.Gaps = readGaps(row.text(j), g.loc(path, row, j))
+		}
 		r.Roles = append(r.Roles, role)
 	}
+	for _, k := range rmpFields {
+		if _, ok := h.cols[k]; ok {
+			found(a, "raci.roles."+k)
+		}
+	}
 	return len(r.Roles) > 0
+}
+
+// answer is a roles-table cell as a value: "" for an empty cell, a template
+// prompt ("<<Insert …>>") or the template's instruction sentence
+// ("Indicate whether the role is filled …", "Provide personnel name if
+// known"), which are not answers.
+func answer(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || len(findPlaceholders(s, document.Loc{})) > 0 || instruction.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+var instruction = regexp.MustCompile(`(?i)^(indicate|provide|list|for contractor|for support staff)\b`)
+
+// noGap is a gaps cell saying there is none.
+var noGap = regexp.MustCompile(`(?i)^(none|no gaps?|n/?a|-+)\.?$`)
+
+// textDate finds a written date inside free text ("Payroll SME – hire by
+// January 15, 2027").
+var textDate = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4})\b`)
+
+// readGaps splits a gaps cell into gaps (one per line or semicolon) with
+// the date each is to be filled by.
+func readGaps(text string, loc document.Loc) []artifact.RoleGap {
+	text = answer(text)
+	if text == "" || noGap.MatchString(text) {
+		return nil
+	}
+	var out []artifact.RoleGap
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		g := artifact.RoleGap{Text: part, Loc: loc}
+		if m := textDate.FindString(part); m != "" {
+			if d, ok := parseDate(strings.Replace(m, "Sept", "Sep", 1)); ok {
+				g.TargetDate = &d
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// bandText is the text of a band row (all cells the same).
+func bandText(row gridRow) string {
+	for _, c := range row.cells {
+		if s := strings.TrimSpace(c.Text); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 func allSame(row gridRow) bool {

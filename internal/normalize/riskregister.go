@@ -22,6 +22,22 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			continue
 		}
 		issues := strings.Contains(strings.ToLower(g.sheet+" "+g.section), "issue")
+		cols, allowed := map[string]string{}, map[string][]string{}
+		for k, j := range h.cols {
+			cols[k] = h.texts[j]
+			if v := g.allowed(h, j); len(v) > 0 {
+				allowed[k] = v
+			}
+		}
+		if issues {
+			rr.IssueColumns, rr.IssueAllowedValues = mergeCols(rr.IssueColumns, cols), mergeAllowed(rr.IssueAllowedValues, allowed)
+		} else {
+			if rr.Columns == nil {
+				l := g.loc(t.Path, g.rows[h.idx], -1)
+				rr.ColumnsLoc = &l
+			}
+			rr.Columns, rr.AllowedValues = mergeCols(rr.Columns, cols), mergeAllowed(rr.AllowedValues, allowed)
+		}
 		for _, r := range dataRows(g, h.idx) {
 			risk := artifact.Risk{
 				ID: colText(r, h, "id"), Title: colText(r, h, "title"), Description: colText(r, h, "description"),
@@ -42,6 +58,7 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			risk.Trigger = colText(r, h, "trigger")
 			risk.ContingencyPlan = colText(r, h, "contingency_plan")
 			risk.ClosureCriteria = colText(r, h, "closure_criteria")
+			risk.StatusNotes = colText(r, h, "status_notes")
 			for _, d := range [...]struct {
 				key string
 				dst **string
@@ -49,6 +66,11 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 				if j, ok := h.cols[d.key]; ok {
 					*d.dst = datePtr(r.cell(j))
 				}
+			}
+			if risk.ModifiedOn != nil {
+				risk.ModifiedSource = "column"
+			} else if d := latestDate(risk.StatusNotes); d != "" {
+				risk.ModifiedOn, risk.ModifiedSource = &d, "status_notes"
 			}
 			for _, id := range strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 				risk.RelatedIDs = append(risk.RelatedIDs, id)
@@ -76,8 +98,55 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 		for _, k := range sortedKeys(h.cols) {
 			found(a, "risk_register.columns."+k)
 		}
-		found(a, "risk_register.risks")
+		if issues {
+			found(a, "risk_register.issues")
+		} else {
+			found(a, "risk_register.risks")
+		}
 	}
+}
+
+// mergeCols adds the columns of one more table of the same kind.
+func mergeCols(dst, src map[string]string) map[string]string {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = map[string]string{}
+	}
+	for k, v := range src {
+		if _, ok := dst[k]; !ok {
+			dst[k] = v
+		}
+	}
+	return dst
+}
+
+func mergeAllowed(dst, src map[string][]string) map[string][]string {
+	if len(src) == 0 {
+		return dst
+	}
+	if dst == nil {
+		dst = map[string][]string{}
+	}
+	for k, v := range src {
+		if _, ok := dst[k]; !ok {
+			dst[k] = v
+		}
+	}
+	return dst
+}
+
+// latestDate is the latest date written in free text ("Nov 10, 2026:
+// reviewed at the PMR"), "" when there is none.
+func latestDate(text string) string {
+	latest := ""
+	for _, m := range textDate.FindAllString(text, -1) {
+		if d, ok := parseDate(strings.Replace(m, "Sept", "Sep", 1)); ok && d > latest {
+			latest = d
+		}
+	}
+	return latest
 }
 
 var ifThen = regexp.MustCompile(`(?is)\bif\b.+\bthen\b`)

@@ -62,6 +62,7 @@ var RiskColumns = Table{
 	"related_ids":      {"Related Risk #", "Linked Risks", "Related Issue"},
 	"due_date":         {"Due Date (Trigger Date)", "Due Date", "Trigger Date", "Target Date", "Need By"},
 	"status":           {"Status", "Risk Status", "Issue Status", "State"},
+	"status_notes":     {"Risk Status Notes", "Issue Status Notes", "Status Notes", "Latest Update", "Status Update"},
 	"created_on":       {"Created On", "Date Raised", "Date Identified", "Identified On", "Date Opened", "Open Date"},
 	"closed_date":      {"Closed Date", "Date Closed", "Closure Date", "Resolved On"},
 }
@@ -152,6 +153,12 @@ var IVVSections = Table{
 	"test_documentation": {"V&V Test Documentation Requirements", "V&V Documentation Requirements", "Test Documentation", "Test Documentation Requirements"},
 }
 
+// IVVDeliverableSections are the headings listing the deliverables IV&V
+// reviews (M3 Phase 2 Guidance, IV&V Plan).
+var IVVDeliverableSections = Table{
+	"deliverables_under_review": {"Deliverables Under Review", "Deliverables for IV&V Review", "Deliverables Reviewed", "Deliverables Reviewed by IV&V", "IV&V Review Items", "Items Under Review", "Products Under Review", "Work Products Reviewed", "Products Reviewed", "Deliverables and Events Assessed", "Review Items"},
+}
+
 // IVVOutlineKeys is the order of the IV&V plan outline.
 var IVVOutlineKeys = []string{"purpose", "references", "definitions", "organization", "master_schedule", "integrity_levels", "resources", "responsibilities", "tools", "processes", "reporting", "administrative", "test_documentation"}
 
@@ -165,6 +172,9 @@ var Roles = Table{
 	"quality_manager":  {"Quality Manager", "QA Manager"},
 	"contract_manager": {"Contract Manager"},
 	"ivv_lead":         {"IV&V Lead", "IV&V", "Independent Verification and Validation"},
+	// The other approvers M3 templates name (Target State CONOPS).
+	"business_owner":  {"Business Owner", "Business Owners"},
+	"functional_lead": {"Functional Lead"},
 }
 
 // KindTitles are the title/heading/file-name phrasings of each kind, used by

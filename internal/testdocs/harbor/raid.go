@@ -16,20 +16,20 @@ import (
 var raidRisks = []map[string]any{
 	{"Title": "Pay-history conversion", "Description": "If legacy pay codes do not map one-to-one to FPSSC pay codes, then Mock Conversion 2 misses its reconciliation target and go-live slips by a pay period.",
 		"Response Plan": "Code-mapping workshops with FPSSC finish by December 15, 2026; a second data analyst joins the conversion team.", "Risk Response": "Mitigate",
-		"Status": "In Progress", "Risk Type ": "Data", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.September, 15),
+		"Status": "In Progress", "Risk Type ": "Data/information", "Risk Status Notes": "November 10, 2026: reviewed at the program review; mapping workshops on track.", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.September, 15),
 		"Risk Owner(s) - Organization": "Customer", "Risk Owner": pmName, "Probability  (Likelihood)": "4-Highly Likely (70%)",
 		"Consequence / Impact": "4-Significant (15% impact to cost or schedule)", "Risk Trigger": "Mock 2 reconciliation below 99%",
 		"Due Date (Trigger Date)": day(2027, time.January, 15), "Risk Contingency Plan": "Add a parallel pay period before cutover.", "Closure Criteria": "Mock 3 reconciles to $0.01 per employee."},
 	{"Title": "Mainframe programmer attrition", "Description": "If one of the two remaining mainframe programmers leaves before go-live, then legacy interfaces cannot be changed for conversion.",
 		"Response Plan": "Retention agreements signed; knowledge-transfer tasks tracked in the IMS.", "Risk Response": "Mitigate",
-		"Status": "New", "Risk Type ": "Resources", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 2),
+		"Status": "New", "Risk Type ": "Project resources/financial", "Risk Status Notes": "November 3, 2026: retention agreements signed by both programmers.", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 2),
 		"Risk Owner(s) - Organization": "Customer", "Risk Owner": cioName, "Probability  (Likelihood)": "3-Likely (50%)",
 		"Consequence / Impact": "3-Moderate (10% impact to cost or schedule)", "Risk Trigger": "Resignation notice",
 		"Due Date (Trigger Date)": day(2027, time.March, 1), "Risk Contingency Plan": "Contract surge support from the vendor.", "Closure Criteria": "Legacy system decommissioned."},
 	{"Title": "Shift-differential configuration", "Description": "If the FPSSC standard offering cannot compute maritime shift differentials, then custom configuration adds cost and test time.",
 		"Response Plan": "Fit-gap item raised with FPSSC; configuration estimate due in the next program review.", "Risk Response": "Mitigate",
-		"Status": "In Progress", "Risk Type ": "Technical", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 20),
-		"Risk Owner(s) - Organization": "Provider", "Risk Owner": pmoLeadName, "Probability  (Likelihood)": "2-Unlikely (30%)",
+		"Status": "In Progress", "Risk Type ": "Technical/technology", "Risk Status Notes": "November 12, 2026: FPSSC estimate requested for the next program review.", "Program or Release": "Program", "Created By": pmName, "Created On": day(2026, time.October, 20),
+		"Risk Owner(s) - Organization": "Provider", "Risk Owner": pmoLeadName, "Probability  (Likelihood)": "2-Low Likelihood (30%)",
 		"Consequence / Impact": "4-Significant (15% impact to cost or schedule)", "Risk Trigger": "FPSSC estimate above $250,000",
 		"Due Date (Trigger Date)": day(2026, time.December, 4), "Risk Contingency Plan": "Escalate to the Executive Steering Committee.", "Closure Criteria": "Configuration tested in system test."},
 }
@@ -73,5 +73,29 @@ func WriteRAID(corpus, out string) error {
 			changes = append(changes, testdocs.CellChange{Sheet: sheet, Cell: col + row, Value: v})
 		}
 	}
+	// The cover, the document history and the sign-off of both Program
+	// Managers the template's cover note asks for.
+	changes = append(changes,
+		testdocs.CellChange{Sheet: "Cover", Cell: "B4", Value: "Version " + version},
+		testdocs.CellChange{Sheet: "Cover", Cell: "B5", Value: longDate(raidUpdated)},
+		testdocs.CellChange{Sheet: "Cover", Cell: "B7", Value: programName + " risk and issue logs, reviewed weekly by the joint PMO."},
+	)
+	changes = append(changes, revisionSheet(
+		[]string{"1.0", longDate(day(2026, time.September, 15)), pmName, "Risk log opened with the conversion risk."},
+		[]string{"1.1", longDate(day(2026, time.October, 20)), pmName, "Provider risks added after the fit-gap review."},
+		[]string{"1.2", longDate(raidUpdated), pmName, "Weekly review; approved by both Program Managers."},
+	)...)
+	for i, row := range [][]string{
+		{"Name", "Title", "Role", "Signature", "Date"},
+		signed(pmName, pmTitle, "Customer Program Manager", raidUpdated),
+		signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", raidUpdated),
+	} {
+		for j, v := range row {
+			changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
+		}
+	}
 	return testdocs.CopyXlsxWithCells(src, out, changes...)
 }
+
+// raidUpdated is the date of the last weekly review of the RAID log.
+var raidUpdated = day(2026, time.November, 12)

@@ -194,11 +194,15 @@ window(n) := {"start": s, "end": e} if {
 	count(ws) > 0
 	s := min({lib.day(w.start) | some w in ws})
 	e := max({lib.day(w.end) | some w in ws})
+	is_string(s)
+	is_string(e)
 } else := {"start": s, "end": e} if {
 	ws := [w | some sc in schedules; some w in object.get(sc, ["schedule", "phase_windows"], []); w.phase == n]
 	count(ws) > 0
 	s := min({d | some w in ws; d := lib.day(w.start)})
 	e := max({d | some w in ws; d := lib.day(w.finish)})
+	is_string(s)
+	is_string(e)
 }
 
 # begun(n): the day phase n began — the earliest actual start of its IMS
@@ -241,3 +245,26 @@ ended(n) := d if {
 # phase_facts_missing: the config keys (and IMS column) that would let the
 # M3 rules tell phases apart, for not_assessable results.
 phase_facts_missing := ["project.phase_windows", "project.phase", "schedule.columns.phase"]
+
+# --- names -----------------------------------------------------------------------
+
+_stop := {"a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "as"}
+
+# words(s): the content words of a task name, lower case.
+words(s) := {w | some w in regex.split(`[^a-z0-9]+`, lower(s)); w != ""; not w in _stop} if is_string(s)
+
+default words(_) := set()
+
+# similar(a, b): two task names share at least 60 % of their content words
+# (Jaccard), e.g. "Integrate Program Management Office (PMO) Structures"
+# and the playbook's "Integrate Program Management Office Structures".
+similar(a, b) if {
+	wa := words(a)
+	wb := words(b)
+	u := count(wa | wb)
+	u > 0
+	count(wa & wb) / u >= 0.6
+}
+
+# tagged(t): the normalizer tagged the IMS task with its M3 key task.
+tagged(t) if is_string(t.m3_key_task)

@@ -97,10 +97,10 @@ func TestM3CompliantHarbor(t *testing.T) {
 			"Program-Charter.docx: Program Charter (program-charter) shows no revision or approval dated in phase 3 (2026-06-01 to 2026-08-28): the M3 tracker has it updated during Engagement",
 		},
 		// The IMS carries no sign-off at all.
-		"M3-3.1-03": {"Integrated-Master-Schedule.xlsx: the IMS has no approval by the customer and the provider party: both parties agree it in key task 3.1"},
-		"M3-3.1-04": {": no QASP in the submission by 2026-08-31, the end of M3 phase 3 (Engagement)"},
+		"M3-3.1-03":  {"Integrated-Master-Schedule.xlsx: the IMS has no approval by the customer and the provider party: both parties agree it in key task 3.1"},
+		"M3-3.1-04":  {": no QASP in the submission by 2026-08-31, the end of M3 phase 3 (Engagement)"},
 		"M3-4.16-01": {": M3 phase 4 began on 2026-08-31 without approved Go/No-Go criteria"},
-		"M3-DOC-01": {"Program-Charter.docx: the M3 tracker has this artifact updated in phase 3, but no revision or approval is dated in that phase (2026-06-01 to 2026-08-28)"},
+		"M3-DOC-01":  {"Program-Charter.docx: the M3 tracker has this artifact updated in phase 3, but no revision or approval is dated in that phase (2026-06-01 to 2026-08-28)"},
 		"XDOC-013": {
 			": phase 0 ended on 2026-01-02 and no lessons-learned report is dated within 30 days after it (by 2026-02-01)",
 			": phase 1 ended on 2026-04-03 and no lessons-learned report is dated within 30 days after it (by 2026-05-03)",

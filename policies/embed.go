@@ -6,7 +6,8 @@ package policies
 import "embed"
 
 // FS is the built-in policy tree: <pack>/<rule>.rego (with <rule>_test.rego
-// beside each rule) and data/*.json.
+// beside each rule), data/*.json and procedures.yaml (procedure clauses →
+// rule IDs).
 //
-//go:embed */*.rego data/*.json
+//go:embed */*.rego data/*.json procedures.yaml
 var FS embed.FS

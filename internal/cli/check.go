@@ -183,6 +183,11 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard,
 	}
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
+	procs, err := policy.Procedures()
+	if err != nil {
+		return toolError(fmt.Errorf("policies: %w", err))
+	}
+	res.Procedures = finding.EvaluateProcedures(res, procs)
 	res.Run.DurationMS = time.Since(started).Milliseconds()
 
 	if err := ctx.Err(); err != nil {

@@ -56,6 +56,10 @@ type Project struct {
 	Framework    string        `yaml:"framework" json:"framework,omitempty"`
 	Execution    *Execution    `yaml:"execution" json:"execution,omitempty"`
 	PhaseWindows []PhaseWindow `yaml:"phase_windows" json:"phase_windows,omitempty"`
+	// TailoredOut lists M3 key tasks (e.g. "4.15") the program decided not
+	// to perform (M3 Services Tailoring Guide): M3-IMS-01 does not ask the
+	// IMS for them.
+	TailoredOut []string `yaml:"tailored_out" json:"tailored_out,omitempty"`
 }
 
 // Execution selects which schedule tasks are "execution" work (XDOC-001).

@@ -79,6 +79,13 @@ func (c *Config) ProjectData(asOf string) map[string]any {
 		}
 		p["phase_windows"] = ws
 	}
+	if len(pr.TailoredOut) > 0 {
+		ts := make([]any, len(pr.TailoredOut))
+		for i, t := range pr.TailoredOut {
+			ts[i] = t
+		}
+		p["tailored_out"] = ts
+	}
 	if len(c.Approvers) > 0 {
 		ap := map[string]any{}
 		for k, v := range c.Approvers {

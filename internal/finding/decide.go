@@ -31,8 +31,8 @@ func Fingerprint(rule, path string, locText, message string) string {
 func Decide(r *Result, waivers []WaiverRule, asOf, failOn string) {
 	r.Waivers = r.Waivers[:0]
 	var extra []Finding
-	waivedChecks := map[[2]string]bool{}
-	failedChecks := map[[2]string]bool{}
+	waivedChecks := map[[3]string]bool{}
+	failedChecks := map[[3]string]bool{}
 	for _, w := range waivers {
 		use := WaiverUse{Rule: w.Rule, Path: w.Path, Location: w.Location, Reason: w.Reason,
 			ApprovedBy: w.ApprovedBy, Expires: w.Expires, State: "active"}
@@ -75,7 +75,7 @@ func Decide(r *Result, waivers []WaiverRule, asOf, failOn string) {
 		if f.ID == "" {
 			f.ID = Fingerprint(f.Rule, f.Path, f.Location.String(), f.Message)
 		}
-		key := [2]string{f.Rule, f.Path}
+		key := [3]string{f.Rule, f.Path, f.Scope}
 		switch f.Status {
 		case Fail:
 			failedChecks[key] = true
@@ -86,7 +86,7 @@ func Decide(r *Result, waivers []WaiverRule, asOf, failOn string) {
 	// A check whose every failing finding is waived is waived.
 	for i := range r.Checks {
 		c := &r.Checks[i]
-		key := [2]string{c.Rule, c.Path}
+		key := [3]string{c.Rule, c.Path, c.Scope}
 		if c.Status == Fail && waivedChecks[key] && !failedChecks[key] {
 			c.Status = Waived
 		}
@@ -165,7 +165,7 @@ func sortResult(r *Result) {
 		)
 	})
 	slices.SortStableFunc(r.Checks, func(a, b Check) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule))
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Scope, b.Scope))
 	})
 	slices.SortStableFunc(r.Rules, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(r.Documents, func(a, b Document) int { return cmp.Compare(a.Path, b.Path) })

@@ -70,6 +70,10 @@ type Finding struct {
 	Remediation string         `json:"remediation,omitempty"`
 	Source      string         `json:"source,omitempty"`
 	Waiver      *Waiver        `json:"waiver,omitempty"`
+	// Scope narrows a submission-level finding to one item the rule judges
+	// separately (M3-GATE-01: one exit criterion), so a procedure clause
+	// can cite the rule for that item only.
+	Scope string `json:"scope,omitempty"`
 }
 
 // Check is one rule applied to one document ("" path for submission-level rules).
@@ -77,6 +81,9 @@ type Check struct {
 	Rule   string `json:"rule"`
 	Path   string `json:"path"`
 	Status Status `json:"status"`
+	// Scope is the item of the document or submission the check judged,
+	// when a project rule judges several separately ("" = the whole).
+	Scope string `json:"scope,omitempty"`
 	// Metrics is what a threshold rule measured (its "metric" set), kept on
 	// passing checks too so a report can show every DCMA value.
 	Metrics *Metrics `json:"metrics,omitempty"`

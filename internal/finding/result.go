@@ -6,16 +6,17 @@ const ReportSchemaVersion = "1"
 // Result is one run's decided outcome: the JSON report contract every
 // output format renders from.
 type Result struct {
-	SchemaVersion string      `json:"schema_version"`
-	Tool          Tool        `json:"tool"`
-	Run           Run         `json:"run"`
-	Documents     []Document  `json:"documents"`
-	Findings      []Finding   `json:"findings"`
-	Checks        []Check     `json:"checks"`
-	Rules         []Rule      `json:"rules"`
-	Waivers       []WaiverUse `json:"waivers"`
-	Artifacts     []any       `json:"artifacts,omitempty"`
-	Summary       Summary     `json:"summary"`
+	SchemaVersion string            `json:"schema_version"`
+	Tool          Tool              `json:"tool"`
+	Run           Run               `json:"run"`
+	Documents     []Document        `json:"documents"`
+	Findings      []Finding         `json:"findings"`
+	Checks        []Check           `json:"checks"`
+	Rules         []Rule            `json:"rules"`
+	Procedures    []ProcedureResult `json:"procedures"`
+	Waivers       []WaiverUse       `json:"waivers"`
+	Artifacts     []any             `json:"artifacts,omitempty"`
+	Summary       Summary           `json:"summary"`
 }
 
 // Tool identifies the program that produced the result.

@@ -71,21 +71,21 @@ func TestCatalogIsCompleteAndKnown(t *testing.T) {
 		if r.Severity != finding.Error && r.Severity != finding.Warning && r.Severity != finding.Info {
 			t.Errorf("%s: severity %q", r.ID, r.Severity)
 		}
-		if r.Pack != "core" && r.Pack != "schedule" && r.Pack != "xdoc" {
+		if r.Pack != "core" && r.Pack != "schedule" && r.Pack != "xdoc" && r.Pack != "m3" {
 			t.Errorf("%s: pack %q", r.ID, r.Pack)
 		}
 	}
 	want := strings.Fields(`CHARTER-001 CHARTER-002 CHARTER-003 CHARTER-004 CHARTER-005 CHARTER-006 CHARTER-007 CHARTER-008 CHARTER-009 CHARTER-010 CHARTER-011 CHARTER-012 CHARTER-013
 CR-001 CR-002 CR-003 CR-004 CR-005 GEN-001 GEN-002 GEN-003 GEN-004 GEN-005
 IVV-001 IVV-002 IVV-003 IVV-004 IVV-005 IVV-006 LL-001 LL-002
+M3-3.1-01 M3-3.1-02 M3-3.1-03 M3-3.1-04 M3-4.16-01 M3-DOC-01 M3-GATE-01 M3-IMS-01 M3-OUT-01
 PMP-001 PMP-002 PMP-003 PMP-004 PMP-005 PMP-006 PMP-007 PMP-008 PMP-009 PMP-010 PMP-011 PMP-012 PMP-013 PMP-014
 QASP-001 QASP-002 QASP-003 QASP-004 QASP-005 QASP-006 QASP-007
 RACI-001 RACI-002 RACI-003 RACI-004 RACI-005 RACI-006 RACI-007 RACI-008
 RISK-001 RISK-002 RISK-003 RISK-004 RISK-005 RISK-006 RISK-007 RISK-008 RISK-009 RISK-010
-SCHED-001 SCHED-002 SCHED-003 SCHED-004 SCHED-005 SCHED-006 SCHED-007 SCHED-008
-SCHED-DCMA-01 SCHED-DCMA-02 SCHED-DCMA-03 SCHED-DCMA-04 SCHED-DCMA-05 SCHED-DCMA-06 SCHED-DCMA-07 SCHED-DCMA-08 SCHED-DCMA-09 SCHED-DCMA-10 SCHED-DCMA-11 SCHED-DCMA-12 SCHED-DCMA-13 SCHED-DCMA-14
+SCHED-001 SCHED-002 SCHED-003 SCHED-004 SCHED-005 SCHED-006 SCHED-007 SCHED-008 SCHED-DCMA-01 SCHED-DCMA-02 SCHED-DCMA-03 SCHED-DCMA-04 SCHED-DCMA-05 SCHED-DCMA-06 SCHED-DCMA-07 SCHED-DCMA-08 SCHED-DCMA-09 SCHED-DCMA-10 SCHED-DCMA-11 SCHED-DCMA-12 SCHED-DCMA-13 SCHED-DCMA-14
 STATUS-001 STATUS-002 STATUS-003 STATUS-004 STATUS-005 STATUS-006
-XDOC-001 XDOC-002 XDOC-003 XDOC-004 XDOC-007 XDOC-008 XDOC-009 XDOC-010 XDOC-011 XDOC-014`)
+XDOC-001 XDOC-002 XDOC-003 XDOC-004 XDOC-007 XDOC-008 XDOC-009 XDOC-010 XDOC-011 XDOC-013 XDOC-014`)
 	if !slices.Equal(ids, want) {
 		t.Errorf("rules = %v\nwant %v", ids, want)
 	}
@@ -125,7 +125,7 @@ func TestPacksFilterBuiltins(t *testing.T) {
 	for _, r := range e.Rules() {
 		ids = append(ids, r.ID)
 	}
-	if !slices.Equal(ids, []string{"CR-005", "XDOC-001", "XDOC-002", "XDOC-003", "XDOC-004", "XDOC-007", "XDOC-008", "XDOC-009", "XDOC-010", "XDOC-011", "XDOC-014"}) {
+	if !slices.Equal(ids, []string{"CR-005", "XDOC-001", "XDOC-002", "XDOC-003", "XDOC-004", "XDOC-007", "XDOC-008", "XDOC-009", "XDOC-010", "XDOC-011", "XDOC-013", "XDOC-014"}) {
 		t.Errorf("rules = %v", ids)
 	}
 }
@@ -324,6 +324,7 @@ func TestEvalProject(t *testing.T) {
 		{Rule: "XDOC-001", Path: "IMS.xlsx", Status: finding.Fail},
 		{Rule: "XDOC-002", Path: "PMP.docx", Status: finding.Fail}, // approved, with no approved charter
 		{Rule: "XDOC-009", Path: "IMS.xlsx", Status: finding.Fail}, // execution started, no IV&V plan
+		{Rule: "XDOC-013", Path: "", Status: finding.Pass},         // no phase window has closed
 		{Rule: "XDOC-014", Path: "", Status: finding.Fail},
 	}
 	if !slices.Equal(out.Checks, wantChecks) {

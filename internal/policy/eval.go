@@ -336,6 +336,7 @@ type item struct {
 	Related  []document.Loc   `json:"related"`
 	Path     *string          `json:"path"`
 	Missing  []string         `json:"missing"`
+	Scope    string           `json:"scope"`
 }
 
 // decodeItem reads one result entry: an object per the contract, or a bare
@@ -390,18 +391,27 @@ func decodeMetric(set []any) *finding.Metrics {
 
 // projectOutcome makes one check per document a project rule named (its
 // "checked" set and the paths of its results); a rule without a "checked"
-// set gets one submission-level check (path "").
+// set gets one submission-level check (path ""). A "checked" entry may be
+// an object {path, scope}: the rule judged one item of that document (or
+// of the submission) separately, and results carrying the same scope
+// decide that check alone.
 func (r *rule) projectOutcome(res results, out *Outcome) {
-	status := map[string]finding.Status{}
+	type key struct{ path, scope string }
+	status := map[key]finding.Status{}
 	_, declared := res["checked"]
 	if declared {
 		for _, v := range res["checked"] {
-			if p, ok := v.(string); ok {
-				status[p] = finding.Pass
+			switch c := v.(type) {
+			case string:
+				status[key{path: c}] = finding.Pass
+			case map[string]any:
+				p, _ := c["path"].(string)
+				sc, _ := c["scope"].(string)
+				status[key{p, sc}] = finding.Pass
 			}
 		}
 	} else {
-		status[""] = finding.Pass
+		status[key{}] = finding.Pass
 	}
 	for _, set := range []string{"fail", "not_assessable"} {
 		for _, v := range res[set] {
@@ -412,16 +422,22 @@ func (r *rule) projectOutcome(res results, out *Outcome) {
 			}
 			f := r.finding(it, set, p)
 			out.Findings = append(out.Findings, f)
-			status[p] = worse(status[p], f.Status)
+			k := key{p, it.Scope}
+			status[k] = worse(status[k], f.Status)
 		}
 	}
-	paths := make([]string, 0, len(status))
-	for p := range status {
-		paths = append(paths, p)
+	keys := make([]key, 0, len(status))
+	for k := range status {
+		keys = append(keys, k)
 	}
-	sort.Strings(paths)
-	for _, p := range paths {
-		out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: p, Status: status[p]})
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].path != keys[j].path {
+			return keys[i].path < keys[j].path
+		}
+		return keys[i].scope < keys[j].scope
+	})
+	for _, k := range keys {
+		out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: k.path, Scope: k.scope, Status: status[k]})
 	}
 }
 
@@ -430,7 +446,7 @@ func (r *rule) finding(it item, set, path string) finding.Finding {
 	f := finding.Finding{
 		Rule: r.meta.ID, Title: r.meta.Title, Severity: r.meta.Severity, Status: finding.Fail,
 		Path: path, Message: it.Msg, Location: it.Loc, Related: it.Related, Metrics: it.Metrics,
-		Remediation: r.meta.Remediation, Source: r.meta.Source,
+		Remediation: r.meta.Remediation, Source: r.meta.Source, Scope: it.Scope,
 	}
 	if f.Location.Path == "" {
 		f.Location.Path = path

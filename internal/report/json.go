@@ -26,6 +26,9 @@ func (JSON) Render(w io.Writer, r *finding.Result) error {
 	if out.Rules == nil {
 		out.Rules = []finding.Rule{}
 	}
+	if out.Procedures == nil {
+		out.Procedures = []finding.ProcedureResult{}
+	}
 	if out.Waivers == nil {
 		out.Waivers = []finding.WaiverUse{}
 	}

@@ -59,6 +59,28 @@ func TestTextGroupsByDocumentAndSummarizes(t *testing.T) {
 	}
 }
 
+func TestTextProceduresSummary(t *testing.T) {
+	r := result()
+	r.Rules = []finding.Rule{{ID: "XDOC-001", Pack: "xdoc"}}
+	r.Procedures = finding.EvaluateProcedures(r, []finding.Procedure{
+		{ID: "OSI-AP-08-003/4.1", Title: "Execution begins after PMP approval", Source: "seed 002", Rules: []finding.ProcedureRule{{ID: "XDOC-001"}}},
+		{ID: "P2", Title: "Unloaded", Source: "s", Rules: []finding.ProcedureRule{{ID: "RACI-008"}}},
+	})
+	var b bytes.Buffer
+	if err := (Text{}).Render(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"procedures: 0 satisfied, 1 not satisfied, 0 waived, 0 not applicable, 1 not evaluated\n",
+		"  not satisfied OSI-AP-08-003/4.1  Execution begins after PMP approval (XDOC-001)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestJSONContractFieldNames(t *testing.T) {
 	var b bytes.Buffer
 	if err := (JSON{}).Render(&b, &finding.Result{}); err != nil {
@@ -68,7 +90,7 @@ func TestJSONContractFieldNames(t *testing.T) {
 	if err := json.Unmarshal(b.Bytes(), &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"schema_version", "tool", "run", "documents", "findings", "checks", "rules", "waivers", "summary"} {
+	for _, k := range []string{"schema_version", "tool", "run", "documents", "findings", "checks", "rules", "procedures", "waivers", "summary"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("report lacks %q", k)
 		}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -66,6 +67,7 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		fmt.Fprintf(bw, "%s\n", t.paint(ansiBold, p))
 		t.findings(bw, fs)
 	}
+	t.procedures(bw, r.Procedures)
 	s := r.Summary
 	verdict := strings.ToUpper(s.Verdict)
 	if s.Verdict == "pass" {
@@ -148,5 +150,32 @@ func (t Text) dcma(w io.Writer, r *finding.Result, path string) {
 			result, color = "n/a", ansiDim
 		}
 		fmt.Fprintf(w, "    %-3s %-22s %16s %10s  %s\n", strings.TrimPrefix(c.Rule, "SCHED-DCMA-"), titles[c.Rule], value, threshold, t.paint(color, result))
+	}
+}
+
+// procedures prints one line of verdict counts for the procedure clauses,
+// then the clauses that are not satisfied with the rules that failed them.
+func (t Text) procedures(w io.Writer, ps []finding.ProcedureResult) {
+	if len(ps) == 0 {
+		return
+	}
+	count := map[string]int{}
+	for _, p := range ps {
+		count[p.Verdict]++
+	}
+	fmt.Fprintf(w, "\n%s %d satisfied, %d not satisfied, %d waived, %d not applicable, %d not evaluated\n",
+		t.paint(ansiBold, "procedures:"), count[finding.Satisfied], count[finding.NotSatisfied], count[finding.ProcWaived],
+		count[finding.ProcNotAppl], count[finding.NotEvaluated])
+	for _, p := range ps {
+		if p.Verdict != finding.NotSatisfied {
+			continue
+		}
+		var failed []string
+		for _, e := range p.Rules {
+			if e.Status == string(finding.Fail) && !slices.Contains(failed, e.ID) {
+				failed = append(failed, e.ID)
+			}
+		}
+		fmt.Fprintf(w, "  %s %s  %s (%s)\n", t.paint(ansiRed, "not satisfied"), p.ID, p.Title, strings.Join(failed, ", "))
 	}
 }

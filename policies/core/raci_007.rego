@@ -20,7 +20,7 @@
 package tollgate.rules.core.raci_007
 
 import data.tollgate.lib
-import data.tollgate.lib.m3
+import data.tollgate.lib.m3tasks as m3
 import rego.v1
 
 activities := [a | some a in object.get(input, ["raci", "activities"], []); is_object(a)]

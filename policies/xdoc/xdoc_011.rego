@@ -16,7 +16,7 @@
 package tollgate.rules.xdoc.xdoc_011
 
 import data.tollgate.lib
-import data.tollgate.lib.m3
+import data.tollgate.lib.m3tasks as m3
 import rego.v1
 
 plans := object.get(input, ["by_kind", "ivv_plan"], [])

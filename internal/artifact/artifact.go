@@ -44,6 +44,7 @@ type Artifact struct {
 	ChangeLog           *ChangeLog           `json:"change_log,omitempty"`
 	LessonsLearned      *LessonsLearned      `json:"lessons_learned,omitempty"`
 	StakeholderRegister *StakeholderRegister `json:"stakeholder_register,omitempty"`
+	RTM                 *RTM                 `json:"rtm,omitempty"`
 }
 
 // Map returns the artifact as generic JSON (what schemas and policies see):

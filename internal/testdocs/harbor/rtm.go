@@ -106,8 +106,8 @@ var rtmIssued = day(2026, time.October, 16)
 // WriteRTM writes the Harbor Requirements Traceability Matrix laid out as
 // the GSA M3 RTM template: a cover sheet, instructions, the "RTM" sheet
 // (group band row 1, header row 2, the template's instruction row 3,
-// requirements from row 4, the template's list validations) and the "CR"
-// sheet (header row 1), with the given rows.
+// requirements from row 4, the template's list validations), the "CR"
+// sheet (header row 1) with the given rows, and a revision history.
 func WriteRTM(out string, reqs, crs [][]string) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -115,7 +115,7 @@ func WriteRTM(out string, reqs, crs [][]string) error {
 	if err := f.SetSheetName("Sheet1", "Cover"); err != nil {
 		return fail(err)
 	}
-	for _, s := range []string{"Instructions", "RTM", "CR"} {
+	for _, s := range []string{"Instructions", "RTM", "CR", "Revision History"} {
 		if _, err := f.NewSheet(s); err != nil {
 			return fail(err)
 		}
@@ -139,6 +139,18 @@ func WriteRTM(out string, reqs, crs [][]string) error {
 		return fail(err)
 	}
 	if err := writeRows(f, "CR", 1, append([][]string{{"Requirement ID", "*CR ID", "CR Name", "CR Description", "CR Status"}}, crs...)); err != nil {
+		return fail(err)
+	}
+	// A controlled workbook keeps its releases (GEN-002/GEN-003): the RTM
+	// was baselined with the requirements and re-issued for each approved
+	// change request.
+	err := writeRows(f, "Revision History", 1, [][]string{
+		{"Version", "Date", "Author", "Description"},
+		{"1.0", longDate(day(2026, time.June, 1)), pmName, "Requirements baselined after the fit-gap working sessions."},
+		{"1.1", longDate(day(2026, time.August, 12)), pmName, "CR-2026-009 logged; PAY-003-001 updated."},
+		{"1.2", longDate(rtmIssued), pmName, "CR-2026-014 logged; PAY-014-002 and PAY-014-003 resolved as gaps."},
+	})
+	if err != nil {
 		return fail(err)
 	}
 	for _, c := range [][3]string{
@@ -169,7 +181,7 @@ func WriteRTM(out string, reqs, crs [][]string) error {
 			return fail(err)
 		}
 	}
-	err := f.SetDocProps(&excelize.DocProperties{
+	err = f.SetDocProps(&excelize.DocProperties{
 		Title: "Requirements Traceability Matrix – " + programName, Creator: pmName, LastModifiedBy: pmName,
 		Created: "2026-06-01T14:00:00Z", Modified: rtmIssued.Add(15 * time.Hour).Format(time.RFC3339),
 	})

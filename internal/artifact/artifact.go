@@ -47,6 +47,7 @@ type Artifact struct {
 	QASP                *QASP                `json:"qasp,omitempty"`
 	SLA                 *SLA                 `json:"sla,omitempty"`
 	StatusReport        *StatusReport        `json:"status_report,omitempty"`
+	RTM                 *RTM                 `json:"rtm,omitempty"`
 }
 
 // Map returns the artifact as generic JSON (what schemas and policies see):

@@ -77,7 +77,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 		if crOrLL(c.Rule) {
 			checked[c.Rule] = true
 			// CR-005 cannot check the CR's RTM references: the submission
-			// holds no RTM (the M3 RTM workbook has no payload yet).
+			// holds no RTM (fixtures_rtm_test.go adds one).
 			want := finding.Pass
 			if c.Rule == "CR-005" {
 				want = finding.NotAssessable

@@ -86,6 +86,11 @@ func Classify(t *document.Tree, path string, rules []KindRule) Result {
 		for _, k := range ks {
 			distinct[k] = true
 		}
+		// The M3 RTM workbook logs its change requests on a CR sheet: a
+		// requirements sheet and a change log together are one RTM.
+		if distinct["rtm"] && distinct["change_log"] && len(distinct) == 2 {
+			return Result{Kind: "rtm", Source: SourceColumns, Confidence: 0.7, Reason: "column headers (requirements and CR sheets)"}
+		}
 		// A workbook whose sheets are different kinds of table (a grab-bag of
 		// PM tables) is not one artifact: check it as generic.
 		if len(distinct) == 1 {

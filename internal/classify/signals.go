@@ -241,6 +241,9 @@ func gridKind(g grid) string {
 		if k := logOrRegisterKind(row); k != "" {
 			return k
 		}
+		if isRTMHeader(row) {
+			return "rtm"
+		}
 	}
 	if isRACIMatrix(g) {
 		return "raci"
@@ -332,4 +335,16 @@ func stakeholderHeader(row []string) bool {
 		}
 	}
 	return false
+}
+
+// isRTMHeader: the row names the requirement id and either the Fit/Gap
+// column or four more RTM columns (the M3 RTM sheet has 33).
+func isRTMHeader(row []string) bool {
+	seen := map[string]bool{}
+	for _, h := range row {
+		if k, ok := vocab.RTMColumns.Match(h); ok {
+			seen[k] = true
+		}
+	}
+	return seen["id"] && (seen["fit_gap"] && len(seen) >= 3 || len(seen) >= 5)
 }

@@ -170,27 +170,7 @@ func normalizeChangeLog(t *doc, a *artifact.Artifact, _ Options) {
 		if _, ok := h.cols["id"]; !ok {
 			continue
 		}
-		for _, r := range dataRows(g, h.idx) {
-			e := artifact.ChangeLogEntry{
-				ID: formValue(colText(r, h, "id")), RequirementIDs: splitIDs(formValue(colText(r, h, "requirement_ids"))),
-				Name: formValue(colText(r, h, "name")), Description: formValue(colText(r, h, "description")),
-				Type: crType(colText(r, h, "type")), Priority: crPriority(colText(r, h, "priority")),
-				StatusRaw: colText(r, h, "status"), Loc: g.loc(t.Path, r, -1),
-			}
-			// A row with no id, name or description is a template stub or
-			// a blank line, not a change request.
-			if e.ID == "" && e.Name == "" && e.Description == "" {
-				continue
-			}
-			e.Status = logStatus(e.StatusRaw)
-			if j, ok := h.cols["decision_date"]; ok {
-				e.DecisionDate = datePtr(r.cell(j))
-			}
-			if j, ok := h.cols["id"]; ok {
-				e.Loc = g.loc(t.Path, r, j)
-			}
-			cl.Entries = append(cl.Entries, e)
-		}
+		cl.Entries = append(cl.Entries, changeLogEntries(t, g, h)...)
 		for _, k := range sortedKeys(h.cols) {
 			found(a, "change_log.columns."+k)
 		}
@@ -199,6 +179,34 @@ func normalizeChangeLog(t *doc, a *artifact.Artifact, _ Options) {
 	if !slices.Contains(a.FieldsFound, "change_log.entries") {
 		diag(a, "info", "CHANGE_LOG_NOT_FOUND", document.Loc{Path: t.Path}, "no table with a CR id column and change-log columns was found")
 	}
+}
+
+// changeLogEntries reads the CR rows under a change-log header h of g (a
+// change log, or the M3 RTM workbook's CR sheet).
+func changeLogEntries(t *doc, g grid, h header) []artifact.ChangeLogEntry {
+	out := []artifact.ChangeLogEntry{}
+	for _, r := range dataRows(g, h.idx) {
+		e := artifact.ChangeLogEntry{
+			ID: formValue(colText(r, h, "id")), RequirementIDs: splitIDs(formValue(colText(r, h, "requirement_ids"))),
+			Name: formValue(colText(r, h, "name")), Description: formValue(colText(r, h, "description")),
+			Type: crType(colText(r, h, "type")), Priority: crPriority(colText(r, h, "priority")),
+			StatusRaw: colText(r, h, "status"), Loc: g.loc(t.Path, r, -1),
+		}
+		// A row with no id, name or description is a template stub or
+		// a blank line, not a change request.
+		if e.ID == "" && e.Name == "" && e.Description == "" {
+			continue
+		}
+		e.Status = logStatus(e.StatusRaw)
+		if j, ok := h.cols["decision_date"]; ok {
+			e.DecisionDate = datePtr(r.cell(j))
+		}
+		if j, ok := h.cols["id"]; ok {
+			e.Loc = g.loc(t.Path, r, j)
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // logStatus maps a change log's status (the M3 RTM CR sheet has Approved /

@@ -3,6 +3,8 @@ package normalize
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -11,16 +13,43 @@ import (
 // placeholderPatterns are MODEL.md §5.9, most specific first. The pattern
 // name tells GEN-001 how serious the residue is: angle, bracket and
 // date_prompt are template prompts, tbd is an open item, signature_line a
-// blank signature.
+// blank signature. A pattern with a check keeps a match only when the
+// check accepts it in its text.
 var placeholderPatterns = []struct {
-	name string
-	re   *regexp.Regexp
+	name  string
+	re    *regexp.Regexp
+	check func(text string, start, end int) bool
 }{
-	{"angle", regexp.MustCompile(`<<[^<>]{1,300}>>|<\s*(?i:enter|insert|name of|add|describe|list|provide|type|select|specify)\b[^<>]{0,150}>`)},
-	{"bracket", regexp.MustCompile(`\[\s*(?i:insert|enter|name of|program name|project name|day, month, year|month, day, year|tbd|customer agency|agency name|date|describe|provide|add|list|organization|title)\b[^\[\]]{0,120}\]`)},
-	{"date_prompt", regexp.MustCompile(`(?i)\b(month,? day,? year|day,? month,? year)\b|\b[xX]{2}/[xX]{2}(/[xX]{2,4})?\b|\bFY\s?XX\b|\bMM/DD/YYYY\b`)},
-	{"tbd", regexp.MustCompile(`\b(TBD|TBA|TBC)\b|(?i)\blorem ipsum\b`)},
-	{"signature_line", regexp.MustCompile(`_{5,}`)},
+	{"angle", regexp.MustCompile(`<<[^<>]{1,300}>>|<\s*(?i:enter|insert|name of|add|describe|list|provide|type|select|specify)\b[^<>]{0,150}>`), nil},
+	// Prompts whose brackets mix in guillemets ("<‹Enter the date>>",
+	// "‹Insert name›", "«Enter …»"): templates converted between editors
+	// turn one of the two angle brackets into a single or double
+	// guillemet. "<‹" never opens ordinary text; a lone guillemet pair
+	// counts only around a prompt verb (it also quotes in French).
+	{"angle", regexp.MustCompile(`<‹[^<>‹›]{1,300}(?:>>|›>|›|>)|[<«‹]{1,2}\s*(?i:enter|insert|name of|add|describe|list|provide|type|select|specify)\b[^<>«»‹›]{0,150}[>»›]{1,2}`), nil},
+	// A choice list the template offers in angle brackets: "<Low, Med,
+	// High>", "<New Requirement, Change to Existing Requirement, Defect>"
+	// (the GSA CR form). Two or more short comma-separated words or
+	// phrases held tight by the brackets.
+	{"angle", regexp.MustCompile(`<\s*[A-Za-z][\w &/.'’-]{0,40}(?:,\s*(?:or\s+)?[A-Za-z0-9][\w &/.'’-]{0,40}){1,9}\s*>`), choicePrompt},
+	{"bracket", regexp.MustCompile(`\[\s*(?i:insert|enter|name of|program name|project name|day, month, year|month, day, year|tbd|customer agency|agency name|date|describe|provide|add|list|organization|title)\b[^\[\]]{0,120}\]`), nil},
+	{"date_prompt", regexp.MustCompile(`(?i)\b(month,? day,? year|day,? month,? year)\b|\b[xX]{2}/[xX]{2}(/[xX]{2,4})?\b|\bFY\s?XX\b|\bMM/DD/YYYY\b`), nil},
+	{"tbd", regexp.MustCompile(`\b(TBD|TBA|TBC)\b|(?i)\blorem ipsum\b`), nil},
+	{"signature_line", regexp.MustCompile(`_{5,}`), nil},
+}
+
+// choicePrompt: a choice list's brackets hug its first and last choice, and
+// its "<" does not follow a letter or digit: "Map<K, V>" is code and
+// "if a < b, then c > d" a comparison, not prompts.
+func choicePrompt(text string, start, end int) bool {
+	if unicode.IsSpace(rune(text[start+1])) || unicode.IsSpace(rune(text[end-2])) {
+		return false
+	}
+	if start == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
 }
 
 // findPlaceholders returns the template residue in one text.
@@ -32,7 +61,7 @@ func findPlaceholders(text string, loc document.Loc) []artifact.Placeholder {
 	taken := make([]bool, len(text))
 	for _, p := range placeholderPatterns {
 		for _, m := range p.re.FindAllStringIndex(text, 20) {
-			if taken[m[0]] {
+			if taken[m[0]] || p.check != nil && !p.check(text, m[0], m[1]) {
 				continue
 			}
 			for i := m[0]; i < m[1]; i++ {

@@ -45,7 +45,7 @@ func TestViolationsCarryPointers(t *testing.T) {
 
 func TestEveryPayloadKindHasASchema(t *testing.T) {
 	got := strings.Join(Kinds(), ",")
-	for _, k := range []string{"charter", "pmp", "schedule", "raci", "risk_register", "ivv_plan", "change_request", "change_log", "lessons_learned", "stakeholder_register", "qasp", "sla", "status_report"} {
+	for _, k := range []string{"charter", "pmp", "schedule", "raci", "risk_register", "ivv_plan", "change_request", "change_log", "lessons_learned", "stakeholder_register", "qasp", "sla", "status_report", "rtm"} {
 		if !strings.Contains(got, k) {
 			t.Errorf("no schema for %s (have %s)", k, got)
 		}

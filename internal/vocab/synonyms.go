@@ -196,6 +196,7 @@ var KindTitles = Table{
 	"change_request":       {"Change Request", "Change Request Form", "CR Form", "Requirements Change Request Form"},
 	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register"},
 	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
+	"rtm":                  {"Requirements Traceability Matrix", "Requirement Traceability Matrix", "Requirements Trace Matrix", "Traceability Matrix", "RTM"},
 }
 
 // QASPColumns is MODEL.md §4.4 (performance requirements summary).
@@ -372,4 +373,43 @@ var StatusSections = Table{
 	"risks":           {"Risks", "Risk Log", "Top Risks", "Risks and Issues", "Risk/Issue", "Key Risks"},
 	"milestones":      {"Major Milestones", "Milestones", "Key Milestones"},
 	"activities":      {"Major Activities", "Activities", "Key Activities"},
+}
+
+// RTMColumns are the GSA M3 Requirements Traceability Matrix's "RTM" sheet
+// columns (m3.json templates → rtm; the template marks mandatory columns
+// with "*", which Normalize drops) and common requirement-list headers.
+var RTMColumns = Table{
+	"id":                        {"Requirements Unique ID #", "Requirement Unique ID", "Requirement ID", "Requirement #", "Req ID", "Req #", "Requirement Number", "RTM #", "RTM ID"},
+	"process_area":              {"Process Area Business Requirement Name (Level 1 Requirement)", "Process Area Business Requirement Name", "Level 1 Requirement", "Process Area", "Business Requirement Name"},
+	"sub_process_area":          {"Sub Process Area Requirement Name (Level 2 Requirement)", "Sub Process Area Requirement Name", "Level 2 Requirement", "Sub Process Area", "Sub-Process Area"},
+	"description":               {"Requirement Description / Definition", "Requirement Description", "Requirement Definition", "Requirement Text", "Requirement"},
+	"objective_ref":             {"Reference to High Level Business Requirements / Objectives", "High Level Business Requirement", "Business Objective"},
+	"type":                      {"Requirement Type"},
+	"source":                    {"Requirement Source", "Source"},
+	"federal_standard":          {"Federal Standard or Mission Unique?", "Federal Standard or Mission Unique"},
+	"decision_maker":            {"Requirement Decision Maker", "Decision Maker"},
+	"priority":                  {"Priority", "Requirement Priority", "MoSCoW"},
+	"localization":              {"Localization"},
+	"author":                    {"Author"},
+	"status":                    {"Status", "Requirement Status"},
+	"deferred_how":              {"If deferred, how is the requirement being met?"},
+	"change_request_required":   {"Change Request Required?", "Change Request Required", "CR Required"},
+	"scope":                     {"In Scope or Out of Scope for Provider", "In Scope or Out of Scope", "In Scope", "Scope"},
+	"complexity":                {"Complexity"},
+	"fit_gap":                   {"Fit/Gap", "Fit Gap", "Fit-Gap", "Fit / Gap"},
+	"fit_gap_description":       {"Fit/Gap Description", "Fit Gap Description"},
+	"alternative_solution":      {"Alternative Solution"},
+	"resolution_type":           {"Resolution Type (Transaction / RICEF)", "Resolution Type"},
+	"gap_resolution":            {"Gap Resolution Description", "Gap Resolution"},
+	"gap_resolution_complexity": {"Gap Resolution Complexity"},
+	"gap_decision_status":       {"Gap Decision Solution Status", "Gap Decision Status"},
+	"system":                    {"System"},
+	"release":                   {"Release"},
+	"functional_spec":           {"Functional Specification", "Functional Spec"},
+	"technical_spec":            {"Technical Specification", "Technical Spec"},
+	"unit_test":                 {"Unit Test Case", "Unit Test"},
+	"integration_test":          {"Integration Test Case", "Integration Test"},
+	"uat":                       {"UAT Case", "UAT Test Case", "User Acceptance Test Case", "UAT"},
+	"regression_test":           {"Regression Test Case", "Regression Test"},
+	"remark":                    {"Remark / Example", "Remarks", "Remark", "Comments"},
 }

@@ -1,0 +1,41 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+)
+
+// Template prompts the GSA forms use beyond <<…>> and <Enter …>: choice
+// lists in angle brackets and prompts whose brackets an editor turned into
+// guillemets. Code, comparisons, e-mail addresses and French quotes are
+// not prompts.
+func TestPromptPatterns(t *testing.T) {
+	for _, c := range []struct {
+		text, want string // want "" = no placeholder
+	}{
+		{"<Low, Med, High>", "<Low, Med, High>"},
+		{"<New Requirement, Change to Existing Requirement, Defect>", "<New Requirement, Change to Existing Requirement, Defect>"},
+		{"Decision: <Approved, Rejected, More information>", "<Approved, Rejected, More information>"},
+		{"<Yes, No>", "<Yes, No>"},
+		{"<‹Enter the decision date>>", "<‹Enter the decision date>>"},
+		{"<‹Enter…>>", "<‹Enter…>>"},
+		{"‹Insert program name›", "‹Insert program name›"},
+		{"«Enter the CR number»", "«Enter the CR number»"},
+		{"<<Insert Date>>", "<<Insert Date>>"},
+		{"<Enter CR #>", "<Enter CR #>"},
+		{"returns Map<String, Integer> of totals", ""},
+		{"if a < b, then c > d", ""},
+		{"Marcus Chen <marcus.chen@dma.gov>", ""},
+		{"the «Harbor» program", ""},
+		{"High", ""},
+	} {
+		got := findPlaceholders(c.text, document.Loc{})
+		switch {
+		case c.want == "" && len(got) > 0:
+			t.Errorf("%q: placeholder %q", c.text, got[0].Text)
+		case c.want != "" && (len(got) != 1 || got[0].Text != c.want || got[0].Pattern != "angle"):
+			t.Errorf("%q: %+v, want one angle prompt %q", c.text, got, c.want)
+		}
+	}
+}

@@ -18,8 +18,6 @@ import rego.v1
 
 rr := object.get(input, "risk_register", {})
 
-
-
 label(x) := sprintf("%s %s", [x.id, x.title]) if {
 	not lib.blank(object.get(x, "id", null))
 } else := object.get(x, "title", "(untitled)")

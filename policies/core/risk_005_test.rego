@@ -27,11 +27,14 @@ test_empty_risk_table_is_assessable if {
 # A risk whose IF/THEN form could not be judged (null) is not reported; a
 # row without an ID is named by its title, or "(untitled)".
 test_fail_only_when_known_not_if_then if {
-	fs := risk_005.fail with input as {"risk_register": {"risks": [
-		{"id": "R-1", "title": "x", "if_then": null},
-		{"id": " ", "title": "Data", "if_then": false},
-		{"if_then": false, "loc": {"row": 7}},
-	]}, "fields_found": ["risk_register.risks"]}
+	fs := risk_005.fail with input as {
+		"risk_register": {"risks": [
+			{"id": "R-1", "title": "x", "if_then": null},
+			{"id": " ", "title": "Data", "if_then": false},
+			{"if_then": false, "loc": {"row": 7}},
+		]},
+		"fields_found": ["risk_register.risks"],
+	}
 	fs == {
 		{"msg": "risk \"Data\" is not written as \"If …, then …\"", "loc": {}},
 		{"msg": "risk \"(untitled)\" is not written as \"If …, then …\"", "loc": {"row": 7}},

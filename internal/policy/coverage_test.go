@@ -80,7 +80,7 @@ func TestBuiltinRegoCoverage(t *testing.T) {
 
 	if testing.Verbose() {
 		var b strings.Builder
-		fmt.Fprintf(&b, "Rego coverage of the built-in packs (OPA cover, rule heads and body expressions):\n")
+		fmt.Fprintf(&b, "Rego coverage of the built-in packs (OPA cover, rule heads and body expressions; bars: %g%% overall, %g%% per file):\n", minOverallCoverage, minFileCoverage)
 		fmt.Fprintf(&b, "%-42s %13s %7s\n", "file", "covered/total", "%")
 		for _, f := range files {
 			fmt.Fprintf(&b, "%-42s %13s %6.1f%%\n", f.name, fmt.Sprintf("%d/%d", f.covered, f.total), f.percent())
@@ -96,7 +96,7 @@ func TestBuiltinRegoCoverage(t *testing.T) {
 	}
 
 	if overall < minOverallCoverage {
-		t.Errorf("Rego coverage of the built-in packs is %.1f%% (%d/%d lines), below %.0f%%; add tests to the *_test.rego of the files at the top of the table printed by `go test ./internal/policy -run Coverage -v`", overall, covered, total, minOverallCoverage)
+		t.Errorf("Rego coverage of the built-in packs is %.1f%% (%d/%d lines), below %g%%; add tests to the *_test.rego of the files at the top of the table printed by `go test ./internal/policy -run Coverage -v`", overall, covered, total, minOverallCoverage)
 	}
 	var low []string
 	for _, f := range files {
@@ -105,7 +105,7 @@ func TestBuiltinRegoCoverage(t *testing.T) {
 		}
 	}
 	if len(low) > 0 {
-		t.Errorf("policy files below the per-file Rego coverage floor of %.0f%%:\n\t%s\nadd pass/fail/not_assessable tests to their _test.rego; `go test ./internal/policy -run Coverage -v` lists every file's uncovered lines", minFileCoverage, strings.Join(low, "\n\t"))
+		t.Errorf("policy files below the per-file Rego coverage floor of %g%%:\n\t%s\nadd pass/fail/not_assessable tests to their _test.rego; `go test ./internal/policy -run Coverage -v` lists every file's uncovered lines", minFileCoverage, strings.Join(low, "\n\t"))
 	}
 }
 

@@ -3,54 +3,106 @@ package policy
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/cover"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
-// Every built-in *_test.rego passes (OPA's test runner, with the built-in
-// data loaded as the engine loads it).
-func TestBuiltinRegoTests(t *testing.T) {
+// regoRun is one run of every built-in *_test.rego under OPA's test runner
+// with its coverage tracer attached. TestBuiltinRegoTests and
+// TestBuiltinRegoCoverage share it, so coverage costs only the tracing, not
+// a second run of the suite.
+type regoRun struct {
+	results   []*tester.Result
+	testFiles int
+	// rules are the modules under test (the built-in policy files without
+	// the _test.rego files), keyed by file name as the coverage report is.
+	rules  map[string]*ast.Module
+	report cover.Report
+	err    error
+}
+
+var (
+	regoRunOnce sync.Once
+	regoRunDone regoRun
+)
+
+// builtinRegoRun runs the built-in Rego tests once per test binary.
+func builtinRegoRun(t *testing.T) *regoRun {
+	t.Helper()
+	regoRunOnce.Do(func() { regoRunDone = runBuiltinRegoTests() })
+	if regoRunDone.err != nil {
+		t.Fatal(regoRunDone.err)
+	}
+	return &regoRunDone
+}
+
+// runBuiltinRegoTests loads every built-in pack with its tests and the
+// built-in data as the engine loads them, and runs the tests with coverage.
+func runBuiltinRegoTests() regoRun {
+	var out regoRun
 	srcs, err := readPacks(policies.FS, nil, true)
 	if err != nil {
-		t.Fatal(err)
+		out.err = err
+		return out
 	}
 	modules := map[string]*ast.Module{}
-	tests := 0
+	out.rules = map[string]*ast.Module{}
 	for _, s := range srcs {
 		m, err := ast.ParseModuleWithOpts(s.name, string(s.text), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
-			t.Fatal(err)
+			out.err = err
+			return out
 		}
 		modules[s.name] = m
 		if strings.HasSuffix(s.name, "_test.rego") {
-			tests++
+			out.testFiles++
+		} else {
+			out.rules[s.name] = m
 		}
-	}
-	if tests == 0 {
-		t.Fatal("no built-in _test.rego files found")
 	}
 	data, _, err := buildData(Options{Project: map[string]any{"as_of": "2024-06-10"}})
 	if err != nil {
-		t.Fatal(err)
+		out.err = err
+		return out
 	}
-	store := inmem.NewFromObject(data)
-	ctx := context.Background()
+	cov := cover.New()
 	ch, err := tester.NewRunner().
 		SetCompiler(ast.NewCompiler().WithCapabilities(capabilities()).WithDefaultRegoVersion(ast.RegoV1)).
-		SetStore(store).
+		SetStore(inmem.NewFromObject(data)).
 		RaiseBuiltinErrors(true).
-		Run(ctx, modules)
+		// Baseline coverage only: the supplementary passes (indexing or
+		// early exit off) would only annotate uncovered lines, at two more
+		// evaluations of the suite.
+		SetCoverageQueryTracer(cov).
+		Run(context.Background(), modules)
 	if err != nil {
-		t.Fatal(err)
+		out.err = err
+		return out
 	}
-	ran := 0
 	for r := range ch {
-		ran++
+		out.results = append(out.results, r)
+	}
+	// The report is taken over the rule modules only: test files are
+	// evaluated but are not what is measured.
+	out.report = cov.Report(out.rules)
+	return out
+}
+
+// Every built-in *_test.rego passes (OPA's test runner, with the built-in
+// data loaded as the engine loads it).
+func TestBuiltinRegoTests(t *testing.T) {
+	run := builtinRegoRun(t)
+	if run.testFiles == 0 {
+		t.Fatal("no built-in _test.rego files found")
+	}
+	for _, r := range run.results {
 		if r.Error != nil {
 			t.Errorf("%s.%s: error: %v", r.Package, r.Name, r.Error)
 			continue
@@ -59,8 +111,8 @@ func TestBuiltinRegoTests(t *testing.T) {
 			t.Errorf("%s.%s (%s): FAIL", r.Package, r.Name, r.Location)
 		}
 	}
-	if ran < tests {
-		t.Errorf("ran %d Rego tests from %d test files", ran, tests)
+	if len(run.results) < run.testFiles {
+		t.Errorf("ran %d Rego tests from %d test files", len(run.results), run.testFiles)
 	}
-	t.Logf("%d Rego tests", ran)
+	t.Logf("%d Rego tests", len(run.results))
 }

@@ -34,3 +34,14 @@ test_fail_missing_purpose_on_document if {
 	fs := charter_001.fail with input as {"kind": "charter", "fields_found": [], "charter": {"purpose": ""}}
 	fs == {{"msg": "the charter has no purpose or business-need statement", "loc": {}, "metrics": {"value": 0, "threshold": 20}}}
 }
+
+# Without a configured threshold the rule falls back to 20 words.
+test_default_threshold_without_configuration if {
+	fs := charter_001.fail with input as charter("Migrate the system.")
+		with data.tollgate.thresholds as {}
+	fs == {{
+		"msg": "the purpose statement has 3 words; at least 20 are expected to explain the problem and why the program exists",
+		"loc": {"section": "1 Purpose", "paragraph": 4},
+		"metrics": {"value": 3, "threshold": 20},
+	}}
+}

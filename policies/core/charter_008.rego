@@ -17,12 +17,6 @@ import rego.v1
 
 charter := object.get(input, "charter", {})
 
-list(key) := [x | some x in object.get(charter, key, []); not lib.blank(_text(x))]
-
-_text(x) := x if is_string(x)
-
-_text(x) := object.get(x, "text", object.get(x, "name", "")) if is_object(x)
-
 fail contains f if {
 	b := object.get(charter, "budget", null)
 	not _stated(b)

@@ -46,3 +46,15 @@ test_info_sub_findings_for_approval_requirements_and_exit_criteria if {
 	count(fs) == 2
 	{f.severity | some f in fs} == {"info"}
 }
+
+# Each way a listed sponsor approval falls short is named, once.
+test_fail_sponsor_approval_states if {
+	d := json.patch(complete, [{"op": "replace", "path": "/metadata/approvals", "value": [
+		object.union(sponsor_approval, {"date": "TBD"}),
+		object.union(sponsor_approval, {"decision": "pending"}),
+		object.union(sponsor_approval, {"decision": "pending", "name": "Deputy"}),
+		{"name": "Kim Ode", "role": "cio", "signed": false},
+	]}])
+	fs := charter_013.fail with input as d
+	fs == {{"msg": "no signed and dated approval by the sponsor is recorded (the sponsor's approval is listed but is not dated; is recorded as pending)", "loc": {}}}
+}

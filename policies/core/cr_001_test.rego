@@ -43,3 +43,34 @@ test_fail_log_missing_id if {
 test_not_assessable_log if {
 	count(cr_001.not_assessable) == 1 with input as {"kind": "change_log", "fields_found": []}
 }
+
+# An entry without a name is named by its description, else "(unnamed)".
+test_fail_log_missing_id_labels if {
+	fs := cr_001.fail with input as log([
+		{"id": " ", "name": "", "description": "Add shift differential", "loc": {"row": 5}},
+		{"name": null, "description": " "},
+	])
+	fs == {
+		{"msg": "change log entry \"Add shift differential\" has no CR number", "loc": {"row": 5}},
+		{"msg": "change log entry \"(unnamed)\" has no CR number", "loc": {}},
+	}
+}
+
+# IDs are compared trimmed; a first use without a row is "an earlier row",
+# and every repeat is reported.
+test_fail_log_duplicate_without_row if {
+	fs := cr_001.fail with input as log([
+		{"id": "CR-7", "name": "a"},
+		{"id": " CR-7", "name": "b", "loc": {"row": 3}},
+		{"id": "CR-7 ", "name": "c", "loc": {"row": 4}},
+	])
+	fs == {
+		{"msg": "CR number \"CR-7\" is used 3 times in the change log (first at an earlier row)", "loc": {"row": 3}},
+		{"msg": "CR number \"CR-7\" is used 3 times in the change log (first at an earlier row)", "loc": {"row": 4}},
+	}
+}
+
+test_not_assessable_messages if {
+	cr_001.not_assessable == {{"msg": "the form has no CR # field", "missing": ["change_request.id"]}} with input as {"kind": "change_request", "fields_found": [], "change_request": {"id": ""}}
+	cr_001.not_assessable == {{"msg": "no change log rows could be read", "missing": ["change_log.entries"]}} with input as {"kind": "change_log", "fields_found": []}
+}

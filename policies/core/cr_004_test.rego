@@ -47,3 +47,22 @@ test_not_assessable if {
 	count(cr_004.not_assessable) == 1 with input as {"kind": "change_request", "fields_found": [], "change_request": {}}
 	count(cr_004.fail) == 0 with input as {"kind": "change_request", "fields_found": [], "change_request": {}}
 }
+
+# A decided form without FLM approval fields: the FLM sign-off cannot be
+# checked (not a pass), and only the missing fields are named.
+test_not_assessable_without_flm_fields if {
+	d := {"kind": "change_request", "fields_found": ["change_request.board.decision", "change_request.flm_approval.date"], "change_request": object.union(ok, {"flm_approval": {"name": ""}})}
+	cr_004.not_assessable == {{"msg": "the form has no FLM approval fields: whether the functional lead approved cannot be checked", "missing": ["change_request.flm_approval.name"]}} with input as d
+	count(cr_004.fail) == 0 with input as d
+}
+
+# An undecided form needs no FLM approval fields.
+test_undecided_needs_no_flm_fields if {
+	d := {"kind": "change_request", "fields_found": ["change_request.board.decision"], "change_request": object.union(ok, {"board": {"decision": ""}})}
+	count(cr_004.not_assessable) == 0 with input as d
+}
+
+test_fail_approved_without_any_date if {
+	fs := cr_004.fail with input as doc(object.union(ok, {"board": {"date": null, "date_raw": ""}}))
+	fs == {{"msg": "the change request is approved but has no decision date", "loc": {"table": 5, "row": 3, "column": 2}}}
+}

@@ -37,3 +37,15 @@ test_fail_status_approved_but_not_accepted if {
 	fs := gen_004.fail with input as doc("pmp", "approved", [na])
 	fs == {{"msg": "the status says approved but the only decisions recorded are accepted_with_changes", "loc": {}}}
 }
+
+# An approver without a name is named by role, else as "an unnamed approver".
+test_fail_approval_after_as_of_unnamed if {
+	by_role := object.union(signed, {"name": " ", "date": "2024-07-01"})
+	anon := object.union(signed, {"name": null, "role": "", "date": "2024-07-02", "loc": {"table": 2, "row": 3}})
+	fs := gen_004.fail with input as doc("pmp", "approved", [by_role, anon])
+		with data.tollgate.project as {"as_of": "2024-06-10"}
+	fs == {
+		{"msg": "approval by sponsor is dated 2024-07-01, after the as-of date 2024-06-10", "loc": {"table": 2, "row": 2}},
+		{"msg": "approval by an unnamed approver is dated 2024-07-02, after the as-of date 2024-06-10", "loc": {"table": 2, "row": 3}},
+	}
+}

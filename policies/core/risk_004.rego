@@ -18,8 +18,6 @@ import rego.v1
 
 rr := object.get(input, "risk_register", {})
 
-open_items := [x | some key in ["risks", "issues"]; some x in object.get(rr, key, []); is_object(x); x.status in {"open", "deferred", "unknown"}]
-
 open_risks := [x | some x in object.get(rr, "risks", []); is_object(x); x.status in {"open", "deferred", "unknown"}]
 
 label(x) := sprintf("%s %s", [x.id, x.title]) if {

@@ -27,3 +27,28 @@ test_fail_each_case if {
 		"\"I-2 z\" was closed on 2026-08-01, before it was created on 2026-09-01",
 	}
 }
+
+# No risk rows read and none reported as found: the rule cannot judge.
+test_not_assessable_without_risk_rows if {
+	rs := risk_008.not_assessable with input as {"kind": "risk_register", "fields_found": [], "risk_register": {"issues": []}}
+	rs == {{"msg": "no risk rows could be read from the register", "missing": ["risk_register.risks"]}}
+	count(risk_008.fail) == 0 with input as {"kind": "risk_register", "fields_found": [], "risk_register": {"issues": []}}
+}
+
+# A risk table the normalizer read but found empty is content, not absence.
+test_empty_risk_table_is_assessable if {
+	count(risk_008.not_assessable) == 0 with input as {"kind": "risk_register", "fields_found": ["risk_register.risks"], "risk_register": {"risks": []}}
+}
+
+# A row without an ID is named by its title; an open issue needs no closed
+# date, and a closed risk needs no closure criteria.
+test_fail_labels_rows_without_id if {
+	fs := risk_008.fail with input as doc(
+		[
+			{"title": "Vendor", "status": "open", "closure_criteria": null, "loc": {"row": 3}},
+			{"id": "R-2", "title": "w", "status": "closed", "closure_criteria": ""},
+		],
+		[{"id": "I-3", "title": "v", "status": "open", "closed_date": null}],
+	)
+	fs == {{"msg": "open risk \"Vendor\" states no closure criteria", "loc": {"row": 3}}}
+}

@@ -150,7 +150,16 @@ activity_name(a) := a.name if {
 	not blank(object.get(a, "name", null))
 }
 
-activity_name(a) := object.get(a, "id", "(unnamed activity)") if blank(object.get(a, "name", null))
+activity_name(a) := a.id if {
+	not blank(object.get(a, "id", null))
+	blank(object.get(a, "name", null))
+}
+
+# An activity supplied as JSON may carry a blank or null id: still unnamed.
+activity_name(a) := "(unnamed activity)" if {
+	blank(object.get(a, "id", null))
+	blank(object.get(a, "name", null))
+}
 
 # --- PMP subsidiary plans ------------------------------------------------------
 

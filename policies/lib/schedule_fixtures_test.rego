@@ -30,3 +30,17 @@ doc(over) := {"kind": "schedule", "fields_found": ["schedule.tasks"], "schedule"
 	{"status_date": "2024-06-07", "columns": {"predecessors": "Predecessors"}, "tasks": [], "relationships": [], "derived": null},
 	over,
 )}
+
+# long(n, k, over): tasks "1".."n" with over, the first k of them without a
+# location: offender lists longer than sched.max_related.
+long(n, k, over) := [task(sprintf("%d", [i]), _unlocated(i, k, over)) | some i in numbers.range(1, n)]
+
+_unlocated(i, k, over) := object.union(over, {"loc": null}) if i <= k
+
+else := over
+
+# rows(a, b): the locations of rows a..b, as related lists them.
+rows(a, b) := [{"row": i} | some i in numbers.range(a, b)]
+
+# fans(n, type, lag): relationships 1 → 2 … 1 → n+1.
+fans(n, type, lag) := [rel("1", sprintf("%d", [i]), type, lag) | some i in numbers.range(2, n + 1)]

@@ -48,3 +48,65 @@ test_working_days_between if {
 	sched.working_days_between({}, "2024-06-03", "2024-06-03") == 0
 	sched.working_days_between({"calendar": {"working_days": [1, 2, 3, 4, 5], "holidays": ["2024-06-19"]}}, "2024-06-17", "2024-06-21") == 3
 }
+
+# --- the schedule index (schedule_index.rego) ----------------------------------
+
+indexed := {
+	"tasks": [
+		{"uid": "1", "type": "task"},
+		"not a task",
+		{"uid": "3", "type": "milestone", "progress": "complete"},
+		{"uid": "4", "type": "summary"},
+	],
+	"relationships": [{"from": "1", "to": "3"}, {"from": "3", "to": "4"}],
+	"index": {
+		"candidates": {"r": [2, 1, 3], "r.rels": [1], "none": []},
+		"counts": {"detail": 7},
+	},
+}
+
+# With the index a rule judges only its candidates, in the index's order;
+# a position that is not a task object is skipped.
+test_candidates_follow_the_index if {
+	sched.candidates(indexed, "r") == [{"uid": "3", "type": "milestone", "progress": "complete"}, {"uid": "4", "type": "summary"}]
+	sched.candidates(indexed, "none") == []
+	sched.candidate_rels(indexed, "r.rels") == [{"from": "3", "to": "4"}]
+}
+
+# A rule the index does not list, or a schedule without an index, scans
+# every task (and every relationship).
+test_candidates_without_index_are_everything if {
+	sched.candidates(indexed, "other") == [{"uid": "1", "type": "task"}, {"uid": "3", "type": "milestone", "progress": "complete"}, {"uid": "4", "type": "summary"}]
+	sched.candidate_rels(indexed, "other") == indexed.relationships
+	sched.candidates({"tasks": [{"uid": "1"}]}, "r") == [{"uid": "1"}]
+	sched.candidate_rels({"relationships": [{"from": "1", "to": "2"}, null]}, "r") == [{"from": "1", "to": "2"}]
+}
+
+# size takes the index's count when it has one, else counts the set.
+test_size_from_index_else_counted if {
+	sched.size(indexed, "detail") == 7
+	sched.size(indexed, "tasks") == 3
+	sched.size(indexed, "open") == 1
+	sched.size(indexed, "work") == 1
+	sched.size(indexed, "rels") == 2
+	sched.size({"index": {"counts": {"open": "many"}}, "tasks": [{"uid": "1"}]}, "open") == 1
+}
+
+# --- fields ----------------------------------------------------------------------
+
+test_has_field_from_column_or_tasks if {
+	sched.has_field({"columns": {"baseline_finish": "Baseline Finish"}, "tasks": []}, "baseline_finish", "baseline_finish")
+	sched.has_field({"columns": {}, "tasks": [{"baseline_finish": "2024-06-01"}]}, "baseline_finish", "baseline_finish")
+	not sched.has_field({"columns": {"baseline_finish": null}, "tasks": [{"baseline_finish": null}]}, "baseline_finish", "baseline_finish")
+}
+
+# Logic is readable from a predecessor or successor column, a relationship,
+# or a link on any task; a schedule with none of these has no logic data.
+test_has_logic_each_source if {
+	sched.has_logic({"columns": {"predecessors": "Predecessors"}})
+	sched.has_logic({"columns": {"successors": "Successors"}})
+	sched.has_logic({"columns": {}, "relationships": [{"from": "1", "to": "2"}]})
+	sched.has_logic({"columns": {}, "tasks": [{"uid": "1", "successors": ["2"]}]})
+	sched.has_logic({"columns": {}, "tasks": [{"uid": "2", "predecessors": null, "successors": ["3"]}]})
+	not sched.has_logic({"columns": {}, "relationships": [], "tasks": [{"uid": "1", "predecessors": [], "successors": null}]})
+}

@@ -35,3 +35,11 @@ test_not_assessable_without_relationships if {
 	d := fx.doc({"tasks": fx.tasks(2, {})})
 	dcma_02.not_assessable == {{"msg": "the schedule has no relationships to assess", "missing": []}} with input as d
 }
+
+# More offending relationships than sched.max_related: related holds the
+# successors' rows of the first 50 that can be located; a relationship into
+# an unlocated task has none.
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_02.fail] == [[{"row": 2}, fx.rows(2, 51)]] with input as fx.doc({"tasks": fx.tasks(61, {}), "relationships": fx.fans(60, "FS", -1)})
+	[[f.loc, f.related] | some f in dcma_02.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(61, 5, {}), "relationships": fx.fans(60, "FS", -1)})
+}

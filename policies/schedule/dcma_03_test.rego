@@ -27,3 +27,17 @@ test_not_assessable_without_relationships if {
 	count(dcma_03.not_assessable) == 1 with input as d
 	count(dcma_03.fail) == 0 with input as d
 }
+
+# More offending relationships than sched.max_related: related holds the
+# successors' rows of the first 50 that can be located; a relationship into
+# an unlocated task has none.
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_03.fail] == [[{"row": 2}, fx.rows(2, 51)]] with input as fx.doc({"tasks": fx.tasks(61, {}), "relationships": fx.fans(60, "FS", 2)})
+	[[f.loc, f.related] | some f in dcma_03.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(61, 5, {}), "relationships": fx.fans(60, "FS", 2)})
+}
+
+test_not_assessable_without_logic if {
+	d := fx.doc({"columns": {"predecessors": null}, "tasks": fx.tasks(2, {})})
+	dcma_03.not_assessable == {{"msg": "the schedule carries no predecessor or successor data", "missing": ["schedule.columns.predecessors"]}} with input as d
+	count(dcma_03.metric) == 0 with input as d
+}

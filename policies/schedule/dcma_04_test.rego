@@ -47,3 +47,23 @@ test_fail_many_links_related_skip_unlocated if {
 	f.related[49] == {"row": 51}
 	f.metrics.numerator == 0
 }
+
+# More non-FS links than sched.max_related, all located: the related list is
+# the first 50 successors' rows.
+test_fail_many_links_all_located if {
+	d := fx.doc({"tasks": fx.tasks(61, {}), "relationships": fx.fans(60, "SS", 0)})
+	[[f.loc, f.related, f.metrics] | some f in dcma_04.fail] == [[{"row": 2}, fx.rows(2, 51), {"value": 0, "numerator": 0, "denominator": 60, "threshold": 90}]] with input as d
+}
+
+# A predecessor column but no relationship at all: nothing to measure.
+test_not_assessable_with_logic_but_no_relationships if {
+	d := fx.doc({"tasks": fx.tasks(2, {})})
+	dcma_04.not_assessable == {{"msg": "the schedule has no relationships to assess", "missing": []}} with input as d
+	count(dcma_04.metric) == 0 with input as d
+}
+
+# A relationship without a type is finish-to-start; types are read in any case.
+test_type_defaults_to_fs_and_ignores_case if {
+	d := fx.doc({"tasks": fx.tasks(3, {}), "relationships": [{"from": "1", "to": "2", "lag_days": 0}, fx.rel("2", "3", "fs", 0)]})
+	dcma_04.metric == {{"value": 100, "numerator": 2, "denominator": 2, "threshold": 90}} with input as d
+}

@@ -41,3 +41,19 @@ test_not_assessable_without_constraint_column if {
 	dcma_05.not_assessable == {{"msg": "the schedule carries no constraint types (the export has no Constraint Type column)", "missing": ["schedule.columns.constraint_type"]}} with input as d
 	count(dcma_05.fail) == 0 with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_05.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"columns": cols, "tasks": fx.long(60, 0, hard("MSO"))})
+	[[f.loc, f.related] | some f in dcma_05.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"columns": cols, "tasks": fx.long(60, 5, hard("MSO"))})
+}
+
+# Constraint data but every detail task complete: nothing to measure.
+test_not_assessable_without_open_tasks if {
+	d := fx.doc({"columns": cols, "tasks": fx.tasks(3, object.union(hard("MSO"), {"progress": "complete"}))})
+	dcma_05.not_assessable == {{"msg": "the schedule has no open detail tasks to assess", "missing": []}} with input as d
+	count(dcma_05.metric) == 0 with input as d
+	count(dcma_05.fail) == 0 with input as d
+}

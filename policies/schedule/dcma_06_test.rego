@@ -42,3 +42,24 @@ test_not_assessable_without_open_tasks if {
 	d := fx.doc({"tasks": fx.tasks(2, {"progress": "complete", "total_float_days": 80})})
 	dcma_06.not_assessable == {{"msg": "the schedule has no open detail tasks to assess", "missing": []}} with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_06.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"tasks": fx.long(60, 0, tf(50, "file"))})
+	[[f.loc, f.related] | some f in dcma_06.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, tf(50, "file"))})
+}
+
+# With the schedule index only the "over_B" candidates are judged while the
+# limit is at least B, and the findings are those of a full scan; a lower
+# configured limit falls back to every task.
+test_index_over_list if {
+	ts := array.concat(fx.tasks(9, tf(3, "file")), [fx.task("10", tf(50, "file")), fx.task("11", tf(40, "file"))])
+	index := {"candidates": {"dcma_06.over_44": [9], "dcma_06.unmeasured": [], "dcma_06.witness": [0]}, "counts": {"open": 11}}
+	scan := dcma_06.fail with input as fx.doc({"tasks": ts})
+	count(scan) == 1
+	dcma_06.fail == scan with input as fx.doc({"tasks": ts, "index": index})
+	[f.metrics | some f in dcma_06.fail] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}] with input as fx.doc({"tasks": ts, "index": index})
+		with data.tollgate.thresholds.dcma.high_float_days as 30
+}

@@ -36,3 +36,24 @@ test_not_assessable_without_work if {
 	d := fx.doc({"tasks": fx.tasks(3, {"type": "milestone", "duration_days": 0})})
 	dcma_08.not_assessable == {{"msg": "the schedule has no open work tasks to assess", "missing": []}} with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_08.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"tasks": fx.long(60, 0, {"duration_days": 60})})
+	[[f.loc, f.related] | some f in dcma_08.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, {"duration_days": 60})})
+}
+
+# With the schedule index only the "over_B" candidates are judged while the
+# limit is at least B, and the findings are those of a full scan; a lower
+# configured limit falls back to every task.
+test_index_over_list if {
+	ts := array.concat(fx.tasks(9, {"duration_days": 10}), [fx.task("10", {"duration_days": 60}), fx.task("11", {"duration_days": 40})])
+	index := {"candidates": {"dcma_08.over_44": [9], "dcma_08.unmeasured": []}, "counts": {"work": 11}}
+	scan := dcma_08.fail with input as fx.doc({"tasks": ts})
+	count(scan) == 1
+	dcma_08.fail == scan with input as fx.doc({"tasks": ts, "index": index})
+	[f.metrics | some f in dcma_08.fail] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}] with input as fx.doc({"tasks": ts, "index": index})
+		with data.tollgate.thresholds.dcma.high_duration_days as 30
+}

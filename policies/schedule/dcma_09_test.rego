@@ -49,3 +49,33 @@ test_not_assessable_without_dates if {
 	d := fx.doc({"tasks": fx.tasks(2, {})})
 	dcma_09.not_assessable == {{"msg": "the schedule carries no task dates", "missing": ["schedule.columns.start", "schedule.columns.finish"]}} with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_09.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"tasks": fx.long(60, 0, {"start": "2024-06-03", "finish": "2024-06-14"})})
+	[[f.loc, f.related] | some f in dcma_09.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, {"start": "2024-06-03", "finish": "2024-06-14"})})
+}
+
+# Dates on detail tasks are needed: summaries alone give nothing to judge.
+test_not_assessable_without_detail_tasks if {
+	d := fx.doc({"tasks": [statused[5]]})
+	dcma_09.not_assessable == {{"msg": "the schedule has no detail tasks to assess", "missing": []}} with input as d
+}
+
+# Finish or actual dates alone are task dates; a task reported in progress
+# has started even without an actual start.
+test_any_date_field_is_enough if {
+	ts := [fx.task("1", {"actual_finish": "2024-06-10"}), fx.task("2", {"finish": "2024-06-14"})]
+	dcma_09.fail == {{
+		"msg": "1 of 2 detail tasks have invalid dates against the status date 2024-06-07 (first: \"1 Task 1\": actual finish 2024-06-10 is after the status date); threshold 0",
+		"loc": {"row": 1},
+		"related": [{"row": 1}],
+		"metrics": {"value": 1, "numerator": 1, "denominator": 2, "threshold": 0},
+	}} with input as fx.doc({"tasks": ts})
+	ok := {{"value": 0, "numerator": 0, "denominator": 1, "threshold": 0}}
+	dcma_09.metric == ok with input as fx.doc({"tasks": [fx.task("1", {"progress": "complete", "actual_finish": "2024-06-05"})]})
+	dcma_09.metric == ok with input as fx.doc({"tasks": [fx.task("1", {"actual_start": "2024-06-03"})]})
+	dcma_09.metric == ok with input as fx.doc({"tasks": [fx.task("1", {"progress": "in-progress", "start": "2024-06-03"})]})
+}

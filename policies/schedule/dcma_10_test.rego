@@ -45,3 +45,25 @@ test_not_assessable_without_resource_column if {
 	d := fx.doc({"tasks": fx.tasks(3, {"duration_days": 5})})
 	dcma_10.not_assessable == {{"msg": "the schedule carries no resource assignments (no Resource column)", "missing": ["schedule.columns.resources"]}} with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_10.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"columns": cols, "tasks": fx.long(60, 0, {"duration_days": 5})})
+	[[f.loc, f.related] | some f in dcma_10.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"columns": cols, "tasks": fx.long(60, 5, {"duration_days": 5})})
+}
+
+# A resource column but no open task with a duration: nothing to measure.
+test_not_assessable_without_durations if {
+	d := fx.doc({"columns": cols, "tasks": [staffed[4], staffed[5]]})
+	dcma_10.not_assessable == {{"msg": "the schedule has no open tasks with a duration to assess", "missing": []}} with input as d
+	count(dcma_10.metric) == 0 with input as d
+}
+
+# Resources carried by the tasks (a project file) stand in for the column.
+test_resources_on_tasks_are_enough if {
+	d := fx.doc({"tasks": staffed})
+	dcma_10.metric == {{"value": 25, "numerator": 1, "denominator": 4, "threshold": 0}} with input as d
+	count(dcma_10.not_assessable) == 0 with input as d
+}

@@ -43,3 +43,17 @@ test_not_assessable_when_nothing_due if {
 	d := fx.doc({"tasks": [baselined[3]]})
 	dcma_11.not_assessable == {{"msg": "no detail task was baselined to finish by the status date 2024-06-07", "missing": []}} with input as d
 }
+
+# More offenders than sched.max_related: related holds the first 50 that
+# have a location; unlocated ones are skipped, and the first offender still
+# gives the result's location (none).
+test_long_offender_list_related if {
+	[[f.loc, f.related] | some f in dcma_11.fail] == [[{"row": 1}, fx.rows(1, 50)]] with input as fx.doc({"tasks": fx.long(60, 0, {"baseline_finish": "2024-06-01"})})
+	[[f.loc, f.related] | some f in dcma_11.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, {"baseline_finish": "2024-06-01"})})
+}
+
+# A task marked complete without an actual finish is finished (on time).
+test_complete_without_actual_finish_is_finished if {
+	d := fx.doc({"tasks": [fx.task("1", {"progress": "complete", "baseline_finish": "2024-06-01"})]})
+	dcma_11.metric == {{"value": 0, "numerator": 0, "denominator": 1, "threshold": 5}} with input as d
+}

@@ -47,3 +47,15 @@ test_not_assessable_without_test if {
 	d := fx.doc({"tasks": fx.tasks(3, {}), "derived": derived(["1", "3"], null)})
 	dcma_12.not_assessable == {{"msg": "the critical-path test could not be run (no incomplete critical task to delay)", "missing": ["schedule.derived.critical_path_test"]}} with input as d
 }
+
+# A failed test on a task the schedule does not hold, with no delay and no
+# reason given: the task is named by its UID and the ratio is 0.
+test_fail_unknown_task_without_reason if {
+	cpt := {"task_uid": "9", "delay_days": 0, "finish_moved_days": 0, "pass": false}
+	d := fx.doc({"tasks": fx.tasks(3, {}), "derived": derived(["1", "2", "3"], cpt)})
+	dcma_12.fail == {{
+		"msg": "critical-path test failed: delaying \"task 9\" by 0 days moved the project finish by 0 days",
+		"loc": {},
+		"metrics": {"value": 0, "numerator": 0, "denominator": 0, "threshold": 1},
+	}} with input as d
+}

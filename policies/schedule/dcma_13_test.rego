@@ -50,3 +50,9 @@ test_not_assessable_without_cpm_or_status_date if {
 		{"msg": "the critical-path pass did not run on this schedule (it needs predecessors and durations)", "missing": ["schedule.derived.cpm_computed"]},
 	} with input as d
 }
+
+test_not_assessable_without_critical_path_length if {
+	d := fx.doc({"baseline_finish": "2024-06-14", "tasks": fx.tasks(2, {}), "derived": cpm(0, "2024-06-28")})
+	dcma_13.not_assessable == {{"msg": "the critical-path pass found no remaining critical path length", "missing": ["schedule.derived.critical_path_length_days"]}} with input as d
+	count(dcma_13.metric) == 0 with input as d
+}

@@ -57,3 +57,23 @@ test_not_assessable_rtm_without_payload if {
 	rs := cr_005.not_assessable with input as bundle([cr("CR-14", "new-requirement", ["PAY-1"], ""), {"kind": "rtm", "source": {"path": "RTM.xlsx"}}])
 	rs == {{"msg": "change request CR-14 references PAY-1 but the RTM's requirement ids could not be read", "missing": ["rtm.requirements"], "path": "CR.docx"}}
 }
+
+# A requirement change on a form without the Associated RTM # field cannot be
+# checked; a form without an ID is named by its file.
+test_not_assessable_without_rtm_field if {
+	d := object.union(cr("", "new-requirement", null, ""), {"fields_found": ["change_request.id"]})
+	rs := cr_005.not_assessable with input as bundle([d, rtm(["PAY-1"])])
+	rs == {{"msg": "change request CR.docx: the form has no Associated RTM # field", "missing": ["change_request.rtm_refs"], "path": "CR.docx"}}
+	count(cr_005.fail) == 0 with input as bundle([d, rtm(["PAY-1"])])
+}
+
+# An RTM's CR sheet is a change log: an approved request listed there passes,
+# one missing from it fails.
+cr_sheet(ids) := {"kind": "rtm", "source": {"path": "RTM.xlsx"}, "rtm": {"requirements": [], "change_requests": [{"id": i} | some i in ids]}}
+
+test_rtm_cr_sheet_is_a_log if {
+	d := cr("CR-14", "defect", [], "approved")
+	count(cr_005.fail) == 0 with input as bundle([d, cr_sheet([" CR-14 "])])
+	count(cr_005.not_assessable) == 0 with input as bundle([d, cr_sheet([" CR-14 "])])
+	cr_005.fail == {{"msg": "approved change request CR-14 is not in the change log", "loc": {"table": 3, "row": 1, "column": 2}, "path": "CR.docx"}} with input as bundle([d, cr_sheet([])])
+}

@@ -47,7 +47,11 @@ func toolError(err error) error { return &exitError{code: ExitToolError, err: er
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	prof := &profiling{}
 	root := newRoot(stdout, stderr)
+	prof.flags(root)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return prof.start() }
+	defer prof.stop(stderr)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)

@@ -33,6 +33,7 @@ import (
 // nil as an empty list, which would mean "no candidate".)
 func init() {
 	registerCandidates("dcma_01", openEnds)
+	registerCandidates("dcma_01.rels", relsTouching(openEnds))
 	registerCandidates("dcma_02", relsWhere(func(r artifact.Relationship) bool { return r.LagDays < 0 }))
 	registerCandidates("dcma_02.ends", relEnds(func(r artifact.Relationship) bool { return r.LagDays < 0 }))
 	registerCandidates("dcma_03", relsWhere(func(r artifact.Relationship) bool { return r.LagDays > 0 }))
@@ -128,6 +129,19 @@ func relEnds(keep func(artifact.Relationship) bool) candidateFunc {
 			}
 		}
 		return tasksWhere(func(t artifact.Task) bool { return uids[t.UID] })(s)
+	}
+}
+
+// relsTouching: every relationship with an end among the UIDs of the
+// tasks tasks selects (a rule looking up those tasks' links needs no
+// other).
+func relsTouching(tasks candidateFunc) candidateFunc {
+	return func(s *artifact.Schedule) []int {
+		uids := map[string]bool{}
+		for _, i := range tasks(s) {
+			uids[s.Tasks[i].UID] = true
+		}
+		return relsWhere(func(r artifact.Relationship) bool { return uids[r.From] || uids[r.To] })(s)
 	}
 }
 

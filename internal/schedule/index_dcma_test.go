@@ -50,6 +50,7 @@ func TestDCMACandidates(t *testing.T) {
 	BuildIndex(s)
 	want := map[string][]int{
 		"dcma_01":            {2},
+		"dcma_01.rels":       {1}, // the one link of UID 3
 		"dcma_02":            {1},
 		"dcma_02.ends":       {1, 2},
 		"dcma_03":            {2},

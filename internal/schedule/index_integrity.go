@@ -14,9 +14,11 @@ import (
 
 func init() {
 	registerCandidates("sched_001", identityCandidates)
+	registerCandidates("sched_001.refs", identityRefTargets)
 	registerCandidates("sched_003", dateCandidates)
 	registerCandidates("sched_004", progressCandidates)
 	registerCandidates("sched_005", summaryCandidates)
+	registerCandidates("sched_005.rels", relsTouching(summaryCandidates))
 	registerCandidates("sched_006", baselineCandidates)
 }
 
@@ -41,6 +43,21 @@ func identityCandidates(s *artifact.Schedule) []int {
 		}
 	}
 	return out
+}
+
+// identityRefTargets (SCHED-001): every task whose ID or UID is a
+// predecessor reference of a candidate task — all the rule needs to tell a
+// reference that resolves from one that does not.
+func identityRefTargets(s *artifact.Schedule) []int {
+	refs := map[string]bool{}
+	for _, i := range identityCandidates(s) {
+		for _, l := range s.Tasks[i].Predecessors {
+			if !l.External {
+				refs[l.Ref] = true
+			}
+		}
+	}
+	return tasksWhere(func(t artifact.Task) bool { return refs[t.ID] || refs[t.UID] })(s)
 }
 
 func danglingRef(t artifact.Task, refs map[string]bool) bool {

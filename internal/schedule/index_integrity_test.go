@@ -47,10 +47,14 @@ func TestIntegrityCandidates(t *testing.T) {
 	schedule.BuildIndex(s)
 	want := map[string][]int{
 		"sched_001": {0, 1, 2, 3, 4},
-		"sched_003": {6, 7, 8, 9},
-		"sched_004": {7, 10, 11},
-		"sched_005": {13},
-		"sched_006": {12},
+		// the tasks 4's references name: "0" is the ID of 0 and the UID of
+		// 3 ("gone" names nothing)
+		"sched_001.refs": {0, 3},
+		"sched_005.rels": {}, // no relationship at all
+		"sched_003":      {6, 7, 8, 9},
+		"sched_004":      {7, 10, 11},
+		"sched_005":      {13},
+		"sched_006":      {12},
 	}
 	for rule, w := range want {
 		if got := s.Index.Candidates[rule]; !reflect.DeepEqual(got, w) {

@@ -23,7 +23,7 @@ tasks(s) := [t | some t in object.get(s, "tasks", []); is_object(t)]
 detail(s) := [t | some t in tasks(s); type(t) in {"task", "milestone"}]
 
 # open(s): detail tasks not complete.
-open(s) := [t | some t in detail(s); object.get(t, "progress", "") != "complete"]
+open(s) := [t | some t in detail(s); not t.progress == "complete"]
 
 # work(s): open tasks that are tasks proper (no milestones).
 work(s) := [t | some t in open(s); type(t) == "task"]
@@ -31,7 +31,13 @@ work(s) := [t | some t in open(s); type(t) == "task"]
 # rels(s): the unique relationships of the network (task UIDs).
 rels(s) := [r | some r in object.get(s, "relationships", []); is_object(r)]
 
-type(t) := object.get(t, "type", "task")
+# type(t): the row type, "task" when the row has none. (Direct field
+# references rather than object.get here and below: these helpers run once
+# per candidate task, and a built-in call per field was a fifth of the
+# schedule pack's time on 10,000 tasks.)
+type(t) := x if {
+	x := t.type
+} else := "task"
 
 # list(t, field): a list field of a task, [] when absent or null (a Go nil
 # slice is JSON null; count(null) would be a strict built-in error).
@@ -40,7 +46,7 @@ list(t, field) := v if {
 	is_array(v)
 } else := []
 
-complete(t) if object.get(t, "progress", "") == "complete"
+complete(t) if t.progress == "complete"
 
 # --- fields ------------------------------------------------------------------
 
@@ -54,8 +60,8 @@ column(s, key) if is_string(object.get(s, ["columns", key], null))
 has_field(s, key, _) if column(s, key)
 
 has_field(s, _, field) if {
-	some t in tasks(s)
-	object.get(t, field, null) != null
+	some t in object.get(s, "tasks", [])
+	t[field] != null
 }
 
 # has_logic(s): predecessors can be read (a predecessor or successor column,
@@ -64,11 +70,16 @@ has_logic(s) if column(s, "predecessors")
 
 has_logic(s) if column(s, "successors")
 
-has_logic(s) if count(rels(s)) > 0
+has_logic(s) if {
+	some r in object.get(s, "relationships", [])
+	is_object(r)
+}
 
 has_logic(s) if {
-	some t in tasks(s)
-	count(list(t, "predecessors")) + count(list(t, "successors")) > 0
+	some t in object.get(s, "tasks", [])
+	some field in ["predecessors", "successors"]
+	is_array(t[field]) # a Go nil slice is JSON null: count(null) is a strict error
+	count(t[field]) > 0
 }
 
 # status_date(s): the status (data) date of the schedule, else the one the
@@ -81,8 +92,8 @@ status_date_missing := ["schedule.status_date (or project.status_date in .tollga
 
 # float_known(t): the task carries a total float (exported or computed).
 float_known(t) if {
-	is_number(object.get(t, "total_float_days", null))
-	object.get(t, "float_source", "file") != "none"
+	is_number(t.total_float_days)
+	not t.float_source == "none"
 }
 
 # cpm(s): the critical-path pass ran on this schedule.

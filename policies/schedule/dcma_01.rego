@@ -28,7 +28,10 @@ ends := [t |
 	open_end(t)
 ]
 
-rels := sched.rels(s)
+# The relationships with an end among the candidates (schedule index:
+# "dcma_01.rels"), else every relationship: only the candidates' links are
+# looked up.
+rels := sched.candidate_rels(s, "dcma_01.rels")
 
 tos := {r.to | some r in rels}
 

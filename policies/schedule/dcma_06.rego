@@ -67,7 +67,7 @@ not_assessable contains r if {
 # is_open(t): t is in sched.open(s) (candidate lists are judged again).
 is_open(t) if {
 	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
+	not t.progress == "complete"
 }
 
 # With the schedule index, "dcma_06.over_B" lists the tasks measuring over B;

@@ -55,7 +55,11 @@ _first_of_run(pairs, k) if {
 # Every id and uid a predecessor may name (two plain passes: cheaper on
 # large schedules than one building a pair per task; t.id is undefined on a
 # row that is not an object).
-refs := {v | some t in tasks; v := t.id; is_string(v)} | {v | some t in tasks; v := t.uid; is_string(v)}
+# With the schedule index, only the tasks a candidate's predecessor names
+# ("sched_001.refs"); else every task.
+ref_tasks := sched.candidates(s, "sched_001.refs")
+
+refs := {v | some t in ref_tasks; v := t.id; is_string(v)} | {v | some t in ref_tasks; v := t.uid; is_string(v)}
 
 # The UID is reported only when it says something the ID does not: a
 # normalizer without a UID column copies the ID into it.

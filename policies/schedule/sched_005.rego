@@ -25,7 +25,9 @@ tasks := sched.tasks(s)
 # internal/schedule/index_integrity.go), else from every task.
 summaries := [t | some t in sched.candidates(s, "sched_005"); sched.type(t) == "summary"]
 
-rels := sched.rels(s)
+# The relationships with a summary row at an end (schedule index:
+# "sched_005.rels"), else every relationship.
+rels := sched.candidate_rels(s, "sched_005.rels")
 
 linked := {u | some r in rels; some u in [r.from, r.to]}
 

@@ -139,7 +139,14 @@ func parsePredecessors(s string) (links []linkIn, bad []string) {
 			bad = append(bad, part)
 			continue
 		}
-		l := linkIn{ref: strings.TrimSuffix(m[1], ".0"), typ: strings.ToUpper(m[2])}
+		// "12.0": a row number a spreadsheet stored as a float. A
+		// reference that is only ".0" stays as written (found by fuzzing:
+		// trimming it left a link without a reference).
+		ref := m[1]
+		if r := strings.TrimSuffix(ref, ".0"); r != "" {
+			ref = r
+		}
+		l := linkIn{ref: ref, typ: strings.ToUpper(m[2])}
 		if l.typ == "" {
 			l.typ = "FS"
 		}

@@ -384,38 +384,10 @@ var bigRows = 200_000
 // table, a hidden non-empty row, an outline level, a note, an inline list
 // validation and hidden / very hidden sheets.
 func TestTablesHiddenRowsAndSheetStates(t *testing.T) {
-	f := excelize.NewFile()
-	defer f.Close()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
+	tree, err := readBytes(t, featureWorkbook(t), limits.Default())
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i, row := range [][]any{{"ID", "Task", "Status"}, {1, "Plan", "Open"}, {2, "Build", "Closed"}} {
-		ref, _ := excelize.CoordinatesToCellName(1, i+1)
-		must(f.SetSheetRow("Sheet1", ref, &row))
-	}
-	must(f.AddTable("Sheet1", &excelize.Table{Range: "A1:C3", Name: "Tasks"}))
-	must(f.SetRowVisible("Sheet1", 3, false))
-	must(f.SetRowOutlineLevel("Sheet1", 2, 1))
-	must(f.AddComment("Sheet1", excelize.Comment{Cell: "B2", Author: "PMO", Text: "check the dates"}))
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = "C2:C10"
-	must(dv.SetDropList([]string{"Open", "Closed"}))
-	must(f.AddDataValidation("Sheet1", dv))
-	for _, name := range []string{"Lists", "Secret"} {
-		_, err := f.NewSheet(name)
-		must(err)
-		must(f.SetCellValue(name, "A1", name))
-	}
-	must(f.SetSheetVisible("Lists", false))
-	must(f.SetSheetVisible("Secret", false, true))
-	buf, err := f.WriteToBuffer()
-	must(err)
-
-	tree, err := readBytes(t, buf.Bytes(), limits.Default())
-	must(err)
 	if len(tree.Faults) > 0 {
 		t.Fatalf("faults: %v", tree.Faults)
 	}

@@ -140,3 +140,12 @@ func zipAll(t testing.TB, entries []zipEntry) []byte {
 	}
 	return buf.Bytes()
 }
+
+// cellLoc is a cell's own location, nil when it has none.
+func cellLoc(c document.Cell) *document.Loc { return &c.Loc }
+
+// withoutLoc is the cell with its location cleared.
+func withoutLoc(c document.Cell) document.Cell {
+	c.Loc = document.Loc{}
+	return c
+}

@@ -312,7 +312,9 @@ func TestLimits(t *testing.T) {
 			{with(func(l *limits.Limits) { l.Rows = 10 }), "limits.rows", 10},
 			{with(func(l *limits.Limits) { l.Cells = 30 }), "limits.cells", 12}, // 11 header cells + 2 + 3 + 3 … stops in row 13
 			{with(func(l *limits.Limits) { l.Columns = 5 }), "limits.columns", 0},
-			{with(func(l *limits.Limits) { l.XMLDepth = 3 }), "limits.xml_depth", 72},
+			// Cells sit at depth 4 (worksheet, sheetData, row, c): none
+			// is read.
+			{with(func(l *limits.Limits) { l.XMLDepth = 3 }), "limits.xml_depth", 0},
 		} {
 			tree, err := readBytes(t, schedule, tc.lim)
 			if err != nil {

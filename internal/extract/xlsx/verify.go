@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -18,7 +17,8 @@ import (
 // checked its CRC) within the size limits, and found free of DTDs.
 type pkg struct {
 	// parts maps the part name (as written, with "\" turned into "/") to its
-	// bytes. When a name occurs twice the last entry wins, as in excelize.
+	// bytes. When a name occurs twice the last entry wins (as in excelize,
+	// which earlier versions of this reader used).
 	parts map[string][]byte
 	// names lists the part names in first-seen zip order.
 	names []string
@@ -158,36 +158,4 @@ func isXMLPart(name string) bool {
 // whole part; the test is case-sensitive as XML is.
 func declaresDTD(data []byte) bool {
 	return bytes.Contains(data, []byte("<!DOCTYPE"))
-}
-
-// rebuild writes the verified parts into a fresh uncompressed zip for
-// excelize: duplicate entries are already resolved, insecure names are
-// harmless map keys, and nothing is inflated twice.
-func (p *pkg) rebuild() ([]byte, error) {
-	var total int
-	for _, data := range p.parts {
-		total += len(data)
-	}
-	var buf bytes.Buffer
-	buf.Grow(total + len(p.parts)*128 + 1024)
-	zw := zip.NewWriter(&buf)
-	for _, name := range p.names {
-		if !filepath.IsLocal(name) {
-			// zip.NewReader inside excelize rejects the whole archive for
-			// one such name; no workbook part is ever named like that.
-			p.notes = append(p.notes, fmt.Sprintf("zip entry %q has an unsafe path and was ignored", name))
-			continue
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-		if err != nil {
-			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
-		}
-		if _, err := w.Write(p.parts[name]); err != nil {
-			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("rebuild zip: %w", err)
-	}
-	return buf.Bytes(), nil
 }

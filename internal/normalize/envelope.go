@@ -312,7 +312,7 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 			for _, r := range b.Table.Rows {
 				for _, c := range r {
 					if !c.Merged {
-						add(c.Text, c.Loc)
+						add(c.Text, c.At())
 					}
 				}
 			}
@@ -332,10 +332,13 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
 		}
-		for _, r := range s.Rows {
-			for _, c := range r.Cells {
-				if !c.Formula && !c.Merged {
-					add(c.Text, c.Loc)
+		for ri := range s.Rows {
+			r := &s.Rows[ri]
+			for i := range r.Cells {
+				// The address is only made for a cell that may hold a
+				// placeholder: most cells of a large sheet do not.
+				if c := &r.Cells[i]; !c.Formula && !c.Merged && mayHavePlaceholder(c.Text) {
+					add(c.Text, document.CellLoc(t.Path, &s, r, i))
 				}
 			}
 		}

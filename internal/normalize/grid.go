@@ -49,9 +49,13 @@ func (r gridRow) empty() bool {
 // loc addresses a row (and optionally a column) of the grid.
 func (g grid) loc(path string, row gridRow, col int) document.Loc {
 	l := document.Loc{Path: path, Sheet: g.sheet, Table: g.table, Row: row.num, Section: g.section}
-	if col >= 0 && col < len(row.cells) && row.cells[col].Loc.Cell != "" {
+	switch {
+	case col >= 0 && col < len(row.cells) && row.cells[col].Loc != nil && row.cells[col].Loc.Cell != "":
 		l.Cell = row.cells[col].Loc.Cell
-	} else if col >= 0 && g.sheet == "" {
+	case col >= 0 && col < len(row.cells) && g.sheet != "" && row.cells[col].Loc == nil:
+		// A workbook cell: its address is its column and row.
+		l.Cell = document.CellRef(col+1, row.num)
+	case col >= 0 && g.sheet == "":
 		l.Column = col + 1
 	}
 	return l

@@ -293,7 +293,7 @@ func statusDateCell(t *document.Tree) (string, document.Loc, bool) {
 				}
 				for k := j + 1; k < len(r.Cells) && k <= j+3; k++ {
 					if d, ok := cellDate(r.Cells[k]); ok {
-						return d, r.Cells[k].Loc, true
+						return d, document.CellLoc(t.Path, &sh, &r, k), true
 					}
 				}
 			}

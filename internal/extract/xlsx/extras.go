@@ -292,6 +292,6 @@ func sqrefColumns(sqref string) []string {
 
 // columnName is the letters of a 1-based column (28 → "AB").
 func columnName(col int) string {
-	ref := cellRef(col, 1)
+	ref := document.CellRef(col, 1)
 	return ref[:len(ref)-1]
 }

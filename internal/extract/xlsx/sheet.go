@@ -474,9 +474,6 @@ func (s *sheetReader) emitRow() bool {
 		}
 		s.typeCell(cell, rc, texts[i])
 	}
-	for i := range row.Cells {
-		row.Cells[i].Loc = document.Loc{Path: wr.path, Sheet: name, Row: num, Cell: cellRef(i+1, num)}
-	}
 	s.sheet.Rows = append(s.sheet.Rows, row)
 	return true
 }
@@ -699,22 +696,4 @@ func refColumn[T string | []byte](ref T) int {
 		}
 	}
 	return col
-}
-
-// cellRef is the A1 reference of a 1-based column and row.
-func cellRef(col, row int) string {
-	var b [24]byte
-	i := len(b)
-	for n := row; ; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-		if n < 10 {
-			break
-		}
-	}
-	for c := col; c > 0; c = (c - 1) / 26 {
-		i--
-		b[i] = byte('A' + (c-1)%26)
-	}
-	return string(b[i:])
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -103,6 +104,8 @@ type sheetReader struct {
 	cells                        []rawCell
 	buf                          []byte // the row's value and inline texts
 	texts                        []string
+	rowStr                       string // s.buf as a string, for the row being emitted
+	scratch                      []byte
 	rowHasValue                  bool
 	cell                         rawCell
 	// Where character data goes: the cell's <v>, its inline string's <t>
@@ -155,6 +158,9 @@ func (wr *workbookReader) readSheet(info sheetInfo) (document.Sheet, error) {
 	if !strings.HasPrefix(info.part, "xl/worksheets/") {
 		return sheet, nil // chart, dialog or macro sheet: no cells
 	}
+	// Size the rows once (each <row> element is a hint; a sheet of many
+	// empty styled rows only over-sizes it to a bound).
+	sheet.Rows = make([]document.Row, 0, min(bytes.Count(data, []byte("<row ")), wr.lim.Rows, 1<<18))
 	faults := len(wr.tree.Faults)
 	cells, cellsDone := wr.cells, wr.cellsDone
 	sr := &sheetReader{wr: wr, name: name, sheet: &sheet, tok: newFastTokenizer(data)}
@@ -163,7 +169,7 @@ func (wr *workbookReader) readSheet(info sheetInfo) (document.Sheet, error) {
 		// Read it again, whole, through encoding/xml.
 		wr.tree.Faults = wr.tree.Faults[:faults]
 		wr.cells, wr.cellsDone = cells, cellsDone
-		sheet.Rows = []document.Row{}
+		sheet.Rows = sheet.Rows[:0]
 		sr = &sheetReader{wr: wr, name: name, sheet: &sheet, tok: newStdTokenizer(data)}
 		err = sr.run()
 	}
@@ -428,6 +434,9 @@ func (s *sheetReader) emitRow() bool {
 	}
 	num := s.rowNum
 	// The displayed text of each cell, trailing empty cells dropped.
+	// One string holds the row's values and inline texts; cells take
+	// substrings of it rather than a string each.
+	s.rowStr = string(s.buf)
 	texts := s.texts[:0]
 	last := 0
 	for i := range s.cells {
@@ -480,12 +489,15 @@ func (s *sheetReader) emitRow() bool {
 
 func (s *sheetReader) bytes(sp span) []byte { return s.buf[sp.from:sp.to] }
 
+// str is a span of the row being emitted as a string.
+func (s *sheetReader) str(sp span) string { return s.rowStr[sp.from:sp.to] }
+
 // cellText is the text a cell shows, before number formats: the shared or
 // inline string, TRUE/FALSE, or the value as written.
 func (s *sheetReader) cellText(rc *rawCell) string {
 	switch rc.typ {
 	case typShared:
-		v := strings.TrimSpace(string(s.bytes(rc.v)))
+		v := strings.TrimSpace(s.str(rc.v))
 		if v == "" {
 			return ""
 		}
@@ -495,10 +507,13 @@ func (s *sheetReader) cellText(rc *rawCell) string {
 		}
 		return s.wr.sst.get(i)
 	case typInline:
-		if rc.t.to == rc.t.from && rc.r.to == rc.r.from {
-			return string(s.bytes(rc.v))
+		switch {
+		case rc.t.to == rc.t.from && rc.r.to == rc.r.from:
+			return s.str(rc.v)
+		case rc.r.to == rc.r.from:
+			return bstrDecode(s.str(rc.t))
 		}
-		return bstrDecode(string(s.bytes(rc.t)) + string(s.bytes(rc.r)))
+		return bstrDecode(s.str(rc.t) + s.str(rc.r))
 	case typBool:
 		switch string(s.bytes(rc.v)) {
 		case "1":
@@ -507,7 +522,7 @@ func (s *sheetReader) cellText(rc *rawCell) string {
 			return "FALSE"
 		}
 	}
-	return string(s.bytes(rc.v))
+	return s.str(rc.v)
 }
 
 // typeCell fills a non-empty cell: its kind and typed value, the text a
@@ -550,10 +565,10 @@ func (s *sheetReader) typeCell(cell *document.Cell, rc *rawCell, text string) {
 		if rc.style > 0 && rc.style < wr.styles.count() {
 			styled = true
 		}
-		if own.format == fmtNumber {
+		if own.format == fmtNumber && own.code != "" {
 			cell.Text = numberText(own.code, v, styled)
 		} else {
-			cell.Text = numberText("", v, styled)
+			cell.Text, s.scratch = generalTextReusing(raw, v, styled, s.scratch)
 		}
 		switch {
 		// A time-of-day format on a value of a day or more still shows a

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -46,6 +47,24 @@ func styledGeneralText(v float64) string {
 		return strconv.FormatFloat(n, 'G', 10, 64)
 	}
 	return s
+}
+
+// generalTextReusing is generalText or styledGeneralText that returns raw
+// itself when it is already the text (a number written as "1234" shows
+// "1234"), so most number cells cost no string of their own.
+func generalTextReusing(raw string, v float64, styled bool, scratch []byte) (string, []byte) {
+	b := strconv.AppendFloat(scratch[:0], v, 'f', -1, 64)
+	width := len(b) - bytes.Count(b, []byte("."))
+	if width > 15 || styled && width > 11 {
+		if styled {
+			return styledGeneralText(v), b
+		}
+		return generalText(v), b
+	}
+	if string(b) == raw {
+		return raw, b
+	}
+	return string(b), b
 }
 
 // generalWidth is excelize's "precision": the characters of the plain

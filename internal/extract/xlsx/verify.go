@@ -102,17 +102,34 @@ func readCapped(zf *zip.File, partCap, left int64) ([]byte, error) {
 	if limit < 0 {
 		limit = 0
 	}
-	// The declared size is only a hint (it can lie); cap the allocation.
-	hint := min(int64(zf.UncompressedSize64), limit, 16<<20)
-	buf := bytes.NewBuffer(make([]byte, 0, max(hint, 0)))
-	n, err := io.Copy(buf, io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, err
+	// The declared size sizes the buffer, so a large sheet is read into
+	// one allocation rather than a doubling series; but it is only a hint
+	// (it can lie), so it is capped by the limit and by what the
+	// compressed size can inflate to (deflate stays under 1:1032), and a
+	// buffer left mostly empty is trimmed.
+	hint := min(int64(zf.UncompressedSize64), limit, int64(zf.CompressedSize64)*1032+4096)
+	buf := make([]byte, 0, max(hint, 0)+1)
+	lr := io.LimitReader(rc, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if n > limit {
+	if int64(len(buf)) > limit {
 		return nil, tooBig
 	}
-	return buf.Bytes(), nil
+	if cap(buf)-len(buf) > len(buf)/4+4096 {
+		buf = bytes.Clone(buf)
+	}
+	return buf, nil
 }
 
 func partFault(name string, lim limits.Limits, err error) *document.Fault {

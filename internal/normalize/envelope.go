@@ -166,12 +166,11 @@ func buildTables(t *doc, a *artifact.Artifact) {
 		for _, c := range h.cells {
 			tb.Header = append(tb.Header, strings.TrimSpace(c.Text))
 		}
-		rows := dataRows(g, hi)
-		if budget >= 0 && len(rows) > budget {
+		rows, total := dataRowsUpTo(g, hi, budget)
+		if total > len(rows) {
 			diag(a, "info", "TABLE_ROWS_CAPPED", tb.Loc,
 				"table %s has %d data rows; the first %d are kept (a generic artifact keeps at most %d table rows in all)",
-				tb.ID, len(rows), budget, genericTableRows)
-			rows = rows[:budget]
+				tb.ID, total, len(rows), genericTableRows)
 		}
 		if budget >= 0 {
 			budget -= len(rows)

@@ -169,7 +169,20 @@ func firstTextRow(g grid) int {
 // dataRows are the rows after the header until five consecutive empty sheet
 // rows (MODEL.md §3 step 4).
 func dataRows(g grid, headerIdx int) []gridRow {
+	rows, _ := dataRowsUpTo(g, headerIdx, -1)
+	return rows
+}
+
+// dataRowsUpTo is dataRows keeping at most limit rows (all when limit is
+// negative); total counts them all.
+func dataRowsUpTo(g grid, headerIdx, limit int) (rows []gridRow, total int) {
 	var out []gridRow
+	if n := len(g.rows) - headerIdx - 1; n > 0 {
+		if limit >= 0 {
+			n = min(n, limit)
+		}
+		out = make([]gridRow, 0, n)
+	}
 	prev := -1
 	if headerIdx >= 0 && headerIdx < len(g.rows) {
 		prev = g.rows[headerIdx].num
@@ -182,9 +195,11 @@ func dataRows(g grid, headerIdx int) []gridRow {
 		if r.empty() {
 			continue
 		}
-		out = append(out, r)
+		if total++; limit < 0 || len(out) < limit {
+			out = append(out, r)
+		}
 	}
-	return out
+	return out, total
 }
 
 // fullest picks, among header columns that map to the same key (the Packt

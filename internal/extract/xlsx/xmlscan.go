@@ -179,6 +179,27 @@ func (s *fastTokenizer) name() ([]byte, bool) {
 }
 
 func (s *fastTokenizer) intern(b []byte) string {
+	// The names of a sheet's cell data, without a map lookup.
+	switch string(b) {
+	case "c":
+		return "c"
+	case "v":
+		return "v"
+	case "r":
+		return "r"
+	case "s":
+		return "s"
+	case "t":
+		return "t"
+	case "row":
+		return "row"
+	case "is":
+		return "is"
+	case "f":
+		return "f"
+	case "si":
+		return "si"
+	}
 	if v, ok := s.names[string(b)]; ok {
 		return v
 	}

@@ -74,7 +74,20 @@ func large(name string) bool {
 	return strings.Contains(name, "200k") || strings.Contains(name, "big-")
 }
 
-func TestTreesMatchGoldens(t *testing.T) {
+func TestTreesMatchGoldens(t *testing.T) { checkGoldens(t) }
+
+// The encoding/xml path (the fast scanner's fallback) reads every
+// workbook to the same tree.
+func TestEncodingXMLPathMatchesGoldens(t *testing.T) {
+	if *update {
+		t.Skip("goldens are written by TestTreesMatchGoldens")
+	}
+	fastScan = false
+	defer func() { fastScan = true }()
+	checkGoldens(t)
+}
+
+func checkGoldens(t *testing.T) {
 	dir := filepath.Join("testdata", "trees")
 	for name, data := range goldenInputs(t) {
 		t.Run(name, func(t *testing.T) {

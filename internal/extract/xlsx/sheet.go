@@ -80,6 +80,9 @@ func cellType(t []byte) uint8 {
 	return typOther
 }
 
+// fastScan is cleared by tests to read every part through encoding/xml.
+var fastScan = true
+
 // colStyle is a <col min max style> range.
 type colStyle struct{ min, max, style int }
 
@@ -163,7 +166,11 @@ func (wr *workbookReader) readSheet(info sheetInfo) (document.Sheet, error) {
 	sheet.Rows = make([]document.Row, 0, min(bytes.Count(data, []byte("<row ")), wr.lim.Rows, 1<<18))
 	faults := len(wr.tree.Faults)
 	cells, cellsDone := wr.cells, wr.cellsDone
-	sr := &sheetReader{wr: wr, name: name, sheet: &sheet, tok: newFastTokenizer(data)}
+	var tok tokenizer = newFastTokenizer(data)
+	if !fastScan {
+		tok = newStdTokenizer(data)
+	}
+	sr := &sheetReader{wr: wr, name: name, sheet: &sheet, tok: tok}
 	err := sr.run()
 	if errors.Is(err, errUnusual) {
 		// Read it again, whole, through encoding/xml.

@@ -150,7 +150,11 @@ func (s *sharedStrings) get(i int) string {
 // <t> then its runs' <t> (phonetic runs left out), with _xHHHH_ escapes
 // decoded, as excelize gives them.
 func parseSharedStrings(data []byte) (*sharedStrings, error) {
-	s, err := scanSharedStrings(newFastTokenizer(data))
+	var tok tokenizer = newFastTokenizer(data)
+	if !fastScan {
+		tok = newStdTokenizer(data)
+	}
+	s, err := scanSharedStrings(tok)
 	if errors.Is(err, errUnusual) {
 		s, err = scanSharedStrings(newStdTokenizer(data))
 	}

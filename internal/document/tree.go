@@ -246,12 +246,27 @@ type Cell struct {
 	Kind   string  `json:"kind,omitempty"`
 	Number float64 `json:"number,omitempty"`
 	Date   string  `json:"date,omitempty"`
-	Font   string  `json:"font,omitempty"`   // set only for symbol fonts (Wingdings…)
-	Indent int     `json:"indent,omitempty"` // alignment indent level
+	// Style is the formatting that tells something (nil when none does);
+	// the cells of one workbook style share one value.
+	Style *CellStyle `json:"style,omitempty"`
 	// Merged marks a copy made when resolving gridSpan/vMerge/merged ranges.
 	Merged  bool `json:"merged,omitempty"`
 	Formula bool `json:"formula,omitempty"`
-	Bold    bool `json:"bold,omitempty"`
+}
+
+// CellStyle is the formatting of a sheet cell the normalizers read.
+type CellStyle struct {
+	Font   string `json:"font,omitempty"`   // set only for symbol fonts (Wingdings…)
+	Indent int    `json:"indent,omitempty"` // alignment indent level
+	Bold   bool   `json:"bold,omitempty"`
+}
+
+// Styled returns the cell's style, the zero style when it has none.
+func (c *Cell) Styled() CellStyle {
+	if c.Style == nil {
+		return CellStyle{}
+	}
+	return *c.Style
 }
 
 // At returns the cell's own address, or the zero Loc when it has none.

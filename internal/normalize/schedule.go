@@ -131,7 +131,7 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 		if lvl == 0 {
 			nc := r.cell(nameCol)
 			lead := len(nc.Text) - len(strings.TrimLeft(nc.Text, " "))
-			lvl = 1 + nc.Indent + lead/3
+			lvl = 1 + nc.Styled().Indent + lead/3
 			switch {
 			case phaseRow:
 				lvl = 1

@@ -60,8 +60,8 @@ func TestMasterSchedule(t *testing.T) {
 		t.Fatalf("row %d = %q", s.Rows[0].Num, texts(&s.Rows[0]))
 	}
 	for i, c := range s.Rows[0].Cells {
-		if !c.Bold || c.Kind != "string" {
-			t.Errorf("header %s: bold=%v kind=%q", document.CellRef(i+1, 1), c.Bold, c.Kind)
+		if !c.Styled().Bold || c.Kind != "string" {
+			t.Errorf("header %s: bold=%v kind=%q", document.CellRef(i+1, 1), c.Styled().Bold, c.Kind)
 		}
 	}
 	// The sheet XML has 994 <row> elements, most of them styled and empty.
@@ -73,12 +73,12 @@ func TestMasterSchedule(t *testing.T) {
 	}
 
 	task := cellAt(s, "B7")
-	if task.Text != "Conduct a Business Readiness Assessment" || task.Indent != 2 {
-		t.Errorf("B7 = %q indent %d", task.Text, task.Indent)
+	if task.Text != "Conduct a Business Readiness Assessment" || task.Styled().Indent != 2 {
+		t.Errorf("B7 = %q indent %d", task.Text, task.Styled().Indent)
 	}
 	indented, phases, sums := 0, 0, 0
 	for _, r := range s.Rows[1:] {
-		if len(r.Cells) > 1 && r.Cells[1].Indent == 2 {
+		if len(r.Cells) > 1 && r.Cells[1].Styled().Indent == 2 {
 			indented++
 			if r.Cells[0].Text != "" {
 				t.Errorf("row %d: indented task row has a phase number %q", r.Num, r.Cells[0].Text)
@@ -198,11 +198,11 @@ func TestReadinessChecklistSymbolFontAndOutline(t *testing.T) {
 	tree := mustRead(t, "gsa/M3-Playbook-Investment-Readiness-Checklist.xlsx")
 	s := sheetNamed(t, tree, "Investment Readiness Assessment")
 	b2 := cellAt(s, "B2")
-	if b2.Text != "P" || b2.Font != "Wingdings 2" {
-		t.Errorf("B2 = %q font %q, want the Wingdings 2 check mark", b2.Text, b2.Font)
+	if b2.Text != "P" || b2.Styled().Font != "Wingdings 2" {
+		t.Errorf("B2 = %q font %q, want the Wingdings 2 check mark", b2.Text, b2.Styled().Font)
 	}
-	if a1 := cellAt(s, "A1"); a1.Font != "" {
-		t.Errorf("A1 font %q: only symbol fonts are reported", a1.Font)
+	if a1 := cellAt(s, "A1"); a1.Styled().Font != "" {
+		t.Errorf("A1 font %q: only symbol fonts are reported", a1.Styled().Font)
 	}
 	if got := s.Validations["B"]; !slices.Equal(got, []string{"P"}) {
 		t.Errorf("B validation = %q (list source $D$2)", got)

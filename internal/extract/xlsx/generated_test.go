@@ -70,7 +70,7 @@ func TestTruncatedSheetIsAFault(t *testing.T) {
 	}
 	// Rows before the cut keep their types even though excelize cannot
 	// decode the part as a whole.
-	if b7 := cellAt(s, "B7"); b7.Indent != 2 || b7.Kind != "string" {
+	if b7 := cellAt(s, "B7"); b7.Styled().Indent != 2 || b7.Kind != "string" {
 		t.Errorf("B7 = %+v", b7)
 	}
 	if d6 := cellAt(s, "D6"); !d6.Formula {
@@ -269,10 +269,10 @@ func TestRead200kRows(t *testing.T) {
 		last.Cells[3].Number != 50_000 || last.Cells[4].Kind != "bool" {
 		t.Errorf("last row = %+v", last.Cells)
 	}
-	// "A few seconds" on a developer machine (~7 s on a 2-core CI box,
-	// where excelize's own iterator takes ~5 s); the bound leaves room for
-	// slow runners.
-	if elapsed > 25*time.Second {
+	// About a second of CPU for 1,000,000 cells (it was ~7 s with
+	// excelize's row iterator); the wall-clock bound leaves room for a
+	// loaded runner.
+	if elapsed > 8*time.Second {
 		t.Errorf("reading took %s", elapsed)
 	}
 }

@@ -205,14 +205,14 @@ func dumpTree(tree *document.Tree, err error) string {
 				if c.Formula {
 					b.WriteString(" formula")
 				}
-				if c.Bold {
+				if st := c.Styled(); st.Bold {
 					b.WriteString(" bold")
 				}
-				if c.Indent != 0 {
-					fmt.Fprintf(&b, " indent=%d", c.Indent)
+				if st := c.Styled(); st.Indent != 0 {
+					fmt.Fprintf(&b, " indent=%d", st.Indent)
 				}
-				if c.Font != "" {
-					fmt.Fprintf(&b, " font=%q", c.Font)
+				if st := c.Styled(); st.Font != "" {
+					fmt.Fprintf(&b, " font=%q", st.Font)
 				}
 				if c.Merged {
 					b.WriteString(" merged")

@@ -538,7 +538,7 @@ func (s *sheetReader) typeCell(cell *document.Cell, rc *rawCell, text string) {
 	wr := s.wr
 	cell.Text = text
 	si := wr.styles.get(s.styleOf(rc))
-	cell.Indent, cell.Bold, cell.Font = si.indent, si.bold, si.font
+	cell.Style = si.style
 	cell.Formula = rc.formula
 	switch rc.typ {
 	case typBool:

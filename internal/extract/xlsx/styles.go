@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
 )
 
 // styleInfo is what the reader needs from a cell style.
@@ -14,9 +16,9 @@ type styleInfo struct {
 	code   string // number format code ("" for General)
 	// showsTime and seconds say whether a date/time format shows a clock.
 	showsTime, seconds bool
-	indent             int
-	bold               bool
-	font               string // set only for symbol fonts
+	// style is what the cell's formatting tells (nil when nothing),
+	// shared by every cell of the style.
+	style *document.CellStyle
 }
 
 // symbolFonts map letters to pictures: "P" in Wingdings 2 is a check mark
@@ -108,15 +110,19 @@ func parseStyles(data []byte) (*styleSheet, error) {
 		if si.format != fmtNumber {
 			si.showsTime, si.seconds = formatShowsTime(si.code)
 		}
+		var cs document.CellStyle
 		if xf.Alignment != nil && (xf.ApplyAlignment == nil || parseBool(*xf.ApplyAlignment)) {
-			si.indent = xf.Alignment.Indent
+			cs.Indent = xf.Alignment.Indent
 		}
 		if xf.FontID != nil && *xf.FontID >= 0 && *xf.FontID < len(x.Fonts) && (xf.ApplyFont == nil || parseBool(*xf.ApplyFont)) {
 			f := x.Fonts[*xf.FontID]
-			si.bold = f.B != nil && (f.B.Val == nil || *f.B.Val == "" || parseBool(*f.B.Val))
+			cs.Bold = f.B != nil && (f.B.Val == nil || *f.B.Val == "" || parseBool(*f.B.Val))
 			if f.Name != nil && symbolFonts[strings.ToLower(strings.TrimSpace(f.Name.Val))] {
-				si.font = f.Name.Val
+				cs.Font = f.Name.Val
 			}
+		}
+		if cs != (document.CellStyle{}) {
+			si.style = &cs
 		}
 	}
 	return ss, nil

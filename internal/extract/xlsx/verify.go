@@ -35,11 +35,12 @@ var encryptedPackageName = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00
 
 // verifyPackage opens r as a zip archive and reads every entry through the
 // part and package caps. Reading each entry to the end is what makes
-// archive/zip compare its CRC-32: excelize can loop forever on a part with
-// a bad CRC, archive/zip fails at once. XML parts that declare a DTD are
-// refused, because excelize silently drops a part whose entities it cannot
-// expand (an entity bomb in sharedStrings.xml yields a workbook with no
-// text and no error).
+// archive/zip compare its CRC-32, so a damaged part is refused at once
+// rather than read as garbage. XML parts that declare a DTD are refused:
+// no workbook part needs one, entities beyond the predefined ones cannot
+// be expanded safely, and a part read without them would silently lose its
+// text (an entity bomb in sharedStrings.xml must never become a workbook
+// with no text and no error).
 func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Limits) (*pkg, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {

@@ -171,6 +171,13 @@ const (
 // cells and checked in ~1.7 s of CPU and ~220 MiB.
 var overBudget = map[string]struct{ ms, mib float64 }{}
 
+// longWall are files whose wall-time bound (a hang detector, not the
+// budget) is longer: the 200,000-row sheet is held to the CPU and memory
+// budget like every file, but it is the largest input, and on a loaded
+// two-core machine (the full test suite runs packages side by side) its
+// ~2 s of CPU has been seen to take over 20 s of wall time.
+var longWall = map[string]time.Duration{"rows-200k.xlsx": 90 * time.Second}
+
 // TestRobustness runs the command line once per hostile file, each in its
 // own process: no panic, under the time and memory budget, and either a
 // correct result (read, checked, classified as expected) or exactly the
@@ -248,8 +255,12 @@ func TestRobustness(t *testing.T) {
 		if r.ms > maxMS {
 			t.Errorf("%s: took %.0f ms of CPU, budget %.0f ms", r.name, r.ms, maxMS)
 		}
-		if _, known := overBudget[r.name]; !known && r.wall > robustMaxWall {
-			t.Errorf("%s: took %s of wall time, bound %s", r.name, r.wall, robustMaxWall)
+		wallBound := robustMaxWall
+		if d, ok := longWall[r.name]; ok {
+			wallBound = d
+		}
+		if _, known := overBudget[r.name]; !known && r.wall > wallBound {
+			t.Errorf("%s: took %s of wall time, bound %s", r.name, r.wall, wallBound)
 		}
 		if r.mib > maxMiB {
 			t.Errorf("%s: peak RSS %.1f MiB, budget %.0f MiB", r.name, r.mib, maxMiB)

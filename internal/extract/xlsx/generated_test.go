@@ -270,9 +270,10 @@ func TestRead200kRows(t *testing.T) {
 		t.Errorf("last row = %+v", last.Cells)
 	}
 	// About a second of CPU for 1,000,000 cells (it was ~7 s with
-	// excelize's row iterator); the wall-clock bound leaves room for a
-	// loaded runner.
-	if elapsed > 8*time.Second {
+	// excelize's row iterator). This bound is wall-clock and only catches
+	// a regression of several times on a loaded runner; the budget itself
+	// (2 s of CPU, 256 MiB for the whole check) is TestRobustness's.
+	if elapsed > 15*time.Second {
 		t.Errorf("reading took %s", elapsed)
 	}
 }

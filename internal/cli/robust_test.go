@@ -165,14 +165,18 @@ const (
 )
 
 // overBudget are the files known to exceed the per-file budget, with the
-// bound they are held to instead so they cannot get worse unnoticed. The
-// 200,000-row sheet is read by excelize's row iterator (~7 s, ~240 MiB
-// of tree for 800,000 cells) and then normalized and converted for the
-// rules: making it fit the budget needs a streaming sheet reader and a
-// leaner cell model (issue 5, what remains).
-var overBudget = map[string]struct{ ms, mib float64 }{
-	"rows-200k.xlsx": {ms: 90000, mib: 1536},
-}
+// bound they are held to instead so they cannot get worse unnoticed. None
+// is: the 200,000-row sheet (800,000 cells), once ~15 s and ~1 GiB with
+// excelize's row iterator, is read by the streaming cell reader into lean
+// cells and checked in ~1.7 s of CPU and ~220 MiB.
+var overBudget = map[string]struct{ ms, mib float64 }{}
+
+// longWall are files whose wall-time bound (a hang detector, not the
+// budget) is longer: the 200,000-row sheet is held to the CPU and memory
+// budget like every file, but it is the largest input, and on a loaded
+// two-core machine (the full test suite runs packages side by side) its
+// ~2 s of CPU has been seen to take over 20 s of wall time.
+var longWall = map[string]time.Duration{"rows-200k.xlsx": 90 * time.Second}
 
 // TestRobustness runs the command line once per hostile file, each in its
 // own process: no panic, under the time and memory budget, and either a
@@ -251,8 +255,12 @@ func TestRobustness(t *testing.T) {
 		if r.ms > maxMS {
 			t.Errorf("%s: took %.0f ms of CPU, budget %.0f ms", r.name, r.ms, maxMS)
 		}
-		if _, known := overBudget[r.name]; !known && r.wall > robustMaxWall {
-			t.Errorf("%s: took %s of wall time, bound %s", r.name, r.wall, robustMaxWall)
+		wallBound := robustMaxWall
+		if d, ok := longWall[r.name]; ok {
+			wallBound = d
+		}
+		if _, known := overBudget[r.name]; !known && r.wall > wallBound {
+			t.Errorf("%s: took %s of wall time, bound %s", r.name, r.wall, wallBound)
 		}
 		if r.mib > maxMiB {
 			t.Errorf("%s: peak RSS %.1f MiB, budget %.0f MiB", r.name, r.mib, maxMiB)

@@ -229,24 +229,83 @@ type Table struct {
 	Caption    string `json:"caption,omitempty"`
 }
 
-// Cell is one table or sheet cell.
+// Cell is one table or sheet cell. Its fields are ordered to keep it small:
+// a 200,000-row sheet holds close to a million of them.
 type Cell struct {
 	Text string `json:"text"`
-	// Merged marks a copy made when resolving gridSpan/vMerge/merged ranges.
-	Merged bool `json:"merged,omitempty"`
-	Loc    Loc  `json:"loc"`
+	// Loc is the cell's own address, set by the document readers (docx,
+	// Markdown, CSV). The xlsx reader leaves it nil: a sheet cell's address
+	// is its sheet, row number and column (CellLoc), and a Loc per cell
+	// would be most of a large sheet's memory.
+	Loc *Loc `json:"loc,omitempty"`
 
 	// Spreadsheet-only typed value. Kind is "string", "number", "bool",
 	// "date", "error" or "" (empty). For dates Date holds the ISO date
 	// (YYYY-MM-DD) decided from the cell's number format and the
 	// workbook's date system; Text then holds the displayed/raw text.
-	Kind    string  `json:"kind,omitempty"`
-	Number  float64 `json:"number,omitempty"`
-	Date    string  `json:"date,omitempty"`
-	Formula bool    `json:"formula,omitempty"`
-	Indent  int     `json:"indent,omitempty"` // alignment indent level
-	Bold    bool    `json:"bold,omitempty"`
-	Font    string  `json:"font,omitempty"` // set only for symbol fonts (Wingdings…)
+	Kind   string  `json:"kind,omitempty"`
+	Number float64 `json:"number,omitempty"`
+	Date   string  `json:"date,omitempty"`
+	// Style is the formatting that tells something (nil when none does);
+	// the cells of one workbook style share one value.
+	Style *CellStyle `json:"style,omitempty"`
+	// Merged marks a copy made when resolving gridSpan/vMerge/merged ranges.
+	Merged  bool `json:"merged,omitempty"`
+	Formula bool `json:"formula,omitempty"`
+}
+
+// CellStyle is the formatting of a sheet cell the normalizers read.
+type CellStyle struct {
+	Font   string `json:"font,omitempty"`   // set only for symbol fonts (Wingdings…)
+	Indent int    `json:"indent,omitempty"` // alignment indent level
+	Bold   bool   `json:"bold,omitempty"`
+}
+
+// Styled returns the cell's style, the zero style when it has none.
+func (c *Cell) Styled() CellStyle {
+	if c.Style == nil {
+		return CellStyle{}
+	}
+	return *c.Style
+}
+
+// At returns the cell's own address, or the zero Loc when it has none.
+func (c *Cell) At() Loc {
+	if c.Loc == nil {
+		return Loc{}
+	}
+	return *c.Loc
+}
+
+// CellLoc is the address of cell i (0-based column) of row r of sheet s
+// in the file at path: the cell's own Loc when the reader set one, else
+// the sheet, row and A1 reference.
+func CellLoc(path string, s *Sheet, r *Row, i int) Loc {
+	if i >= 0 && i < len(r.Cells) && r.Cells[i].Loc != nil {
+		return *r.Cells[i].Loc
+	}
+	return Loc{Path: path, Sheet: s.Name, Row: r.Num, Cell: CellRef(i+1, r.Num)}
+}
+
+// CellRef is the A1 reference of a 1-based column and row ("AB12").
+func CellRef(col, row int) string {
+	if col < 1 || row < 1 {
+		return ""
+	}
+	var b [32]byte
+	i := len(b)
+	for n := row; ; n /= 10 {
+		i--
+		b[i] = byte('0' + n%10)
+		if n < 10 {
+			break
+		}
+	}
+	for c := col; c > 0 && i > 0; c = (c - 1) / 26 {
+		i--
+		b[i] = byte('A' + (c-1)%26)
+	}
+	return string(b[i:])
 }
 
 // Sheet is one worksheet (or the single table of a CSV file).

@@ -132,9 +132,21 @@ func sectionOfTable(a *artifact.Artifact, id string) string {
 	return ""
 }
 
+// genericTableRows bounds the table rows a generic artifact keeps. A
+// document of unknown kind is checked only by the generic rules, which do
+// not read its tables; copying a 200,000-row sheet into the artifact (and
+// from there into the schema check and the rules' input) would cost more
+// than all the rest of the check. The rows left out are counted in a
+// TABLE_ROWS_CAPPED diagnostic.
+const genericTableRows = 10_000
+
 // buildTables copies document tables and sheet data regions into the
 // envelope with a generic header guess; payload normalizers map columns.
 func buildTables(t *doc, a *artifact.Artifact) {
+	budget := -1 // no cap
+	if a.Kind == "generic" {
+		budget = genericTableRows
+	}
 	for _, g := range t.grids {
 		hi := firstTextRow(g)
 		if hi < 0 {
@@ -154,7 +166,17 @@ func buildTables(t *doc, a *artifact.Artifact) {
 		for _, c := range h.cells {
 			tb.Header = append(tb.Header, strings.TrimSpace(c.Text))
 		}
-		for _, r := range dataRows(g, hi) {
+		rows, total := dataRowsUpTo(g, hi, budget)
+		if total > len(rows) {
+			diag(a, "info", "TABLE_ROWS_CAPPED", tb.Loc,
+				"table %s has %d data rows; the first %d are kept (a generic artifact keeps at most %d table rows in all)",
+				tb.ID, total, len(rows), genericTableRows)
+		}
+		if budget >= 0 {
+			budget -= len(rows)
+		}
+		tb.Rows = make([]artifact.TableRow, 0, len(rows))
+		for _, r := range rows {
 			row := artifact.TableRow{Cells: make([]string, len(r.cells)), Loc: g.loc(t.Path, r, -1)}
 			for i, c := range r.cells {
 				row.Cells[i] = strings.TrimSpace(c.Text)
@@ -293,7 +315,7 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 			for _, r := range b.Table.Rows {
 				for _, c := range r {
 					if !c.Merged {
-						add(c.Text, c.Loc)
+						add(c.Text, c.At())
 					}
 				}
 			}
@@ -313,10 +335,13 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
 		}
-		for _, r := range s.Rows {
-			for _, c := range r.Cells {
-				if !c.Formula && !c.Merged {
-					add(c.Text, c.Loc)
+		for ri := range s.Rows {
+			r := &s.Rows[ri]
+			for i := range r.Cells {
+				// The address is only made for a cell that may hold a
+				// placeholder: most cells of a large sheet do not.
+				if c := &r.Cells[i]; !c.Formula && !c.Merged && mayHavePlaceholder(c.Text) {
+					add(c.Text, document.CellLoc(t.Path, &s, r, i))
 				}
 			}
 		}

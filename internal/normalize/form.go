@@ -72,7 +72,7 @@ func readForm(t *doc, tab *vocab.Table) map[string]formField {
 				continue
 			}
 			raw := strings.TrimSpace(m[2])
-			out[k] = formField{text: formValue(raw), raw: raw, cell: document.Cell{Text: raw, Loc: b.Loc}, loc: b.Loc}
+			out[k] = formField{text: formValue(raw), raw: raw, cell: document.Cell{Text: raw, Loc: &b.Loc}, loc: b.Loc}
 		}
 	}
 	return out

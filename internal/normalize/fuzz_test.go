@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
@@ -33,8 +34,8 @@ func corpusPredecessors(f *testing.F) []string {
 		for _, s := range tr.Sheets {
 			col := "" // column letters of the Predecessors header
 			for _, r := range s.Rows {
-				for _, c := range r.Cells {
-					letters := strings.TrimRight(c.Loc.Cell, "0123456789")
+				for i, c := range r.Cells {
+					letters := strings.TrimRight(document.CellRef(i+1, r.Num), "0123456789")
 					switch {
 					case col == "" && strings.Contains(strings.ToLower(c.Text), "predecessor"):
 						col = letters

@@ -51,9 +51,13 @@ func (r gridRow) empty() bool {
 // loc addresses a row (and optionally a column) of the grid.
 func (g grid) loc(path string, row gridRow, col int) document.Loc {
 	l := document.Loc{Path: path, Sheet: g.sheet, Table: g.table, Row: row.num, Section: g.section}
-	if col >= 0 && col < len(row.cells) && row.cells[col].Loc.Cell != "" {
+	switch {
+	case col >= 0 && col < len(row.cells) && row.cells[col].Loc != nil && row.cells[col].Loc.Cell != "":
 		l.Cell = row.cells[col].Loc.Cell
-	} else if col >= 0 && g.sheet == "" {
+	case col >= 0 && col < len(row.cells) && g.sheet != "" && row.cells[col].Loc == nil:
+		// A workbook cell: its address is its column and row.
+		l.Cell = document.CellRef(col+1, row.num)
+	case col >= 0 && g.sheet == "":
 		l.Column = col + 1
 	}
 	return l
@@ -88,7 +92,7 @@ func (g grid) allowed(h header, j int) []string {
 	if len(g.validations) == 0 || h.idx < 0 || j >= len(g.rows[h.idx].cells) {
 		return nil
 	}
-	letters := strings.TrimRight(g.rows[h.idx].cells[j].Loc.Cell, "0123456789")
+	letters := strings.TrimRight(g.loc("", g.rows[h.idx], j).Cell, "0123456789")
 	var out []string
 	for _, v := range g.validations[letters] {
 		if v = strings.TrimSpace(v); v != "" {
@@ -183,7 +187,20 @@ func firstTextRow(g grid) int {
 // dataRows are the rows after the header until five consecutive empty sheet
 // rows (MODEL.md §3 step 4).
 func dataRows(g grid, headerIdx int) []gridRow {
+	rows, _ := dataRowsUpTo(g, headerIdx, -1)
+	return rows
+}
+
+// dataRowsUpTo is dataRows keeping at most limit rows (all when limit is
+// negative); total counts them all.
+func dataRowsUpTo(g grid, headerIdx, limit int) (rows []gridRow, total int) {
 	var out []gridRow
+	if n := len(g.rows) - headerIdx - 1; n > 0 {
+		if limit >= 0 {
+			n = min(n, limit)
+		}
+		out = make([]gridRow, 0, n)
+	}
 	prev := -1
 	if headerIdx >= 0 && headerIdx < len(g.rows) {
 		prev = g.rows[headerIdx].num
@@ -196,9 +213,11 @@ func dataRows(g grid, headerIdx int) []gridRow {
 		if r.empty() {
 			continue
 		}
-		out = append(out, r)
+		if total++; limit < 0 || len(out) < limit {
+			out = append(out, r)
+		}
 	}
-	return out
+	return out, total
 }
 
 // fullest picks, among header columns that map to the same key (the Packt

@@ -94,7 +94,7 @@ func (o *outline) items(i int) []item {
 					if ri == 0 || len(r) == 0 || strings.TrimSpace(r[0].Text) == "" {
 						continue
 					}
-					list = append(list, item{strings.TrimSpace(r[0].Text), r[0].Loc})
+					list = append(list, item{strings.TrimSpace(r[0].Text), r[0].At()})
 				}
 			}
 		}

@@ -54,7 +54,7 @@ func choicePrompt(text string, start, end int) bool {
 
 // findPlaceholders returns the template residue in one text.
 func findPlaceholders(text string, loc document.Loc) []artifact.Placeholder {
-	if text == "" {
+	if !mayHavePlaceholder(text) {
 		return nil
 	}
 	var out []artifact.Placeholder
@@ -75,6 +75,32 @@ func findPlaceholders(text string, loc document.Loc) []artifact.Placeholder {
 		}
 	}
 	return out
+}
+
+// mayHavePlaceholder is a cheap test that no pattern can match when it is
+// false: each pattern needs one of < [ / _ (angle, bracket, dates,
+// signature lines), the letters of "year", "fy" or "lorem" in any case, or
+// "TB". Most cells of a large sheet fail it, which spares five regular
+// expressions per cell. (No non-ASCII letter folds to the letters tested,
+// so an ASCII case-insensitive search is exact.)
+func mayHavePlaceholder(text string) bool {
+	return strings.ContainsAny(text, "<[/_«‹") || strings.Contains(text, "TB") ||
+		containsFoldASCII(text, "year") || containsFoldASCII(text, "fy") || containsFoldASCII(text, "lorem")
+}
+
+// containsFoldASCII reports whether s contains the lower-case ASCII word
+// sub in any case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // blankSignature: a line that is only underscores, optionally after a short

@@ -131,7 +131,7 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 		if lvl == 0 {
 			nc := r.cell(nameCol)
 			lead := len(nc.Text) - len(strings.TrimLeft(nc.Text, " "))
-			lvl = 1 + nc.Indent + lead/3
+			lvl = 1 + nc.Styled().Indent + lead/3
 			switch {
 			case phaseRow:
 				lvl = 1
@@ -293,7 +293,7 @@ func statusDateCell(t *document.Tree) (string, document.Loc, bool) {
 				}
 				for k := j + 1; k < len(r.Cells) && k <= j+3; k++ {
 					if d, ok := cellDate(r.Cells[k]); ok {
-						return d, r.Cells[k].Loc, true
+						return d, document.CellLoc(t.Path, &sh, &r, k), true
 					}
 				}
 			}

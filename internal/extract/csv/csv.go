@@ -108,7 +108,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 		row := document.Row{Num: rec, Cells: make([]document.Cell, n)}
 		for i, text := range fields[:n] {
 			line, _ := cr.FieldPos(i)
-			c := document.Cell{Text: text, Loc: document.Loc{
+			c := document.Cell{Text: text, Loc: &document.Loc{
 				Path: name, Sheet: sheetName, Row: rec, Column: i + 1, Line: line, Cell: cellRef(i+1, rec),
 			}}
 			c.Kind, c.Number = kindOf(text)

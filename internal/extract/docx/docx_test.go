@@ -509,7 +509,7 @@ func TestTableGridResolution(t *testing.T) {
 			if got.Text != w.text || got.Merged != w.merged {
 				t.Errorf("cell r%d c%d = %q merged=%v, want %q merged=%v", r+1, c+1, got.Text, got.Merged, w.text, w.merged)
 			}
-			if got.Loc != (document.Loc{Path: "synthetic.docx", Table: 1, Row: r + 1, Column: c + 1}) {
+			if got.At() != (document.Loc{Path: "synthetic.docx", Table: 1, Row: r + 1, Column: c + 1}) {
 				t.Errorf("cell r%d c%d loc = %+v", r+1, c+1, got.Loc)
 			}
 		}

@@ -61,7 +61,7 @@ func (r *reader) bodyTable() error {
 	}
 	for ri := range grid {
 		for ci := range grid[ri] {
-			grid[ri][ci].Loc = document.Loc{Path: r.path, Section: r.section, Table: index, Row: ri + 1, Column: ci + 1}
+			grid[ri][ci].Loc = &document.Loc{Path: r.path, Section: r.section, Table: index, Row: ri + 1, Column: ci + 1}
 		}
 	}
 	r.tree.Blocks = append(r.tree.Blocks, document.Block{

@@ -356,7 +356,7 @@ func (w *walker) tableBlock(tb *extast.Table) {
 			}
 			w.tableCells++
 			col++
-			row = append(row, document.Cell{Text: w.inline(c), Loc: document.Loc{
+			row = append(row, document.Cell{Text: w.inline(c), Loc: &document.Loc{
 				Path: w.path, Section: w.section, Table: w.table, Row: rowNum, Column: col, Line: w.line(c.Pos()),
 			}})
 		}
@@ -367,9 +367,9 @@ func (w *walker) tableBlock(tb *extast.Table) {
 	}
 	for i, row := range tbl.Rows {
 		for len(row) < width {
-			last := row[len(row)-1].Loc
+			last := row[len(row)-1].At()
 			last.Column = len(row) + 1
-			row = append(row, document.Cell{Loc: last})
+			row = append(row, document.Cell{Loc: &last})
 		}
 		tbl.Rows[i] = row
 	}

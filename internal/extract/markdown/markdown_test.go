@@ -69,7 +69,7 @@ func TestQASP(t *testing.T) {
 	}
 	c := tables[0].Table.Rows[2][1]
 	if c.Text != "Minimum of 90% of code covered by automated tests. All areas of code are meaningfully tested." ||
-		c.Loc != (document.Loc{Path: "18f/QASP.md", Section: title, Table: 1, Row: 3, Column: 2, Line: 10}) {
+		c.At() != (document.Loc{Path: "18f/QASP.md", Section: title, Table: 1, Row: 3, Column: 2, Line: 10}) {
 		t.Errorf("table 1 AQL cell %+v", c)
 	}
 	// Links keep their text; <br/> becomes a line break.

@@ -59,9 +59,9 @@ func TestMasterSchedule(t *testing.T) {
 	if s.Rows[0].Num != 1 || !slices.Equal(texts(&s.Rows[0]), header) {
 		t.Fatalf("row %d = %q", s.Rows[0].Num, texts(&s.Rows[0]))
 	}
-	for _, c := range s.Rows[0].Cells {
-		if !c.Bold || c.Kind != "string" {
-			t.Errorf("header %s: bold=%v kind=%q", c.Loc.Cell, c.Bold, c.Kind)
+	for i, c := range s.Rows[0].Cells {
+		if !c.Styled().Bold || c.Kind != "string" {
+			t.Errorf("header %s: bold=%v kind=%q", document.CellRef(i+1, 1), c.Styled().Bold, c.Kind)
 		}
 	}
 	// The sheet XML has 994 <row> elements, most of them styled and empty.
@@ -73,12 +73,12 @@ func TestMasterSchedule(t *testing.T) {
 	}
 
 	task := cellAt(s, "B7")
-	if task.Text != "Conduct a Business Readiness Assessment" || task.Indent != 2 {
-		t.Errorf("B7 = %q indent %d", task.Text, task.Indent)
+	if task.Text != "Conduct a Business Readiness Assessment" || task.Styled().Indent != 2 {
+		t.Errorf("B7 = %q indent %d", task.Text, task.Styled().Indent)
 	}
 	indented, phases, sums := 0, 0, 0
 	for _, r := range s.Rows[1:] {
-		if len(r.Cells) > 1 && r.Cells[1].Indent == 2 {
+		if len(r.Cells) > 1 && r.Cells[1].Styled().Indent == 2 {
 			indented++
 			if r.Cells[0].Text != "" {
 				t.Errorf("row %d: indented task row has a phase number %q", r.Num, r.Cells[0].Text)
@@ -108,8 +108,13 @@ func TestMasterSchedule(t *testing.T) {
 	if a3 := cellAt(s, "A3"); a3.Kind != "number" || a3.Number != 0 || a3.Text != "0" {
 		t.Errorf("A3 = %+v", a3)
 	}
-	if b3 := cellAt(s, "B3"); b3.Loc != (document.Loc{Path: "gsa/M3-Playbook-Master-Schedule-Template.xlsx", Sheet: "Schedule Template", Row: 3, Cell: "B3"}) {
-		t.Errorf("B3 loc = %+v", b3.Loc)
+	// Sheet cells carry no Loc of their own: their address is the sheet,
+	// row and column.
+	if b3 := cellAt(s, "B3"); b3.Loc != nil {
+		t.Errorf("B3 has its own loc %+v", *b3.Loc)
+	}
+	if loc := document.CellLoc(tree.Path, s, rowNumbered(s, 3), 1); loc != (document.Loc{Path: "gsa/M3-Playbook-Master-Schedule-Template.xlsx", Sheet: "Schedule Template", Row: 3, Cell: "B3"}) {
+		t.Errorf("B3 loc = %+v", loc)
 	}
 	if tree.Properties.Creator != "ElaineCRieman" || tree.Properties.LastModifiedBy != "Lee, Lauren" ||
 		tree.Properties.Created != "2018-08-29T17:36:18Z" {
@@ -193,11 +198,11 @@ func TestReadinessChecklistSymbolFontAndOutline(t *testing.T) {
 	tree := mustRead(t, "gsa/M3-Playbook-Investment-Readiness-Checklist.xlsx")
 	s := sheetNamed(t, tree, "Investment Readiness Assessment")
 	b2 := cellAt(s, "B2")
-	if b2.Text != "P" || b2.Font != "Wingdings 2" {
-		t.Errorf("B2 = %q font %q, want the Wingdings 2 check mark", b2.Text, b2.Font)
+	if b2.Text != "P" || b2.Styled().Font != "Wingdings 2" {
+		t.Errorf("B2 = %q font %q, want the Wingdings 2 check mark", b2.Text, b2.Styled().Font)
 	}
-	if a1 := cellAt(s, "A1"); a1.Font != "" {
-		t.Errorf("A1 font %q: only symbol fonts are reported", a1.Font)
+	if a1 := cellAt(s, "A1"); a1.Styled().Font != "" {
+		t.Errorf("A1 font %q: only symbol fonts are reported", a1.Styled().Font)
 	}
 	if got := s.Validations["B"]; !slices.Equal(got, []string{"P"}) {
 		t.Errorf("B validation = %q (list source $D$2)", got)

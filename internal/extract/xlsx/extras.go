@@ -1,12 +1,12 @@
 package xlsx
 
 import (
+	"encoding/xml"
+	"path"
+	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
 // maxListValues caps the values taken from one list validation's range.
@@ -21,80 +21,123 @@ type pendingList struct {
 	owner   string   // sheet the validation is on (for unqualified ranges)
 }
 
-// readSheetExtras reads comments, merged ranges, list validations and
-// Excel tables. All but comments come from excelize getters that decode
-// the whole sheet into a dense DOM, so they are only called when the raw
-// pass saw such elements, the part is well-formed, and the DOM stays
-// within limits.cells.
-func (wr *workbookReader) readSheetExtras(name string, sheet *document.Sheet, stream *sheetStream) {
-	if comments, err := wr.f.GetComments(name); err == nil {
-		for _, c := range comments {
-			var text strings.Builder
-			text.WriteString(c.Text)
-			for _, run := range c.Paragraph {
-				text.WriteString(run.Text)
-			}
-			wr.tree.Comments = append(wr.tree.Comments, document.Comment{
-				Author: c.Author,
-				Text:   text.String(),
-				Loc:    document.Loc{Path: wr.path, Sheet: name, Cell: c.Cell},
-			})
+// readSheetExtras takes comments, merged ranges, list validations and
+// Excel tables of a sheet: merged ranges and validations were read with
+// the cells; comments and tables live in parts the sheet's relationships
+// name.
+func (wr *workbookReader) readSheetExtras(info sheetInfo, sheet *document.Sheet, sr *sheetReader) {
+	rels := wr.sheetRels(info.part)
+	for _, rel := range rels {
+		if strings.HasSuffix(rel.Type, "/comments") {
+			wr.readComments(info.name, resolveTarget(path.Dir(info.part), rel.Target))
 		}
 	}
-	if !stream.hasMerges && !stream.hasValidations && !stream.hasTables {
+	if !sr.wellFormed {
+		return // the sheet already has a fault saying its extras may be lost
+	}
+	sheet.Merged = append(sheet.Merged, sr.merges...)
+	for _, dv := range sr.validations {
+		if dv.typ != "list" || dv.formula == "" {
+			continue
+		}
+		wr.lists = append(wr.lists, pendingList{
+			sheet:   len(wr.tree.Sheets),
+			columns: sqrefColumns(dv.sqref),
+			formula: dv.formula,
+			owner:   info.name,
+		})
+	}
+	for _, id := range sr.tableRIDs {
+		for _, rel := range rels {
+			if rel.ID != id || rel.TargetMode == "External" {
+				continue
+			}
+			var t struct {
+				Name string `xml:"name,attr"`
+				Ref  string `xml:"ref,attr"`
+			}
+			data, ok := wr.p.parts[resolveTarget(path.Dir(info.part), rel.Target)]
+			if !ok || xml.Unmarshal(data, &t) != nil {
+				continue
+			}
+			headers, ok := wr.info.tableHeaderRows[t.Name]
+			if !ok {
+				headers = 1
+			}
+			sheet.Tables = append(sheet.Tables, document.ListObject{Name: t.Name, Ref: t.Ref, HeaderRowCount: headers})
+		}
+	}
+}
+
+type xmlRel struct {
+	ID         string `xml:"Id,attr"`
+	Type       string `xml:"Type,attr"`
+	Target     string `xml:"Target,attr"`
+	TargetMode string `xml:"TargetMode,attr"`
+}
+
+// sheetRels lists a sheet part's relationships (none when the part is
+// missing or malformed).
+func (wr *workbookReader) sheetRels(part string) []xmlRel {
+	data, ok := wr.p.parts[path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")]
+	if !ok {
+		return nil
+	}
+	var rels struct {
+		Rels []xmlRel `xml:"Relationship"`
+	}
+	if xml.Unmarshal(data, &rels) != nil {
+		return nil
+	}
+	return rels.Rels
+}
+
+// readComments adds a comments part's notes: the text is the plain text
+// followed by the rich-text runs.
+func (wr *workbookReader) readComments(sheet, part string) {
+	data, ok := wr.p.parts[part]
+	if !ok {
 		return
 	}
-	if !stream.wellFormed {
-		return // excelize cannot decode the part; the sheet already has a fault
+	var x struct {
+		Authors  []string `xml:"authors>author"`
+		Comments []struct {
+			Ref      string  `xml:"ref,attr"`
+			AuthorID int     `xml:"authorId,attr"`
+			T        *string `xml:"text>t"`
+			Runs     []struct {
+				T *string `xml:"t"`
+			} `xml:"text>r"`
+		} `xml:"commentList>comment"`
 	}
-	if stream.dense > wr.lim.Cells {
-		wr.limitFault(limits.KeyCells, document.Loc{Path: wr.path, Sheet: name}, nil,
-			"sheet %s: merged cells, validations and tables are not read: the sheet spans about %d cells, more than limits.cells (%d)",
-			name, stream.dense, wr.lim.Cells)
+	if xml.Unmarshal(data, &x) != nil {
 		return
 	}
-	if stream.hasMerges {
-		if merges, err := wr.f.GetMergeCells(name, true); err == nil {
-			for _, m := range merges {
-				if len(m) > 0 && m[0] != "" {
-					sheet.Merged = append(sheet.Merged, m[0])
-				}
+	for _, c := range x.Comments {
+		var text strings.Builder
+		if c.T != nil {
+			text.WriteString(*c.T)
+		}
+		for _, r := range c.Runs {
+			if r.T != nil {
+				text.WriteString(*r.T)
 			}
 		}
-	}
-	if stream.hasValidations {
-		if dvs, err := wr.f.GetDataValidations(name); err == nil {
-			for _, dv := range dvs {
-				if dv == nil || dv.Type != "list" || dv.Formula1 == "" {
-					continue
-				}
-				wr.lists = append(wr.lists, pendingList{
-					sheet:   len(wr.tree.Sheets),
-					columns: sqrefColumns(dv.Sqref),
-					formula: dv.Formula1,
-					owner:   name,
-				})
-			}
+		author := ""
+		if c.AuthorID >= 0 && c.AuthorID < len(x.Authors) {
+			author = x.Authors[c.AuthorID]
 		}
-	}
-	if stream.hasTables {
-		if tables, err := wr.f.GetTables(name); err == nil {
-			for _, t := range tables {
-				headers, ok := wr.info.tableHeaderRows[t.Name]
-				if !ok {
-					headers = 1
-				}
-				sheet.Tables = append(sheet.Tables, document.ListObject{Name: t.Name, Ref: t.Range, HeaderRowCount: headers})
-			}
-		}
+		wr.tree.Comments = append(wr.tree.Comments, document.Comment{
+			Author: author,
+			Text:   text.String(),
+			Loc:    document.Loc{Path: wr.path, Sheet: sheet, Cell: c.Ref},
+		})
 	}
 }
 
 // resolveLists fills Sheet.Validations once every sheet is read, so a list
 // pointing at a later (often hidden) sheet resolves to its values.
 func (wr *workbookReader) resolveLists() {
-	var names []excelize.DefinedName
-	namesLoaded := false
 	for _, pl := range wr.lists {
 		formula := strings.TrimPrefix(strings.TrimSpace(pl.formula), "=")
 		values, ok := inlineList(formula)
@@ -102,10 +145,7 @@ func (wr *workbookReader) resolveLists() {
 			ref := formula
 			if !strings.ContainsAny(ref, "!$:") && !looksLikeCell(ref) {
 				// A defined name; resolve it to its range.
-				if !namesLoaded {
-					names, namesLoaded = wr.f.GetDefinedName(), true
-				}
-				ref = definedNameRef(names, ref, pl.owner)
+				ref = definedNameRef(wr.info.names, ref, pl.owner)
 			}
 			values = wr.rangeValues(ref, pl.owner)
 		}
@@ -139,17 +179,17 @@ func inlineList(formula string) ([]string, bool) {
 	return values, true
 }
 
-func definedNameRef(names []excelize.DefinedName, name, sheet string) string {
+func definedNameRef(names []definedName, name, sheet string) string {
 	found := ""
 	for _, dn := range names {
-		if !strings.EqualFold(dn.Name, name) {
+		if !strings.EqualFold(dn.name, name) {
 			continue
 		}
-		if dn.Scope == sheet {
-			return strings.TrimPrefix(dn.RefersTo, "=")
+		if dn.scope == sheet {
+			return strings.TrimPrefix(dn.refersTo, "=")
 		}
-		if dn.Scope == "" || dn.Scope == "Workbook" {
-			found = strings.TrimPrefix(dn.RefersTo, "=")
+		if dn.scope == "" {
+			found = strings.TrimPrefix(dn.refersTo, "=")
 		}
 	}
 	return found
@@ -168,9 +208,9 @@ func (wr *workbookReader) rangeValues(ref, owner string) []string {
 	if to == "" {
 		to = from
 	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(from)
-	c2, r2, err2 := excelize.CellNameToCoordinates(to)
-	if err1 != nil || err2 != nil {
+	c1, r1, ok1 := cellCoordinates(from)
+	c2, r2, ok2 := cellCoordinates(to)
+	if !ok1 || !ok2 {
 		return nil
 	}
 	c1, c2 = min(c1, c2), max(c1, c2)
@@ -200,8 +240,26 @@ func (wr *workbookReader) rangeValues(ref, owner string) []string {
 }
 
 func looksLikeCell(s string) bool {
-	_, _, err := excelize.CellNameToCoordinates(s)
-	return err == nil
+	_, _, ok := cellCoordinates(s)
+	return ok
+}
+
+// cellCoordinates splits an A1 reference (no $) into its 1-based column
+// and row, within Excel's grid.
+func cellCoordinates(ref string) (col, row int, ok bool) {
+	i := 0
+	for i < len(ref) && 'a' <= ref[i]|0x20 && ref[i]|0x20 <= 'z' {
+		i++
+	}
+	if i == 0 || i > 3 || i == len(ref) {
+		return 0, 0, false
+	}
+	col = refColumn(ref[:i])
+	row, err := strconv.Atoi(ref[i:])
+	if err != nil || ref[i] < '1' || ref[i] > '9' || col < 1 || col > 16384 || row < 1 || row > 1048576 {
+		return 0, 0, false
+	}
+	return col, row, true
 }
 
 // sqrefColumns lists the column letters covered by a space-separated
@@ -223,12 +281,17 @@ func sqrefColumns(sqref string) []string {
 		for c := min(c1, c2); c <= max(c1, c2) && c-min(c1, c2) < 256; c++ {
 			if !seen[c] {
 				seen[c] = true
-				name, err := excelize.ColumnNumberToName(c)
-				if err == nil {
-					cols = append(cols, name)
+				if c <= 16384 {
+					cols = append(cols, columnName(c))
 				}
 			}
 		}
 	}
 	return cols
+}
+
+// columnName is the letters of a 1-based column (28 → "AB").
+func columnName(col int) string {
+	ref := document.CellRef(col, 1)
+	return ref[:len(ref)-1]
 }

@@ -67,12 +67,12 @@ func sheetNamed(t testing.TB, tree *document.Tree, name string) *document.Sheet 
 
 // cellAt returns the cell at an A1 reference, or a zero cell.
 func cellAt(s *document.Sheet, ref string) document.Cell {
-	for _, r := range s.Rows {
-		for _, c := range r.Cells {
-			if c.Loc.Cell == ref {
-				return c
-			}
-		}
+	col, row, ok := cellCoordinates(ref)
+	if !ok {
+		return document.Cell{}
+	}
+	if r := rowNumbered(s, row); r != nil && col <= len(r.Cells) {
+		return r.Cells[col-1]
 	}
 	return document.Cell{}
 }
@@ -139,4 +139,13 @@ func zipAll(t testing.TB, entries []zipEntry) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// cellLoc is a cell's own location, nil when it has none.
+func cellLoc(c document.Cell) *document.Loc { return c.Loc }
+
+// withoutLoc is the cell with its location cleared.
+func withoutLoc(c document.Cell) document.Cell {
+	c.Loc = nil
+	return c
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -18,7 +17,8 @@ import (
 // checked its CRC) within the size limits, and found free of DTDs.
 type pkg struct {
 	// parts maps the part name (as written, with "\" turned into "/") to its
-	// bytes. When a name occurs twice the last entry wins, as in excelize.
+	// bytes. When a name occurs twice the last entry wins (as in excelize,
+	// which earlier versions of this reader used).
 	parts map[string][]byte
 	// names lists the part names in first-seen zip order.
 	names []string
@@ -35,11 +35,12 @@ var encryptedPackageName = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00
 
 // verifyPackage opens r as a zip archive and reads every entry through the
 // part and package caps. Reading each entry to the end is what makes
-// archive/zip compare its CRC-32: excelize can loop forever on a part with
-// a bad CRC, archive/zip fails at once. XML parts that declare a DTD are
-// refused, because excelize silently drops a part whose entities it cannot
-// expand (an entity bomb in sharedStrings.xml yields a workbook with no
-// text and no error).
+// archive/zip compare its CRC-32, so a damaged part is refused at once
+// rather than read as garbage. XML parts that declare a DTD are refused:
+// no workbook part needs one, entities beyond the predefined ones cannot
+// be expanded safely, and a part read without them would silently lose its
+// text (an entity bomb in sharedStrings.xml must never become a workbook
+// with no text and no error).
 func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Limits) (*pkg, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
@@ -102,17 +103,34 @@ func readCapped(zf *zip.File, partCap, left int64) ([]byte, error) {
 	if limit < 0 {
 		limit = 0
 	}
-	// The declared size is only a hint (it can lie); cap the allocation.
-	hint := min(int64(zf.UncompressedSize64), limit, 16<<20)
-	buf := bytes.NewBuffer(make([]byte, 0, max(hint, 0)))
-	n, err := io.Copy(buf, io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, err
+	// The declared size sizes the buffer, so a large sheet is read into
+	// one allocation rather than a doubling series; but it is only a hint
+	// (it can lie), so it is capped by the limit and by what the
+	// compressed size can inflate to (deflate stays under 1:1032), and a
+	// buffer left mostly empty is trimmed.
+	hint := min(int64(zf.UncompressedSize64), limit, int64(zf.CompressedSize64)*1032+4096)
+	buf := make([]byte, 0, max(hint, 0)+1)
+	lr := io.LimitReader(rc, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if n > limit {
+	if int64(len(buf)) > limit {
 		return nil, tooBig
 	}
-	return buf.Bytes(), nil
+	if cap(buf)-len(buf) > len(buf)/4+4096 {
+		buf = bytes.Clone(buf)
+	}
+	return buf, nil
 }
 
 func partFault(name string, lim limits.Limits, err error) *document.Fault {
@@ -158,36 +176,4 @@ func isXMLPart(name string) bool {
 // whole part; the test is case-sensitive as XML is.
 func declaresDTD(data []byte) bool {
 	return bytes.Contains(data, []byte("<!DOCTYPE"))
-}
-
-// rebuild writes the verified parts into a fresh uncompressed zip for
-// excelize: duplicate entries are already resolved, insecure names are
-// harmless map keys, and nothing is inflated twice.
-func (p *pkg) rebuild() ([]byte, error) {
-	var total int
-	for _, data := range p.parts {
-		total += len(data)
-	}
-	var buf bytes.Buffer
-	buf.Grow(total + len(p.parts)*128 + 1024)
-	zw := zip.NewWriter(&buf)
-	for _, name := range p.names {
-		if !filepath.IsLocal(name) {
-			// zip.NewReader inside excelize rejects the whole archive for
-			// one such name; no workbook part is ever named like that.
-			p.notes = append(p.notes, fmt.Sprintf("zip entry %q has an unsafe path and was ignored", name))
-			continue
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
-		if err != nil {
-			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
-		}
-		if _, err := w.Write(p.parts[name]); err != nil {
-			return nil, fmt.Errorf("rebuild zip entry %s: %w", name, err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("rebuild zip: %w", err)
-	}
-	return buf.Bytes(), nil
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"path"
 	"strings"
 
@@ -26,6 +27,22 @@ type workbookInfo struct {
 	// sharedStrings is the shared-strings part named by the workbook's
 	// relationships ("" when there is none).
 	sharedStrings string
+	// styles is the styles part ("xl/styles.xml" unless the relationships
+	// name another).
+	styles   string
+	date1904 bool
+	names    []definedName
+	// checked are the parts that must be well-formed XML when present:
+	// excelize refused to open a workbook whose styles, theme or
+	// calculation chain it could not decode, and the reader keeps that
+	// answer (the part tells something is badly wrong with the package).
+	checked []string
+}
+
+// definedName is a workbook defined name; scope is the sheet name of a
+// sheet-level name, "" for a workbook-level one.
+type definedName struct {
+	name, refersTo, scope string
 }
 
 type sheetInfo struct {
@@ -44,6 +61,15 @@ type xmlRels struct {
 }
 
 type xmlWorkbook struct {
+	XMLName    xml.Name
+	WorkbookPr struct {
+		Date1904 string `xml:"date1904,attr"`
+	} `xml:"workbookPr"`
+	DefinedNames []struct {
+		Name         string `xml:"name,attr"`
+		LocalSheetID *int   `xml:"localSheetId,attr"`
+		RefersTo     string `xml:",chardata"`
+	} `xml:"definedNames>definedName"`
 	Sheets []struct {
 		Name  string `xml:"name,attr"`
 		State string `xml:"state,attr"`
@@ -91,22 +117,57 @@ func inspectWorkbook(p *pkg) (*workbookInfo, error) {
 	if err := xml.Unmarshal(wbData, &wb); err != nil {
 		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "the workbook part %s is not well-formed XML", info.part)
 	}
+	if wb.XMLName.Local != "workbook" {
+		// A Word document named .xlsx comes here: its main part is a
+		// <w:document>.
+		return nil, cannotOpen(fmt.Errorf("the main part %s is a <%s>, not a workbook", info.part, wb.XMLName.Local))
+	}
+	info.date1904 = parseBool(wb.WorkbookPr.Date1904)
 	info.strict = bytes.Contains(wbData, []byte("purl.oclc.org/ooxml/spreadsheetml/main"))
 	var rels xmlRels
 	targets := map[string]string{}
-	if data, ok := p.parts[path.Join(path.Dir(info.part), "_rels", path.Base(info.part)+".rels")]; ok && xml.Unmarshal(data, &rels) == nil {
+	info.styles = "xl/styles.xml"
+	info.checked = []string{"xl/calcChain.xml"}
+	if data, ok := p.parts[path.Join(path.Dir(info.part), "_rels", path.Base(info.part)+".rels")]; ok {
+		if err := xml.Unmarshal(data, &rels); err != nil {
+			return nil, cannotOpen(err)
+		}
 		for _, rel := range rels.Rels {
 			if rel.TargetMode == "External" {
 				continue
 			}
 			targets[rel.ID] = resolveTarget(path.Dir(info.part), rel.Target)
-			if strings.HasSuffix(rel.Type, "/sharedStrings") {
+			switch {
+			case strings.HasSuffix(rel.Type, "/sharedStrings"):
 				info.sharedStrings = targets[rel.ID]
+			case strings.HasSuffix(rel.Type, "/styles"):
+				info.styles = targets[rel.ID]
+			case strings.HasSuffix(rel.Type, "/theme"):
+				info.checked = append(info.checked, targets[rel.ID])
 			}
 		}
 	}
 	for _, s := range wb.Sheets {
 		info.sheets = append(info.sheets, sheetInfo{name: s.Name, state: s.State, part: targets[s.ID]})
+	}
+	for _, dn := range wb.DefinedNames {
+		d := definedName{name: dn.Name, refersTo: dn.RefersTo}
+		if dn.LocalSheetID != nil {
+			if i := *dn.LocalSheetID; i >= 0 && i < len(wb.Sheets) {
+				d.scope = wb.Sheets[i].Name
+			} else {
+				continue
+			}
+		}
+		info.names = append(info.names, d)
+	}
+	for _, name := range append([]string{info.styles}, info.checked...) {
+		if data, ok := p.parts[name]; ok {
+			var any struct{}
+			if err := xml.Unmarshal(data, &any); err != nil {
+				return nil, cannotOpen(fmt.Errorf("%s: %w", name, err))
+			}
+		}
 	}
 
 	_, info.macro = p.parts["xl/vbaProject.bin"]
@@ -135,6 +196,12 @@ func inspectWorkbook(p *pkg) (*workbookInfo, error) {
 	return info, nil
 }
 
+// cannotOpen is the fault of a package whose structure is broken beyond
+// reading.
+func cannotOpen(err error) *document.Fault {
+	return document.Faultf(document.ReadCorrupt, document.Loc{}, err, "the workbook cannot be opened")
+}
+
 // resolveTarget turns a relationship target into a part name: absolute
 // targets start at the package root, relative ones at the source part's
 // folder.
@@ -144,14 +211,4 @@ func resolveTarget(base, target string) string {
 		return strings.TrimPrefix(path.Clean(target), "/")
 	}
 	return strings.TrimPrefix(path.Clean("/"+base+"/"+target), "/")
-}
-
-// sheetByName finds the package view of the sheet excelize names.
-func (w *workbookInfo) sheetByName(name string) sheetInfo {
-	for _, s := range w.sheets {
-		if s.name == name {
-			return s
-		}
-	}
-	return sheetInfo{name: name}
 }

@@ -1,20 +1,23 @@
 // Package xlsx reads Excel workbooks (.xlsx, .xlsm) into a document.Tree.
 //
-// The package is verified with archive/zip before excelize sees it (every
-// part read through size caps so CRCs are checked, DTDs refused), excelize
-// then runs under a deadline, and each sheet's rows are cross-checked
-// against a raw pass over the sheet XML so that rows excelize silently
-// drops become a TG-READ-005 fault instead of missing data.
+// The package is verified with archive/zip first (every part read through
+// size caps so CRCs are checked, DTDs refused). Each worksheet is then read
+// in one streaming pass over its XML (xmlscan.go: a fast scanner with
+// encoding/xml as the fallback), which gives each cell's value, type,
+// style and formula presence, each row's outline level and visibility,
+// and whether the part is well-formed to its end: a sheet cut short is a
+// TG-READ-005 fault, never silently missing rows. The shared strings are
+// read once into one string that cells slice; styles, properties,
+// comments, tables and defined names are small parts read with
+// encoding/xml. The whole read runs under a deadline.
 package xlsx
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-
-	"github.com/xuri/excelize/v2"
+	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
@@ -25,12 +28,11 @@ import (
 // partial losses are Faults in the returned tree.
 //
 // The whole read runs in its own goroutine under lim.ReadTimeout and ctx.
-// The reader checks the context between rows, so an ordinary slow read
-// stops promptly; but a call inside excelize cannot be interrupted (it has
-// no context parameter and has been seen to loop on damaged input). When
-// the deadline passes Read returns a TG-LIMIT-001 fault at once and leaves
-// that goroutine behind: leaking one goroutine and its buffers is the
-// price of never hanging the run on one hostile file.
+// The reader checks the context every few thousand XML tokens, so a read
+// stops promptly; should a step still overrun (decoding one small part
+// with encoding/xml cannot be interrupted), Read returns a TG-LIMIT-001
+// fault at once when the deadline passes and leaves that goroutine behind
+// rather than hang the run on one hostile file.
 func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error) {
 	parent := ctx
 	cancel := func() {}
@@ -48,7 +50,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 		defer func() {
 			if p := recover(); p != nil {
 				done <- result{err: document.Faultf(document.ReadCorrupt, document.Loc{Path: path},
-					fmt.Errorf("panic: %v", p), "the workbook is malformed: the spreadsheet library failed on it")}
+					fmt.Errorf("panic: %v", p), "the workbook is malformed: the reader failed on it")}
 			}
 		}()
 		t, err := read(ctx, r, size, path, lim)
@@ -78,9 +80,9 @@ func timeoutFault(path string, lim limits.Limits) *document.Fault {
 }
 
 // checkSharedStrings refuses a workbook whose shared-strings part is over
-// limits.shared_strings: excelize decodes that part whole into memory (and
-// several times its size as Go strings), and without it every text cell is
-// lost, so the file is refused rather than read without its text.
+// limits.shared_strings: the table is held in memory for the whole read,
+// and without it every text cell is lost, so the file is refused rather
+// than read without its text.
 func checkSharedStrings(p *pkg, info *workbookInfo, lim limits.Limits) error {
 	if lim.SharedStrings <= 0 {
 		return nil
@@ -115,42 +117,36 @@ func read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 	if info.strict {
 		tree.Notes = append(tree.Notes, "ISO/IEC 29500 Strict workbook (read with its namespaces mapped to Transitional)")
 	}
-
-	zipBytes, err := p.rebuild()
-	if err != nil {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{Path: path}, err, "cannot repackage the workbook")
+	for _, name := range p.names {
+		if !filepath.IsLocal(name) {
+			p.notes = append(p.notes, fmt.Sprintf("zip entry %q has an unsafe path and was ignored", name))
+		}
 	}
 	tree.Notes = append(tree.Notes, p.notes...)
-	// Parts stay in memory: UnzipXMLSizeLimit at the part cap means excelize
-	// never spills a worksheet to a temporary file (every part is already
-	// known to be within it).
-	f, err := excelize.OpenReader(bytes.NewReader(zipBytes), excelize.Options{
-		UnzipSizeLimit:    max(lim.PackageBytes, lim.PartBytes, 1),
-		UnzipXMLSizeLimit: max(lim.PartBytes, 1),
-	})
-	zipBytes = nil
-	if err != nil {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{Path: path}, err, "the workbook cannot be opened")
-	}
-	defer f.Close()
 
-	wr := &workbookReader{
-		ctx: ctx, f: f, p: p, info: info, lim: lim, path: path, tree: tree,
-		styles: map[int]styleInfo{},
+	wr := &workbookReader{ctx: ctx, p: p, info: info, lim: lim, path: path, tree: tree, date1904: info.date1904}
+	if data, ok := p.parts[info.styles]; ok {
+		// inspectWorkbook checked it is well-formed.
+		if wr.styles, err = parseStyles(data); err != nil {
+			return nil, cannotOpen(err)
+		}
 	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		wr.date1904 = *props.Date1904
+	if err := wr.readSharedStrings(); err != nil {
+		return nil, err
 	}
-	wr.readProperties()
-	for _, name := range f.GetSheetList() {
+	tree.Properties = readProperties(p)
+	for _, si := range info.sheets {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sheet, err := wr.readSheet(name)
+		sheet, err := wr.readSheet(si)
 		if err != nil {
 			return nil, err
 		}
 		tree.Sheets = append(tree.Sheets, sheet)
+		// The sheet's XML is not needed again: let it go before the next
+		// sheet is read.
+		delete(p.parts, si.part)
 	}
 	wr.resolveLists()
 	if err := ctx.Err(); err != nil {
@@ -159,30 +155,25 @@ func read(ctx context.Context, r io.ReaderAt, size int64, path string, lim limit
 	return tree, nil
 }
 
-// readProperties copies the core and custom document properties.
-func (wr *workbookReader) readProperties() {
-	props := &wr.tree.Properties
-	if dp, err := wr.f.GetDocProps(); err == nil && dp != nil {
-		props.Title = dp.Title
-		props.Subject = dp.Subject
-		props.Creator = dp.Creator
-		props.LastModifiedBy = dp.LastModifiedBy
-		props.Created = dp.Created
-		props.Modified = dp.Modified
-		props.ContentStatus = dp.ContentStatus
-		props.Version = dp.Version
-		props.Revision = dp.Revision
-		props.Keywords = dp.Keywords
-		props.Category = dp.Category
+// readSharedStrings reads the shared-strings part named by the workbook
+// (or the conventional one). A part that is not well-formed loses the text
+// of every cell using it, which is a fault, not a silent loss.
+func (wr *workbookReader) readSharedStrings() error {
+	name := wr.info.sharedStrings
+	if _, ok := wr.p.parts[name]; !ok || name == "" {
+		name = "xl/sharedStrings.xml"
 	}
-	if custom, err := wr.f.GetCustomProps(); err == nil && len(custom) > 0 {
-		props.Custom = make(map[string]string, len(custom))
-		for _, c := range custom {
-			if c.Value == nil {
-				props.Custom[c.Name] = ""
-				continue
-			}
-			props.Custom[c.Name] = fmt.Sprint(c.Value)
-		}
+	data, ok := wr.p.parts[name]
+	if !ok {
+		return nil
 	}
+	sst, err := parseSharedStrings(data)
+	if err != nil {
+		wr.fault(document.ReadPartialLoss, document.Loc{Path: wr.path}, err,
+			"the shared-strings part %s is malformed; the text of cells using it is lost", name)
+		return nil
+	}
+	wr.sst = sst
+	delete(wr.p.parts, name)
+	return nil
 }

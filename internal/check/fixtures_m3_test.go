@@ -14,7 +14,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
-	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -37,10 +36,7 @@ func harborM3Project(t *testing.T) map[string]any {
 func runM3(t *testing.T, dir string) *Output {
 	t.Helper()
 	project := harborM3Project(t)
-	eng, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core", "schedule", "xdoc", "m3"}, Project: project})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := compiledEngine(t, []string{"core", "schedule", "xdoc", "m3"}, project)
 	sd, _ := project["status_date"].(string)
 	out, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
 		Normalize: normalize.Options{StatusDate: sd}})
@@ -210,6 +206,7 @@ func TestM3SeededDefects(t *testing.T) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
 			t.Logf("%s", strings.Join(desc, "\n"))
+			fixturePassed(t, fx.rule)
 		})
 	}
 }

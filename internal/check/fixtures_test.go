@@ -396,6 +396,7 @@ func TestSeededDefects(t *testing.T) {
 			if !locMatches(fx.loc, f.Location) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
+			fixturePassed(t, fx.rule)
 		})
 	}
 }

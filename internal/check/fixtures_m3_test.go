@@ -156,8 +156,10 @@ var m3Seeded = []seeded{
 	// Cutover (key task 4.17, row 65) started with no Go decision on record.
 	{rule: "M3-4.16-01", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: 65},
 		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: "G65", Value: mustDate("2026-11-02")})},
-	// The provider PMO lead's sign-off on the RACI becomes an unnamed deputy's.
-	{rule: "M3-3.1-03", file: raciDoc, seed: editXlsx(raciDoc,
+	// The provider PMO lead's sign-off on the RACI becomes an unnamed
+	// deputy's. GEN-005 judges the same missing signature against the M3
+	// RMP template's required signers (both Program Managers).
+	{rule: "M3-3.1-03", file: raciDoc, also: []string{"GEN-005"}, seed: editXlsx(raciDoc,
 		testdocs.CellChange{Sheet: "Approvals", Cell: "B4", Value: "Deputy"}, testdocs.CellChange{Sheet: "Approvals", Cell: "C4", Value: "Deputy"})},
 }
 

@@ -2,7 +2,10 @@ package check
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,13 +17,34 @@ import (
 
 func engine(t testing.TB, project map[string]any) *policy.Engine {
 	t.Helper()
-	eng, err := policy.Compile(context.Background(), policy.Options{
-		Packs:   []string{"core", "schedule", "xdoc"},
-		Project: project,
-	})
+	return compiledEngine(t, []string{"core", "schedule", "xdoc"}, project)
+}
+
+var (
+	enginesMu sync.Mutex
+	engines   = map[string]*policy.Engine{}
+)
+
+// compiledEngine compiles the packs for the project once per test binary:
+// an Engine is reusable across runs, and compiling every pack for each of
+// the many seeded-defect runs was most of the package's time.
+func compiledEngine(t testing.TB, packs []string, project map[string]any) *policy.Engine {
+	t.Helper()
+	b, err := json.Marshal(project)
 	if err != nil {
 		t.Fatal(err)
 	}
+	k := strings.Join(packs, ",") + " " + string(b)
+	enginesMu.Lock()
+	defer enginesMu.Unlock()
+	if eng, ok := engines[k]; ok {
+		return eng
+	}
+	eng, err := policy.Compile(context.Background(), policy.Options{Packs: packs, Project: project})
+	if err != nil {
+		t.Fatal(err)
+	}
+	engines[k] = eng
 	return eng
 }
 

@@ -122,6 +122,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 		}, llDoc, document.Loc{Table: 2}, finding.Error},
 		{"recommendation without owner", "LL-002", func(s *crSubmission) { s.lessons.Recommendations[1][2] = "" }, llDoc, form(3, 3), finding.Warning},
 	} {
+		parent := t
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			s := compliantCRSubmission()
 			fx.seed(&s)
@@ -146,6 +147,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 					t.Errorf("%s severity %s, want %s", f.Rule, f.Severity, fx.severity)
 				}
 			}
+			fixturePassed(t, fx.rule, parent)
 		})
 	}
 }

@@ -40,11 +40,18 @@ func withExtras(t *testing.T, extras []extra) string {
 // same submission without the defect), as TestSeededDefects does.
 func checkSeeded(t *testing.T, base map[string]bool, dir string, fx seeded) {
 	t.Helper()
+	checkSeededWith(t, base, dir, fx, func(dir string) *Output { return runDir(t, dir) })
+}
+
+// checkSeededWith is checkSeeded with the run the fixture needs (another
+// project configuration, other packs).
+func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, run func(dir string) *Output) {
+	t.Helper()
 	if fx.seed != nil {
 		fx.seed(t, dir)
 	}
 	var fresh []finding.Finding
-	for _, f := range failing(runDir(t, dir)) {
+	for _, f := range failing(run(dir)) {
 		if !base[key(f)] {
 			fresh = append(fresh, f)
 		}
@@ -83,6 +90,7 @@ func checkSeeded(t *testing.T, base map[string]bool, dir string, fx seeded) {
 	if !locMatches(fx.loc, f.Location) {
 		t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 	}
+	fixturePassed(t, fx.rule)
 }
 
 const (

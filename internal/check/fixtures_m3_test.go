@@ -14,7 +14,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
-	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -37,10 +36,7 @@ func harborM3Project(t *testing.T) map[string]any {
 func runM3(t *testing.T, dir string) *Output {
 	t.Helper()
 	project := harborM3Project(t)
-	eng, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core", "schedule", "xdoc", "m3"}, Project: project})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := compiledEngine(t, []string{"core", "schedule", "xdoc", "m3"}, project)
 	sd, _ := project["status_date"].(string)
 	out, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
 		Normalize: normalize.Options{StatusDate: sd}})
@@ -160,9 +156,9 @@ var m3Seeded = []seeded{
 	// Cutover (key task 4.17, row 65) started with no Go decision on record.
 	{rule: "M3-4.16-01", file: imsDoc, loc: document.Loc{Sheet: "Schedule Template", Row: 65},
 		seed: editXlsx(imsDoc, testdocs.CellChange{Sheet: "Schedule Template", Cell: "G65", Value: mustDate("2026-11-02")})},
-	// The provider PMO lead's sign-off on the RACI becomes an unnamed deputy's
-	// (GEN-005 judges the same missing provider Program Manager against the
-	// template's approvers).
+	// The provider PMO lead's sign-off on the RACI becomes an unnamed
+	// deputy's. GEN-005 judges the same missing signature against the M3
+	// RMP template's required signers (both Program Managers).
 	{rule: "M3-3.1-03", file: raciDoc, also: []string{"GEN-005"}, seed: editXlsx(raciDoc,
 		testdocs.CellChange{Sheet: "Approvals", Cell: "B4", Value: "Deputy"}, testdocs.CellChange{Sheet: "Approvals", Cell: "C4", Value: "Deputy"})},
 }
@@ -212,6 +208,7 @@ func TestM3SeededDefects(t *testing.T) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
 			t.Logf("%s", strings.Join(desc, "\n"))
+			fixturePassed(t, fx.rule)
 		})
 	}
 }

@@ -451,6 +451,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 		{"risk without response", "STATUS-005", statusCell(4, 2, 4, ""), statusDoc, document.Loc{Table: 4, Row: 2}},
 		{"no spend", "STATUS-006", statusPara("Spend to Date", ""), statusDoc, document.Loc{}},
 	} {
+		parent := t
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			dir := write(t)
 			fx.seed(t, dir)
@@ -471,6 +472,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 					t.Errorf("%s at %s %s, want %s %+v", f.Rule, filepath.Base(f.Path), f.Location, fx.file, fx.at)
 				}
 			}
+			fixturePassed(t, fx.rule, parent)
 		})
 	}
 }

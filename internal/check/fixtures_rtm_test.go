@@ -83,6 +83,7 @@ func runTraceFixtures(t *testing.T, rule string, compliant func() traceSubmissio
 		t.Errorf("%s did not check %s", rule, crDoc)
 	}
 	for _, fx := range fixtures {
+		parent := t
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			s := compliant()
 			fx.seed(&s)
@@ -107,6 +108,7 @@ func runTraceFixtures(t *testing.T, rule string, compliant func() traceSubmissio
 					t.Errorf("%s severity %s, want warning", f.Rule, f.Severity)
 				}
 			}
+			fixturePassed(t, fx.rule, parent)
 		})
 	}
 }

@@ -56,6 +56,11 @@ func TestMain(m *testing.M) {
 	if compliantDir != "" {
 		os.RemoveAll(compliantDir)
 	}
+	if code == 0 {
+		// Every catalog rule must have proved a seeded-defect fixture
+		// (catalog_test.go); judged only when no test was filtered out.
+		code = checkFixtureRegistry()
+	}
 	os.Exit(code)
 }
 
@@ -396,6 +401,7 @@ func TestSeededDefects(t *testing.T) {
 			if !locMatches(fx.loc, f.Location) {
 				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 			}
+			fixturePassed(t, fx.rule)
 		})
 	}
 }

@@ -87,4 +87,5 @@ func TestGEN001OnTheGSAChangeRequestForm(t *testing.T) {
 	if f, ok := got[[2]int{5, 4}]; !ok || f.Severity != finding.Error || len(got) != 1 {
 		t.Errorf("seeded <‹…>> prompt: GEN-001 findings %v, want one error at table 5 row 4", got)
 	}
+	fixturePassed(t, "GEN-001")
 }

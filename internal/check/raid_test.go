@@ -51,6 +51,7 @@ func TestRAIDSeededDefects(t *testing.T) {
 		{"RISK-009", cell("G3", ""), 3},
 		{"RISK-010", cell("Q5", "November 4, 2026"), 5},
 	} {
+		parent := t
 		t.Run(fx.rule, func(t *testing.T) {
 			dir := write(t)
 			editXlsx(raid, fx.change)(t, dir)
@@ -71,6 +72,7 @@ func TestRAIDSeededDefects(t *testing.T) {
 					t.Errorf("%s at %s, want Risk Log row %d", f.Rule, f.Location, fx.row)
 				}
 			}
+			fixturePassed(t, fx.rule, parent)
 		})
 	}
 }

@@ -185,29 +185,7 @@ func (e *Engine) EvalDocumentInput(ctx context.Context, in Input) (Outcome, erro
 	// Rules of one document run in parallel (prepared queries are safe for
 	// concurrent use): a single large schedule is then not bound to one
 	// core. Results are merged in catalog order, so output is stable.
-	res := make([]results, len(rules))
-	errs := make([]error, len(rules))
-	workers := min(e.parallel, len(rules))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", rules[i].meta.ID, err)
-					continue
-				}
-				res[i], errs[i] = rules[i].eval(ctx, in.value)
-			}
-		}()
-	}
-	for i := range rules {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	res, errs := e.evalAll(ctx, rules, in.value)
 	var out Outcome
 	for i, r := range rules {
 		if errs[i] == nil {
@@ -246,21 +224,44 @@ func (e *Engine) EvalProjectInputs(ctx context.Context, ins []Input) (Outcome, e
 	if err != nil {
 		return Outcome{}, err
 	}
+	// Project rules run in parallel too (a large IMS makes each of them
+	// scan its tasks); results are merged in catalog order.
+	res, errs := e.evalAll(ctx, e.project, input)
 	var out Outcome
-	var errs []error
-	for _, r := range e.project {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", r.meta.ID, err))
-			break
+	for i, r := range e.project {
+		if errs[i] == nil {
+			r.projectOutcome(res[i], &out)
 		}
-		res, err := r.eval(ctx, input)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		r.projectOutcome(res, &out)
 	}
 	return out, errors.Join(errs...)
+}
+
+// evalAll evaluates rules on input on e.parallel workers; a rule not
+// started before ctx ends gets ctx's error.
+func (e *Engine) evalAll(ctx context.Context, rules []*rule, input ast.Value) ([]results, []error) {
+	res := make([]results, len(rules))
+	errs := make([]error, len(rules))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(e.parallel, len(rules)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", rules[i].meta.ID, err)
+					continue
+				}
+				res[i], errs[i] = rules[i].eval(ctx, input)
+			}
+		}()
+	}
+	for i := range rules {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return res, errs
 }
 
 // projectInput assembles {"artifacts": [...], "by_kind": {kind: [...]}}

@@ -24,6 +24,9 @@ tasks(s) := [t |
 	object.get(t, "type", "task") in {"task", "milestone"}
 ]
 
+# detail(t): a task or milestone row (a row without a type counts as a task).
+detail(t) if object.get(t, "type", "task") in {"task", "milestone"}
+
 execution(t) if t.phase >= selector.phase_at_least
 
 execution(t) if {
@@ -51,14 +54,18 @@ label(t) := sprintf("%s %s", [t.id, t.name]) if not lib.blank(object.get(t, "id"
 
 else := object.get(t, "name", "(unnamed task)")
 
+# Existence tests over the rows themselves, cheapest test first: on a
+# large schedule without phases these scan without building tasks(s).
 has_phases(s) if {
-	some t in tasks(s)
+	some t in object.get(s, ["schedule", "tasks"], [])
 	is_number(t.phase)
+	detail(t)
 }
 
 has_dates(s) if {
-	some t in tasks(s)
+	some t in object.get(s, ["schedule", "tasks"], [])
 	task_date(t)
+	detail(t)
 }
 
 assessable(s) if {

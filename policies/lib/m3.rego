@@ -183,8 +183,9 @@ has_phase_data if count(object.get(project, "phase_windows", [])) > 0
 
 has_phase_data if {
 	some s in schedules
-	some t in ex.tasks(s)
-	is_number(t.phase)
+	some t in object.get(s, ["schedule", "tasks"], [])
+	is_number(t.phase) # cheapest test first: a large IMS without phases is scanned, not copied
+	ex.detail(t)
 }
 
 # window(n): {start, end} of phase n — configured (project.phase_windows),

@@ -22,6 +22,9 @@ import data.tollgate.lib.schedule as sched
 import data.tollgate.lib.status
 import rego.v1
 
+# (Bodies iterate the documents this rule is about before looking at the
+# IMS: without one, the IMS's tasks are never scanned.)
+
 threshold(key, default_value) := object.get(data.tollgate.thresholds, ["xdoc", key], default_value)
 
 min_similarity := threshold("status_name_similarity", 0.8)
@@ -139,14 +142,14 @@ else := status.label(list, x)
 ims_paths := concat(", ", sort({e.path | some e in entries}))
 
 checked contains doc.source.path if {
-	count(entries) > 0
 	some doc in reports
+	count(entries) > 0
 	status.any_read(doc)
 }
 
 fail contains f if {
-	count(entries) > 0
 	some doc in reports
+	count(entries) > 0
 	some [list, x] in status.items(doc)
 	count(matches(x)) == 0
 	f := {
@@ -170,15 +173,15 @@ fail contains f if {
 }
 
 not_assessable contains r if {
-	count(entries) == 0
 	some doc in reports
+	count(entries) == 0
 	status.any_read(doc)
 	r := {"msg": "the submission holds no IMS with tasks to trace the status report's activities and milestones to", "missing": ["schedule.tasks"], "path": doc.source.path}
 }
 
 not_assessable contains r if {
-	count(entries) > 0
 	some doc in reports
+	count(entries) > 0
 	not status.any_read(doc)
 	r := {"msg": "the status report has no activity or milestone table to trace to the IMS", "missing": ["status_report.activities", "status_report.milestones"], "path": doc.source.path}
 }
@@ -186,8 +189,8 @@ not_assessable contains r if {
 # Dates are compared only on the same status date: a report of another
 # week legitimately shows other dates.
 not_assessable contains r if {
-	count(entries) > 0
 	some doc in reports
+	count(entries) > 0
 	status.any_read(doc)
 	count(status.items(doc)) > 0
 	dates := {d | some e in entries; d := sched.status_date(e.ims)}

@@ -19,6 +19,9 @@ import data.tollgate.lib
 import data.tollgate.lib.m3tasks as m3
 import rego.v1
 
+# (Bodies iterate the documents this rule is about before looking at the
+# IMS: without one, the IMS's tasks are never scanned.)
+
 plans := object.get(input, ["by_kind", "ivv_plan"], [])
 
 schedules := object.get(input, ["by_kind", "schedule"], [])
@@ -42,22 +45,22 @@ in_ims(d) if {
 }
 
 checked contains p.source.path if {
-	count(task_names) > 0
 	some p in plans
+	count(task_names) > 0
 	count(deliverables(p)) > 0
 }
 
 fail contains f if {
-	count(task_names) > 0
 	some p in plans
+	count(task_names) > 0
 	some d in deliverables(p)
 	not in_ims(d)
 	f := {"msg": sprintf("deliverable %q is listed for IV&V review but no IMS task or milestone names it", [d.name]), "loc": lib.loc_or_doc(object.get(d, "loc", {})), "path": p.source.path}
 }
 
 not_assessable contains r if {
-	count(task_names) == 0
 	some p in plans
+	count(task_names) == 0
 	count(deliverables(p)) > 0
 	r := {"msg": "the submission holds no schedule with named tasks to find the IV&V reviews in", "missing": ["schedule.tasks"], "path": p.source.path}
 }

@@ -126,12 +126,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			s := compliantCRSubmission()
 			fx.seed(&s)
-			var fresh []finding.Finding
-			for _, f := range failing(runDir(t, s.write(t))) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(failing(runDir(t, s.write(t))), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

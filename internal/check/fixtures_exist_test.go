@@ -50,12 +50,7 @@ func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, 
 	if fx.seed != nil {
 		fx.seed(t, dir)
 	}
-	var fresh []finding.Finding
-	for _, f := range failing(run(dir)) {
-		if !base[key(f)] {
-			fresh = append(fresh, f)
-		}
-	}
+	fresh := newFindings(failing(run(dir)), base)
 	var desc []string
 	for _, f := range fresh {
 		desc = append(desc, f.Rule+" @ "+f.Location.String()+": "+f.Message)

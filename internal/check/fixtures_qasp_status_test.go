@@ -455,12 +455,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			dir := write(t)
 			fx.seed(t, dir)
-			var fresh []finding.Finding
-			for _, f := range findings(runDir(t, dir)) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(findings(runDir(t, dir)), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

@@ -87,12 +87,7 @@ func runTraceFixtures(t *testing.T, rule string, compliant func() traceSubmissio
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			s := compliant()
 			fx.seed(&s)
-			var fresh []finding.Finding
-			for _, f := range failing(runDir(t, s.write(t))) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(failing(runDir(t, s.write(t))), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

@@ -157,12 +157,7 @@ func TestStatusReportTracesToIMSAndRAID(t *testing.T) {
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			tb := compliantTables()
 			fx.seed(&tb)
-			var fresh []finding.Finding
-			for _, f := range failing(runDir(t, write(t, tb))) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(failing(runDir(t, write(t, tb))), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

@@ -114,6 +114,18 @@ func key(f finding.Finding) string {
 	return fmt.Sprintf("%s %s %s %s", f.Rule, filepath.Base(f.Path), l.String(), f.Status)
 }
 
+// newFindings are the findings of fs a baseline run (keys from key) did
+// not have: what a seeded defect added.
+func newFindings(fs []finding.Finding, base map[string]bool) []finding.Finding {
+	var fresh []finding.Finding
+	for _, f := range fs {
+		if !base[key(f)] {
+			fresh = append(fresh, f)
+		}
+	}
+	return fresh
+}
+
 // failing lists the fail findings of a run at warning or error severity.
 func failing(out *Output) []finding.Finding {
 	var fs []finding.Finding
@@ -356,12 +368,7 @@ func TestSeededDefects(t *testing.T) {
 			if fx.seed != nil {
 				fx.seed(t, dir)
 			}
-			var fresh []finding.Finding
-			for _, f := range failing(runDir(t, dir)) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(failing(runDir(t, dir)), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

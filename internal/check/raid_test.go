@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -55,12 +54,7 @@ func TestRAIDSeededDefects(t *testing.T) {
 		t.Run(fx.rule, func(t *testing.T) {
 			dir := write(t)
 			editXlsx(raid, fx.change)(t, dir)
-			var fresh []finding.Finding
-			for _, f := range failing(runDir(t, dir)) {
-				if !base[key(f)] {
-					fresh = append(fresh, f)
-				}
-			}
+			fresh := newFindings(failing(runDir(t, dir)), base)
 			if len(fresh) == 0 {
 				t.Fatalf("%s did not fire", fx.rule)
 			}

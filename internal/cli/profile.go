@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -43,7 +44,7 @@ func (p *profiling) start() error {
 
 // stop ends the CPU profile and writes the heap profile; errors go to
 // stderr (the run's own outcome stands).
-func (p *profiling) stop(stderr interface{ Write([]byte) (int, error) }) {
+func (p *profiling) stop(stderr io.Writer) {
 	if p.cpu != nil {
 		pprof.StopCPUProfile()
 		p.cpu.Close()

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"sync"
@@ -55,7 +54,7 @@ func (e *Engine) PrepareOwned(art map[string]any) (Input, error) {
 func prepare(art map[string]any, consume bool) (Input, error) {
 	in := Input{path: sourcePath(art)}
 	in.kind, _ = art["kind"].(string)
-	c := converter{consume: consume, keys: map[string]*ast.Term{}, strs: map[string]*ast.Term{}, nums: map[uint64]*ast.Term{}}
+	c := converter{consume: consume, terms: newASTBuilder()}
 	v, err := c.value(art)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
@@ -73,11 +72,8 @@ func prepare(art map[string]any, consume bool) (Input, error) {
 // still built by ast.NewObject and ast.NewArray, so the value compares,
 // hashes and iterates exactly as InterfaceToValue's does.
 type converter struct {
-	consume bool // empty maps and slices once converted
-	keys    map[string]*ast.Term
-	strs    map[string]*ast.Term
-	nums    map[uint64]*ast.Term // by float64 bits: 0 and -0 print differently
-	null    *ast.Term
+	consume bool        // empty maps and slices once converted
+	terms   *astBuilder // the shared key, string and number terms
 }
 
 func (c *converter) value(x any) (ast.Value, error) {
@@ -89,7 +85,7 @@ func (c *converter) value(x any) (ast.Value, error) {
 			if err != nil {
 				return nil, err
 			}
-			kvs = append(kvs, [2]*ast.Term{c.key(k), t})
+			kvs = append(kvs, [2]*ast.Term{c.terms.key(k), t})
 			if c.consume {
 				delete(x, k)
 			}
@@ -112,43 +108,16 @@ func (c *converter) value(x any) (ast.Value, error) {
 	return ast.InterfaceToValue(x)
 }
 
-func (c *converter) key(k string) *ast.Term {
-	t, ok := c.keys[k]
-	if !ok {
-		t = ast.StringTerm(k)
-		c.keys[k] = t
-	}
-	return t
-}
-
 func (c *converter) term(x any) (*ast.Term, error) {
 	switch x := x.(type) {
 	case string:
-		t, ok := c.strs[x]
-		if !ok {
-			t = ast.StringTerm(x)
-			c.strs[x] = t
-		}
-		return t, nil
+		return c.terms.String(x), nil
 	case float64:
-		bits := math.Float64bits(x)
-		t, ok := c.nums[bits]
-		if !ok {
-			v, err := ast.InterfaceToValue(x)
-			if err != nil {
-				return nil, err
-			}
-			t = ast.NewTerm(v)
-			c.nums[bits] = t
-		}
-		return t, nil
+		return c.terms.Number(x), nil
 	case nil:
-		if c.null == nil {
-			c.null = ast.NullTerm()
-		}
-		return c.null, nil
+		return c.terms.Null(), nil
 	case bool:
-		return ast.InternedTerm(x), nil
+		return c.terms.Bool(x), nil
 	}
 	v, err := c.value(x)
 	if err != nil {

@@ -18,8 +18,7 @@ import (
 // artifacts while the rules are still compiling.
 func PrepareTyped(a *artifact.Artifact) (Input, error) {
 	in := Input{kind: a.Kind, path: a.Source.Path}
-	b := &astBuilder{keys: map[string]*ast.Term{}, strs: map[string]*ast.Term{}, nums: map[uint64]*ast.Term{}, null: ast.NullTerm()}
-	t, err := artifact.Walk[*ast.Term](b, a)
+	t, err := artifact.Walk[*ast.Term](newASTBuilder(), a)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
 	}
@@ -27,14 +26,19 @@ func PrepareTyped(a *artifact.Artifact) (Input, error) {
 	return in, nil
 }
 
-// astBuilder builds OPA terms, sharing one term per distinct string and
-// number (see converter: the same sharing, for the same reason).
+// astBuilder builds OPA terms, sharing one term per distinct key, string
+// and number (the sharing converter explains); converter uses its terms
+// too.
 type astBuilder struct {
 	keys map[string]*ast.Term
 	strs map[string]*ast.Term
-	nums map[uint64]*ast.Term
+	nums map[uint64]*ast.Term // by float64 bits: 0 and -0 print differently
 	null *ast.Term
 	kvs  [][2]*ast.Term // reused by Object
+}
+
+func newASTBuilder() *astBuilder {
+	return &astBuilder{keys: map[string]*ast.Term{}, strs: map[string]*ast.Term{}, nums: map[uint64]*ast.Term{}, null: ast.NullTerm()}
 }
 
 func (b *astBuilder) Null() *ast.Term { return b.null }

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -328,10 +327,7 @@ func (nd *node) checkTyped(v reflect.Value, memo map[memoKey][]Violation) []Viol
 		}
 		return nd.checkTyped(v.Elem(), memo)
 	case reflect.String:
-		s := v.String()
-		if !utf8.ValidString(s) {
-			s = artifact.ValidUTF8(s)
-		}
+		s := artifact.ValidUTF8(v.String())
 		return nd.scalar(memoKey{kind: tString, s: s}, memo)
 	case reflect.Bool:
 		return nd.scalar(memoKey{kind: tBool, b: v.Bool()}, memo)

@@ -132,7 +132,7 @@ func pointer(loc []string) string {
 	var b strings.Builder
 	for _, p := range loc {
 		b.WriteByte('/')
-		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(p, "~", "~0"), "/", "~1"))
+		b.WriteString(escapeToken(p))
 	}
 	return b.String()
 }

@@ -59,19 +59,9 @@ func splitArrays(c *jsonschema.Compiler, names []string) error {
 }
 
 // onlyItems: the property schema constrains nothing but the array type and
-// its items (a description is not a constraint).
+// its items (annotations aside).
 func onlyItems(sub map[string]json.RawMessage) bool {
-	if string(sub["type"]) != `"array"` || sub["items"] == nil {
-		return false
-	}
-	for k := range sub {
-		switch k {
-		case "type", "items", "description", "title":
-		default:
-			return false
-		}
-	}
-	return true
+	return string(sub["type"]) == `"array"` && sub["items"] != nil && only(sub, "type", "items")
 }
 
 // splitMin is the array length from which elements are checked one by one:

@@ -49,8 +49,14 @@ type node struct {
 	// props is then checked whole (the validator words that error).
 	closed bool
 	shape  *jsonschema.Schema // {"type": "object", "required": R}
+	// additional checks the keys outside props (additionalProperties
+	// given as a schema); nil: they are free (or, closed, rejected).
+	additional *node
 	// array decomposition
 	items *node
+	// native decides in Go that a scalar is valid (nil: the subschema has
+	// a keyword it does not decide); see scalarTest.
+	native scalarTest
 }
 
 // compileNode compiles the subschema at url (its JSON text is raw).
@@ -76,14 +82,25 @@ func compileNode(c *jsonschema.Compiler, url string, raw json.RawMessage) (*node
 	if kw == nil {
 		return nd, nil // a boolean schema: checked whole
 	}
-	closed := string(kw["additionalProperties"]) == "false"
+	if !rootAnnotations(url, kw) {
+		return nd, nil // an $id elsewhere would move the base of its refs
+	}
+	nd.native = compileScalarTest(url, kw)
+	addl := kw["additionalProperties"]
+	closed := string(addl) == "false"
 	switch {
 	case only(kw, "type") && !strings.Contains(string(kw["type"]), `"integer"`):
 		// ("integer" depends on the number, not only on its JSON type)
 		nd.typeOnly = true
 	case string(kw["type"]) == `"object"` && (only(kw, "type", "required", "properties") ||
-		closed && only(kw, "type", "required", "properties", "additionalProperties")):
+		addl != nil && only(kw, "type", "required", "properties", "additionalProperties")):
 		nd.closed = closed
+		if !closed && string(addl) != "true" && addl != nil {
+			// Keys outside properties hold against this subschema.
+			if nd.additional, err = compileNode(c, child(url, "additionalProperties"), addl); err != nil {
+				return nil, err
+			}
+		}
 		var props map[string]json.RawMessage
 		if kw["properties"] != nil {
 			if err := json.Unmarshal(kw["properties"], &props); err != nil {
@@ -101,7 +118,7 @@ func compileNode(c *jsonschema.Compiler, url string, raw json.RawMessage) (*node
 		}
 		nd.props = map[string]*node{}
 		for name, sub := range props {
-			if nd.props[name], err = compileNode(c, url+"/properties/"+escapeToken(name), sub); err != nil {
+			if nd.props[name], err = compileNode(c, child(url, "properties", escapeToken(name)), sub); err != nil {
 				return nil, err
 			}
 		}
@@ -109,7 +126,7 @@ func compileNode(c *jsonschema.Compiler, url string, raw json.RawMessage) (*node
 			return nil, err
 		}
 	case string(kw["type"]) == `"array"` && kw["items"] != nil && only(kw, "type", "items"):
-		if nd.items, err = compileNode(c, url+"/items", kw["items"]); err != nil {
+		if nd.items, err = compileNode(c, child(url, "items"), kw["items"]); err != nil {
 			return nil, err
 		}
 	}
@@ -119,11 +136,27 @@ func compileNode(c *jsonschema.Compiler, url string, raw json.RawMessage) (*node
 // only: the schema's keywords are among allowed (annotations aside).
 func only(kw map[string]json.RawMessage, allowed ...string) bool {
 	for k := range kw {
-		if k != "description" && k != "title" && !slices.Contains(allowed, k) {
+		if !annotation[k] && !slices.Contains(allowed, k) {
 			return false
 		}
 	}
 	return true
+}
+
+// annotation are keywords that assert nothing ($id only where it names
+// the document the subschema is compiled from: see rootAnnotations).
+var annotation = map[string]bool{"description": true, "title": true, "$schema": true, "$id": true, "$comment": true}
+
+// rootAnnotations: the subschema has no $id, or the $id of the document
+// at url (a payload schema's root), so its refs resolve as resolve does.
+func rootAnnotations(url string, kw map[string]json.RawMessage) bool {
+	raw, ok := kw["$id"]
+	if !ok {
+		return true
+	}
+	var id string
+	doc, frag, _ := strings.Cut(url, "#")
+	return json.Unmarshal(raw, &id) == nil && id == doc && strings.TrimPrefix(frag, "/") == ""
 }
 
 // admits: an object with these keys may be checked by parts (a closed
@@ -236,6 +269,9 @@ const (
 // value checked: callers prefix them, so the common case (no violation)
 // builds no pointer text at all.
 func (nd *node) scalar(k memoKey, memo map[memoKey][]Violation) []Violation {
+	if nd.native != nil && nd.native(k) {
+		return nil
+	}
 	k.nd = nd
 	if nd.typeOnly {
 		k = memoKey{nd: nd, kind: k.kind} // its zero value stands for the type
@@ -289,7 +325,11 @@ func (nd *node) check(v any, memo map[memoKey][]Violation) []Violation {
 			}
 		}
 		for k, pv := range x {
-			if sub, ok := nd.props[k]; ok {
+			sub, ok := nd.props[k]
+			if !ok {
+				sub = nd.additional
+			}
+			if sub != nil {
 				out = append(out, under(sub.check(pv, memo), escapeToken(k))...)
 			}
 		}
@@ -357,7 +397,11 @@ func (nd *node) checkTyped(v reflect.Value, memo map[memoKey][]Violation) []Viol
 			if nd.requiredSet[f.Name] {
 				found++
 			}
-			if sub, ok := nd.props[f.Name]; ok {
+			sub, ok := nd.props[f.Name]
+			if !ok {
+				sub = nd.additional
+			}
+			if sub != nil {
 				if vs := sub.checkTyped(v.Field(f.Index), memo); len(vs) > 0 {
 					out = append(out, under(vs, escapeToken(f.Name))...)
 				}
@@ -425,4 +469,13 @@ func sortViolations(vs []Violation) {
 // escapeToken escapes one JSON pointer token.
 func escapeToken(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// child is the URL of a subschema of the one at url, tokens appended to
+// its fragment (a document's root has none yet).
+func child(url string, tokens ...string) string {
+	if !strings.Contains(url, "#") {
+		url += "#"
+	}
+	return url + "/" + strings.Join(tokens, "/")
 }

@@ -1,8 +1,17 @@
 package schema
 
 import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
 	"reflect"
+	"slices"
+	"strconv"
 	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tollgate-dev/tollgate/schemas"
 )
 
 // The node tree checks an element by parts; on every shape of bad value
@@ -62,5 +71,117 @@ func TestNodeCheckEqualsWholeCheck(t *testing.T) {
 	}
 	if got, want := tasks.check("not an object", memo), check(tasks.whole, "not an object", ""); !reflect.DeepEqual(got, want) {
 		t.Errorf("non-object: %v vs %v", got, want)
+	}
+}
+
+// Every subschema of every payload schema that a scalarTest decides must
+// agree with the validator on a spread of scalars: the test may reject a
+// valid value (the validator then decides), never pass an invalid one.
+func TestNativeAgreesWithValidator(t *testing.T) {
+	once.Do(load)
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	names, err := fs.Glob(schemas.FS, "*.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	for _, n := range names {
+		b, _ := schemas.FS.ReadFile(n)
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.AddResource(base+n, doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	values := []memoKey{
+		{kind: tNull}, {kind: tBool, b: true}, {kind: tBool},
+		{kind: tString}, {kind: tString, s: "x"}, {kind: tString, s: "2026-01-05"}, {kind: tString, s: "05/01/2026"},
+		{kind: tString, s: "B9"}, {kind: tString, s: "b9"}, {kind: tString, s: "FS"}, {kind: tString, s: "é"},
+		{kind: tString, s: "task"}, {kind: tString, s: "in-progress"}, {kind: tString, s: "computed"},
+		{kind: tNumber, f: -1}, {kind: tNumber}, {kind: tNumber, f: 0.5}, {kind: tNumber, f: 1}, {kind: tNumber, f: 99.99},
+		{kind: tNumber, f: 100}, {kind: tNumber, f: 100.5}, {kind: tNumber, f: 1e9}, {kind: tNumber, f: 1e300}, {kind: tNumber, f: -1e-9},
+	}
+	decided := 0
+	var walk func(url string, raw json.RawMessage)
+	walk = func(url string, raw json.RawMessage) {
+		var kw map[string]json.RawMessage
+		if json.Unmarshal(raw, &kw) != nil {
+			return
+		}
+		// Enum values of the schema itself are good probes too.
+		probes := slices.Clone(values)
+		var enum []any
+		if json.Unmarshal(kw["enum"], &enum) == nil {
+			for _, e := range enum {
+				if s, ok := e.(string); ok {
+					probes = append(probes, memoKey{kind: tString, s: s})
+				}
+			}
+		}
+		if test := compileScalarTest(url, kw); test != nil {
+			sch, err := c.Compile(url)
+			if err != nil {
+				t.Fatalf("%s: %v", url, err)
+			}
+			decided++
+			for _, v := range probes {
+				if test(v) && len(check(sch, v.value(), "")) > 0 {
+					t.Errorf("%s passes %#v natively; the validator rejects it: %v", url, v.value(), check(sch, v.value(), ""))
+				}
+			}
+		}
+		for _, key := range []string{"properties", "$defs"} {
+			var m map[string]json.RawMessage
+			if json.Unmarshal(kw[key], &m) == nil {
+				for name, sub := range m {
+					walk(child(url, key, escapeToken(name)), sub)
+				}
+			}
+		}
+		for _, key := range []string{"items", "additionalProperties"} {
+			if kw[key] != nil {
+				walk(child(url, key), kw[key])
+			}
+		}
+		var list []json.RawMessage
+		if json.Unmarshal(kw["anyOf"], &list) == nil {
+			for i, sub := range list {
+				walk(child(url, "anyOf", strconv.Itoa(i)), sub)
+			}
+		}
+	}
+	for _, n := range names {
+		b, _ := schemas.FS.ReadFile(n)
+		walk(base+n, b)
+	}
+	if decided < 200 {
+		t.Fatalf("only %d subschemas decided natively; the test covers too little", decided)
+	}
+	t.Logf("%d subschemas decided natively, each against %d+ scalars", decided, len(values))
+}
+
+// A scalarTest must also never pass what the validator rejects when the
+// keyword values are beyond it: those subschemas get no test at all.
+func TestNativeLeavesHardKeywordsToTheValidator(t *testing.T) {
+	for _, raw := range []string{
+		`{"type": "number", "minimum": 0.1}`,               // not an exact integer bound
+		`{"type": "number", "maximum": 18014398509481985}`, // past 2^53
+		`{"enum": [1, 2]}`,                                 // numeric enum: rational equality
+		`{"type": "string", "format": "date"}`,             // a keyword it does not know
+		`{"type": "string", "pattern": "(?<=a)b"}`,         // not a Go regexp
+		`{"type": "thing"}`,
+	} {
+		var kw map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(raw), &kw); err != nil {
+			t.Fatal(err)
+		}
+		if compileScalarTest(base+"x.json", kw) != nil {
+			t.Errorf("%s: decided natively", raw)
+		}
 	}
 }

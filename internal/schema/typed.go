@@ -22,10 +22,16 @@ import (
 // item schema, so its elements can be checked one at a time.
 var itemSchemas map[string]map[string]*node
 
+// payloadNodes are the payload schemas as node trees: what is left of a
+// payload once its split arrays are taken out (a schedule's index, derived
+// figures, columns …) is checked by parts too.
+var payloadNodes map[string]*node
+
 // splitArrays finds the splittable array properties of each payload schema
 // (called from load once the schemas are compiled).
 func splitArrays(c *jsonschema.Compiler, names []string) error {
 	itemSchemas = map[string]map[string]*node{}
+	payloadNodes = map[string]*node{}
 	for _, n := range names {
 		kind := strings.TrimSuffix(n, ".schema.json")
 		if kind == "envelope" {
@@ -34,6 +40,9 @@ func splitArrays(c *jsonschema.Compiler, names []string) error {
 		b, err := schemas.FS.ReadFile(n)
 		if err != nil {
 			return err
+		}
+		if payloadNodes[kind], err = compileNode(c, base+n, b); err != nil {
+			return fmt.Errorf("%s: %w", n, err)
 		}
 		var doc struct {
 			Properties map[string]map[string]json.RawMessage `json:"properties"`
@@ -98,7 +107,11 @@ func ValidateArtifact(a *artifact.Artifact) []Violation {
 	}
 	var pv []Violation
 	if pg != nil {
-		pv = check(s, pg, "/"+a.Kind)
+		if nd := payloadNodes[a.Kind]; nd != nil {
+			pv = under(nd.check(pg, map[memoKey][]Violation{}), a.Kind)
+		} else {
+			pv = check(s, pg, "/"+a.Kind)
+		}
 	}
 	for _, arr := range arrays {
 		pv = append(pv, checkElements(arr, "/"+a.Kind+"/"+arr.name+"/")...)

@@ -3,6 +3,7 @@ package policy_test
 import (
 	"context"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
@@ -112,4 +113,26 @@ func BenchmarkPrepareViaMap10k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPrepareTyped10kRetained reports the live size of the converted
+// value of a 10,000-task schedule (MB retained once garbage is collected).
+func BenchmarkPrepareTyped10kRetained(b *testing.B) {
+	_, a := schedule10k(b)
+	b.ResetTimer()
+	var live float64
+	for range b.N {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		in, err := policy.PrepareTyped(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		live = float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+		runtime.KeepAlive(in)
+	}
+	b.ReportMetric(live, "MB-live")
 }

@@ -46,7 +46,7 @@ func FuzzPlaceholderPrefilter(f *testing.F) {
 	for _, s := range []string{
 		"Task 12", "<<Enter name>>", "< insert date >", "[Insert program name]", "Month, Day, Year",
 		"xx/xx/xxxx", "FY XX", "mm/dd/yyyy", "TBD", "Lorem Ipsum", "Signature: ______", "ſ", "YEAR 2024", "ﬀy",
-		"<Low, Med, High>", "<‹Enter…>>", "‹Insert program name›", "«Enter the CR number»",
+		"<Low, Med, High>", "<‹Enter…>>", "9/4/2026", "Task_1", "XX/xx", "Mm/Dd/YyYy", "_____", "‹Insert program name›", "«Enter the CR number»",
 	} {
 		f.Add(s)
 	}

@@ -40,9 +40,18 @@ type Builder[V any] interface {
 // result is always the round trip's; TestWalkEqualsJSONRoundTrip checks it
 // on every real document.
 func Walk[V any](b Builder[V], x any) (V, error) {
-	w := walker[V]{b: b}
-	return w.value(reflect.ValueOf(x), 0)
+	return NewWalker(b).Walk(x)
 }
+
+// Walker is Walk for many values with one builder: its scratch buffers
+// are reused from one value to the next (converting a schedule task by
+// task would otherwise allocate them again for each task).
+type Walker[V any] struct{ w walker[V] }
+
+func NewWalker[V any](b Builder[V]) *Walker[V] { return &Walker[V]{w: walker[V]{b: b}} }
+
+// Walk is Walk(b, x) with the walker's builder.
+func (w *Walker[V]) Walk(x any) (V, error) { return w.w.value(reflect.ValueOf(x), 0) }
 
 // maxWalkDepth matches encoding/json's nesting limit.
 const maxWalkDepth = 10000

@@ -1,8 +1,11 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -18,12 +21,100 @@ import (
 // artifacts while the rules are still compiling.
 func PrepareTyped(a *artifact.Artifact) (Input, error) {
 	in := Input{kind: a.Kind, path: a.Source.Path}
+	if a.Schedule != nil && len(a.Schedule.Tasks) >= parallelTasks && runtime.GOMAXPROCS(0) > 1 {
+		v, err := prepareSchedule(a)
+		if err != nil {
+			return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
+		}
+		in.value = v
+		return in, nil
+	}
 	t, err := artifact.Walk[*ast.Term](newASTBuilder(), a)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
 	}
 	in.value = t.Value
 	return in, nil
+}
+
+// parallelTasks is the schedule size from which its tasks are converted
+// on every core.
+const parallelTasks = 1000
+
+// prepareSchedule converts a large schedule with its tasks split among the
+// cores: the artifact without its tasks first, then each share of the
+// tasks with a builder of its own, then the schedule and artifact objects
+// are made again with the tasks in place (objects are rebuilt rather than
+// edited so that every hash they cache stays right).
+//
+// Why: converting the tasks of a 10,000-task schedule is a quarter of a
+// second on one core while the schema check beside it now takes a tenth
+// of that; the other core was idle.
+func prepareSchedule(a *artifact.Artifact) (ast.Value, error) {
+	tasks := a.Schedule.Tasks
+	cp, sched := *a, *a.Schedule
+	sched.Tasks = []artifact.Task{}
+	cp.Schedule = &sched
+	var (
+		top    *ast.Term
+		topErr error
+	)
+	parts := runtime.GOMAXPROCS(0)
+	terms := make([]*ast.Term, len(tasks))
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := p*len(tasks)/parts, (p+1)*len(tasks)/parts
+		wg.Go(func() {
+			w := artifact.NewWalker[*ast.Term](newASTBuilder())
+			for i := lo; i < hi; i++ {
+				t, err := w.Walk(&tasks[i])
+				if err != nil {
+					errs[p] = fmt.Errorf("schedule task %d: %w", i, err)
+					return
+				}
+				terms[i] = t
+			}
+		})
+	}
+	top, topErr = artifact.Walk[*ast.Term](newASTBuilder(), &cp)
+	wg.Wait()
+	if err := errors.Join(append(errs, topErr)...); err != nil {
+		return nil, err
+	}
+	withTasks, err := replaced(top.Value, "schedule", func(s ast.Value) (ast.Value, error) {
+		return replaced(s, "tasks", func(ast.Value) (ast.Value, error) { return ast.NewArray(terms...), nil })
+	})
+	if err != nil {
+		return nil, err
+	}
+	return withTasks, nil
+}
+
+// replaced is object v with the value of key k replaced by with(old).
+func replaced(v ast.Value, k string, with func(ast.Value) (ast.Value, error)) (ast.Value, error) {
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil, fmt.Errorf("%s: the value it belongs in is not an object", k)
+	}
+	key := ast.StringTerm(k)
+	pairs := make([][2]*ast.Term, 0, obj.Len())
+	found := false
+	for _, kk := range obj.Keys() {
+		val := obj.Get(kk)
+		if kk.Equal(key) {
+			nv, err := with(val.Value)
+			if err != nil {
+				return nil, err
+			}
+			val, found = ast.NewTerm(nv), true
+		}
+		pairs = append(pairs, [2]*ast.Term{kk, val})
+	}
+	if !found {
+		return nil, fmt.Errorf("no %s in the converted value", k)
+	}
+	return ast.NewObject(pairs...), nil
 }
 
 // astBuilder builds OPA terms, sharing one term per distinct key, string

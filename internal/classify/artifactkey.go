@@ -92,7 +92,7 @@ func nameText(s string) string {
 // title naming two artifacts equally well names none.
 func artifactKey(t *document.Tree, kind string) string {
 	names, kinds, err := loadArtifactNames()
-	if err != nil {
+	if err != nil || t == nil { // a configured kind is decided without reading the document
 		return ""
 	}
 	if k, ok := t.FrontMatter["artifact_key"].(string); ok {

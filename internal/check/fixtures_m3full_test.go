@@ -183,7 +183,7 @@ var m3FullSeeds = []m3FullSeed{
 		// The charter's Engagement re-issue is dated after phase 3 ended.
 		// M3-DOC-01 judges the same missed update per document.
 		name: "charter not re-issued in Engagement", rule: "M3-3.1-01", file: "Program-Charter.docx", also: []string{"M3-DOC-01"},
-		seed: editDocx("Program-Charter.docx", testdocs.Edit{Old: "July 16, 2026", New: "September 10, 2026"}),
+		seed: editDocx("Program-Charter.docx", testdocs.Edit{Old: harbor.M3Dates.CharterEngagement.Format("January 2, 2006"), New: "September 10, 2026"}),
 		msg:  "Program Charter (program-charter) shows no revision or approval dated in phase 3 (2026-06-01 to 2026-08-28): the M3 tracker has it updated during Engagement",
 	},
 	{

@@ -256,7 +256,7 @@ const (
 func withHistory(d testdocs.Doc, rows ...[]string) testdocs.Doc {
 	blocks := slices.Clone(d.Blocks)
 	for i, b := range blocks {
-		if b.Kind != testdocs.KindTable || len(b.Rows) == 0 || b.Rows[0][0] != "Release No." {
+		if b.Kind != testdocs.KindTable || len(b.Rows) == 0 || len(b.Rows[0]) == 0 || b.Rows[0][0] != "Release No." {
 			continue
 		}
 		all := append(slices.Clone(b.Rows[1:]), rows...)

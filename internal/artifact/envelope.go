@@ -42,9 +42,13 @@ type Revision struct {
 
 // Approval is one approver's decision on the document.
 type Approval struct {
-	Name     string  `json:"name"`
-	Title    string  `json:"title,omitempty"`
-	Role     string  `json:"role"` // sponsor | program_manager | project_manager | cio | governance_board | other
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+	Role  string `json:"role"` // sponsor | program_manager | project_manager | cio | governance_board | other
+	// RoleRaw is the role as the document words it ("Executive Steering
+	// Committee"), kept because Role maps many wordings to one key and
+	// rules match the named body (M3-GATE-01's steering-committee review).
+	RoleRaw  string  `json:"role_raw,omitempty"`
 	Party    string  `json:"party,omitempty"`
 	Date     *string `json:"date"`
 	DateRaw  string  `json:"date_raw,omitempty"`

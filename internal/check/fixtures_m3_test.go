@@ -23,7 +23,9 @@ import (
 // Strategy"). Harbor submits five documents; M3 asks for many more (QASP,
 // RAID log, governance plan, go/no-go criteria …), so the rules that need
 // them cannot pass on it: TestM3CompliantHarbor asserts their exact
-// findings, and the seeded defects are judged against that baseline.
+// findings, and the seeded defects are judged against that baseline. The
+// M3-complete program of fixtures_m3full_test.go adds that evidence and
+// proves those rules.
 
 // harborM3Project is examples/harbor/.tollgate.yaml with framework m3.
 func harborM3Project(t *testing.T) map[string]any {

@@ -55,8 +55,15 @@ type KindRule struct {
 }
 
 // Classify decides the kind of t, read from path, taking the strongest
-// signal that names a kind.
+// signal that names a kind, and the M3 artifact the document is when its
+// front matter or title names one (artifactKey).
 func Classify(t *document.Tree, path string, rules []KindRule) Result {
+	r := classifyKind(t, path, rules)
+	r.ArtifactKey = artifactKey(t, r.Kind)
+	return r
+}
+
+func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 	for _, r := range rules {
 		if finding.MatchGlob(r.Path, path) {
 			return Result{Kind: r.Kind, Source: SourceConfig, Confidence: 1, Reason: "documents.kinds " + r.Path}

@@ -33,3 +33,34 @@ func TestSLATitle(t *testing.T) {
 		t.Errorf("SLA title: %+v", r)
 	}
 }
+
+// The M3 artifact key comes from the front matter, else from the longest
+// m3.json artifact name the title holds, of the document's kind (or any,
+// for a generic document).
+func TestArtifactKey(t *testing.T) {
+	titled := func(title string) *document.Tree {
+		return &document.Tree{Blocks: []document.Block{{Kind: document.BlockHeading, Level: 0, Text: title}}}
+	}
+	for _, c := range []struct {
+		tree *document.Tree
+		kind string
+		want string
+	}{
+		{titled("Program Charter – Harbor Payroll Modernization"), "charter", "program-charter"},
+		{titled("Harbor Vision Statement"), "generic", "vision-statement"},
+		{titled("Validated and Updated As-Is Systems Environment"), "generic", "validated-as-is-systems-environment"},
+		{titled("As-Is Systems Environment"), "generic", "as-is-systems-environment"},
+		{titled("Go/No-Go Criteria for Go-Live"), "generic", "go-no-go-criteria"},
+		{titled("Integrated Master Schedule"), "schedule", "integrated-master-schedule"},
+		// A schedule titled by its template names no artifact.
+		{titled("Schedule Template"), "schedule", ""},
+		// The kind rules out an artifact of another kind.
+		{titled("Vision Statement"), "charter", ""},
+		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "lcce", "title": "Cost model"}}, "generic", "lcce"},
+		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "no-such-artifact", "title": "Cost model"}}, "generic", ""},
+	} {
+		if got := artifactKey(c.tree, c.kind); got != c.want {
+			t.Errorf("artifactKey(%v, %s) = %q, want %q", titleCandidates(c.tree), c.kind, got, c.want)
+		}
+	}
+}

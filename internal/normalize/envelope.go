@@ -276,7 +276,7 @@ func readFrontMatter(t *document.Tree, a *artifact.Artifact) {
 			get := func(k string) string { s, _ := m[k].(string); return strings.TrimSpace(s) }
 			ap := artifact.Approval{Name: get("name"), Title: get("title"), Evidence: "front_matter",
 				Loc: document.Loc{Path: t.Path, Pointer: fmt.Sprintf("/approvals/%d", i)}}
-			ap.Role = roleOf(get("role"), ap.Title)
+			ap.Role, ap.RoleRaw = roleOf(get("role"), ap.Title), get("role")
 			ap.Party = approverParty(get("role"), ap.Title)
 			if p := strings.ToLower(get("party")); p == "customer" || p == "provider" {
 				ap.Party = p
@@ -423,7 +423,7 @@ func readApprovals(t *doc, a *artifact.Artifact) {
 				continue
 			}
 			ap := artifact.Approval{Name: name, Title: colText(r, h, "title"), Evidence: "signature_table", Loc: g.loc(t.Path, r, -1)}
-			ap.Role = roleOf(colText(r, h, "role"), ap.Title)
+			ap.Role, ap.RoleRaw = roleOf(colText(r, h, "role"), ap.Title), colText(r, h, "role")
 			ap.Party = approverParty(colText(r, h, "role"), ap.Title)
 			ap.DateRaw = colText(r, h, "date")
 			if i, ok := h.cols["date"]; ok {

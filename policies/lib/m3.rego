@@ -92,9 +92,30 @@ exists_by(key, date) if {
 	existed_on(d) <= date
 }
 
+# approved_by(key, date): a document of the artifact was approved on or
+# before date — judged on the approvals on record by then, so a plan
+# approved for one tollgate and re-approved later (the RMP approved in
+# Readiness, re-approved by both parties in Engagement) still shows the
+# earlier approval. approved_on(d) <= date is the special case of a
+# document approved once.
 approved_by(key, date) if {
 	some d in docs_for(key)
-	lib.approved_on(d) <= date
+	approved_as_of(d, date)
+}
+
+approved_as_of(d, date) if {
+	count(lib.required_roles(d)) == 0
+	some a in lib.approvals(d)
+	lib.day(a.date) <= date
+}
+
+approved_as_of(d, date) if {
+	count(lib.required_roles(d)) > 0
+	every r in lib.required_roles(d) {
+		some a in lib.approvals(d)
+		a.role == r
+		lib.day(a.date) <= date
+	}
 }
 
 # revised_in(d, w): a revision or an approval of d is dated inside window w.
@@ -143,8 +164,9 @@ else := p if {
 	some p in ps
 }
 
-# who(a): the title, role and name of an approval as one string.
-who(a) := concat(" ", [s | some k in ["title", "role", "name"]; s := object.get(a, k, ""); is_string(s)])
+# who(a): the title, role (as worded and as mapped) and name of an
+# approval as one string.
+who(a) := concat(" ", [s | some k in ["title", "role_raw", "role", "name"]; s := object.get(a, k, ""); is_string(s)])
 
 parties(doc) := {p | some a in lib.approvals(doc); p := party(a)}
 

@@ -100,6 +100,15 @@ test_pass_phase0_business_case_reviewed_by_steering_committee if {
 	checked == {sprintf("phase 0 exit: %s", [c]) | some c in data.tollgate.m3.phases[0].exit_criteria}
 }
 
+# The committee is named only in the role column ("Executive Steering
+# Committee", mapped to governance_board); the signer's title is the chair's
+# own post. The role as worded (role_raw) is what names the body.
+test_pass_phase0_steering_committee_named_in_role_column if {
+	a := [object.union(signed_by("Chief Financial Officer, DMA", "governance_board", "2025-12-15")[0], {"role_raw": "Executive Steering Committee"})]
+	docs := array.concat(phase0_others, [business_case(a)])
+	count(phase_fails(0, docs, project_phase1)) == 0
+}
+
 steering_gap := {{
 	"msg": "phase 0 exit criterion \"Steering Committee Review of Project Business Case\" is not evidenced when phase 1 began (2026-01-05): Project Business Case (project-business-case) has no approval by the steering committee",
 	"loc": {},
@@ -199,4 +208,44 @@ test_fail_phase4_go_approved_after_phase5_began if {
 
 test_fail_phase4_no_assessment_report if {
 	phase_fails(4, [], project_phase5) == no_go_gap("no Go/No-Go Assessment Report (go-no-go-assessment-report) by 2027-07-06")
+}
+
+# --- approvals on record by the gate ------------------------------------------------
+
+# The RMP approved in Readiness (2026-03-27) and re-approved by both parties
+# in Engagement (2026-08-14): it was approved when phase 2 began, though its
+# latest approval is later.
+test_pass_phase1_plan_approved_then_reapproved if {
+	approvals := array.concat(signed_by("Executive Sponsor", "sponsor", "2026-03-27"), approved("2026-08-14", ["customer", "provider"]))
+	docs := [
+		doc("raci", {"title": "Resource Management Plan", "metadata": {"document_date": "2026-03-20", "approvals": approvals, "revision_history": []}}),
+		doc("governance_plan", {"metadata": {"document_date": "2026-03-20", "approvals": signed_by("Executive Sponsor", "sponsor", "2026-03-30"), "revision_history": []}}),
+	]
+	fs := {f.scope | some f in phase_fails(1, docs, project_phase2)}
+	not "phase 1 exit: PMO and Governance Structure Defined" in fs
+}
+
+# Approved only after phase 2 began, though drafted before: not approved by the gate.
+test_fail_phase1_plan_approved_after_gate if {
+	docs := [
+		doc("raci", {"title": "Resource Management Plan", "metadata": {"document_date": "2026-03-20", "approvals": approved("2026-08-14", ["customer", "provider"]), "revision_history": []}}),
+		doc("governance_plan", {"metadata": {"document_date": "2026-03-20", "approvals": signed_by("Executive Sponsor", "sponsor", "2026-03-30"), "revision_history": []}}),
+	]
+	some f in phase_fails(1, docs, project_phase2)
+	f.scope == "phase 1 exit: PMO and Governance Structure Defined"
+	contains(f.msg, "Resource Management Plan (resource-management-plan) not approved by 2026-04-06")
+}
+
+# With the RMP's approvers configured (the sponsor), the sponsor's approval
+# on record by the gate is what counts; a program manager's alone is not.
+rmp_signed(approvals) := doc("raci", {"title": "Resource Management Plan", "metadata": {"document_date": "2026-03-20", "approvals": approvals, "revision_history": []}})
+
+test_required_approver_on_record_by_gate if {
+	p := object.union(project_phase2, {"approvers": {"raci": ["sponsor"]}})
+	gov := doc("governance_plan", {"metadata": {"document_date": "2026-03-20", "approvals": signed_by("Executive Sponsor", "sponsor", "2026-03-30"), "revision_history": []}})
+	scope := "phase 1 exit: PMO and Governance Structure Defined"
+	sponsor_first := array.concat(signed_by("Executive Sponsor", "sponsor", "2026-03-27"), approved("2026-08-14", ["customer", "provider"]))
+	not scope in {f.scope | some f in phase_fails(1, [rmp_signed(sponsor_first), gov], p)}
+	pm_only := array.concat(approved("2026-03-27", ["customer"]), signed_by("Executive Sponsor", "sponsor", "2026-08-14"))
+	scope in {f.scope | some f in phase_fails(1, [rmp_signed(pm_only), gov], p)}
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
 // Options choose what is written.
@@ -18,6 +20,10 @@ type Options struct {
 	// explains: a phase 4 task that started before the PMP approval
 	// (XDOC-001) and an activity with two Accountable roles (RACI-001).
 	Defects bool
+	// M3 writes the M3-complete program (m3.go): the documents with their
+	// M3 history, plus the RMP, the RAID log and the evidence of every
+	// other artifact the M3 playbook asks for by the end of Engagement.
+	M3 bool
 }
 
 // Files are the names of the documents Generate writes.
@@ -30,15 +36,21 @@ func Generate(corpus, out string, opts Options) error {
 		return fmt.Errorf("create %s: %w", out, err)
 	}
 	wordTemplate := filepath.Join(corpus, "gsa", "M3-Playbook-Governance-Plan-Template.docx")
+	word := func(name string, d testdocs.Doc) testdocs.Doc {
+		if opts.M3 {
+			return m3Word(name, d)
+		}
+		return d
+	}
 	steps := []struct {
 		name string
 		run  func(dst string) error
 	}{
-		{Files[0], func(dst string) error { return writeWord(wordTemplate, dst, charterDoc()) }},
-		{Files[1], func(dst string) error { return writeWord(wordTemplate, dst, pmpDoc()) }},
-		{Files[2], func(dst string) error { return writeWord(wordTemplate, dst, ivvDoc()) }},
+		{Files[0], func(dst string) error { return writeWord(wordTemplate, dst, word(Files[0], charterDoc())) }},
+		{Files[1], func(dst string) error { return writeWord(wordTemplate, dst, word(Files[1], pmpDoc())) }},
+		{Files[2], func(dst string) error { return writeWord(wordTemplate, dst, word(Files[2], ivvDoc())) }},
 		{Files[3], func(dst string) error {
-			return writeSchedule(filepath.Join(corpus, "gsa", "M3-Playbook-Master-Schedule-Template.xlsx"), dst, opts.Defects)
+			return writeScheduleOpts(filepath.Join(corpus, "gsa", "M3-Playbook-Master-Schedule-Template.xlsx"), dst, opts)
 		}},
 		{Files[4], func(dst string) error {
 			return writeRACI(filepath.Join(corpus, "packt-tpm2e", "RACI.xlsx"), dst, opts.Defects)
@@ -48,6 +60,9 @@ func Generate(corpus, out string, opts Options) error {
 		if err := s.run(filepath.Join(out, s.name)); err != nil {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
+	}
+	if opts.M3 {
+		return writeM3Extras(corpus, out)
 	}
 	return nil
 }

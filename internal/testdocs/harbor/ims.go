@@ -205,6 +205,15 @@ func joinIDs(ids []int) string {
 // writeSchedule fills the GSA M3 Master Schedule template's own columns,
 // inserting the charter milestone rows at the end of their phases.
 func writeSchedule(template, out string, defects bool) error {
+	return writeScheduleOpts(template, out, Options{Defects: defects})
+}
+
+// writeScheduleOpts is writeSchedule; with opts.M3 the workbook also
+// carries its M3 history — the initial master schedule of key task 1.2,
+// updated in Selection with the implementation approach, before it became
+// the IMS — and the sign-off of both parties (key task 3.1 activity 8).
+func writeScheduleOpts(template, out string, opts Options) error {
+	defects := opts.Defects
 	var inserts []testdocs.RowInsert
 	for i := len(phaseRows) - 1; i >= 0; i-- {
 		n := 0
@@ -252,10 +261,26 @@ func writeSchedule(template, out string, defects bool) error {
 	// the baseline columns MS Project exports next to the template's.
 	set("L", 1, "Baseline Start")
 	set("M", 1, "Baseline Finish")
-	changes = append(changes, revisionSheet(
-		[]string{"1.0", longDate(day(2026, time.August, 14)), pmName, "Baseline schedule submitted with the PMP."},
-		[]string{"1.1", longDate(pmpApproved), pmName, "Baselined at PMP approval."},
-		[]string{"1.2", longDate(statusDate), pmName, "Status update for the 13 November 2026 data date."},
-	)...)
+	revisions := [][]string{
+		{"1.0", longDate(day(2026, time.August, 14)), pmName, "Baseline schedule submitted with the PMP."},
+		{"1.1", longDate(pmpApproved), pmName, "Baselined at PMP approval."},
+		{"1.2", longDate(statusDate), pmName, "Status update for the 13 November 2026 data date."},
+	}
+	if opts.M3 {
+		revisions = append([][]string{
+			{"0.1", longDate(M3Dates.IMSInitial), pmName, "Initial Master Schedule (key task 1.2)."},
+			{"0.2", longDate(M3Dates.IMSSelection), pmName, "Updated in Selection with the implementation approach (key task 2.1)."},
+		}, revisions...)
+		for i, row := range [][]string{
+			{"Name", "Title", "Role", "Signature", "Date"},
+			signed(pmName, pmTitle, "Customer Program Manager", pmpApproved),
+			signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", pmpApproved),
+		} {
+			for j, v := range row {
+				changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
+			}
+		}
+	}
+	changes = append(changes, revisionSheet(revisions...)...)
 	return testdocs.CopyXlsx(template, out, inserts, changes...)
 }

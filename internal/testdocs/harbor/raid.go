@@ -36,7 +36,11 @@ var raidRisks = []map[string]any{
 
 // WriteRAID fills the GSA M3 RAID log template's Risk Log with the Harbor
 // program's risks (a risk_register fixture for the RISK rules).
-func WriteRAID(corpus, out string) error {
+func WriteRAID(corpus, out string) error { return writeRAID(corpus, out, false) }
+
+// writeRAID is WriteRAID; with m3 the log has its M3 history: opened in
+// key task 1.4 and reviewed in every phase since.
+func writeRAID(corpus, out string, m3 bool) error {
 	src := corpus + "/gsa/M3-Playbook-RAID-Log-Template.xlsx"
 	f, err := excelize.OpenFile(src)
 	if err != nil {
@@ -80,11 +84,21 @@ func WriteRAID(corpus, out string) error {
 		testdocs.CellChange{Sheet: "Cover", Cell: "B5", Value: longDate(raidUpdated)},
 		testdocs.CellChange{Sheet: "Cover", Cell: "B7", Value: programName + " risk and issue logs, reviewed weekly by the joint PMO."},
 	)
-	changes = append(changes, revisionSheet(
-		[]string{"1.0", longDate(day(2026, time.September, 15)), pmName, "Risk log opened with the conversion risk."},
-		[]string{"1.1", longDate(day(2026, time.October, 20)), pmName, "Provider risks added after the fit-gap review."},
-		[]string{"1.2", longDate(raidUpdated), pmName, "Weekly review; approved by both Program Managers."},
-	)...)
+	revisions := [][]string{
+		{"1.0", longDate(day(2026, time.September, 15)), pmName, "Risk log opened with the conversion risk."},
+		{"1.1", longDate(day(2026, time.October, 20)), pmName, "Provider risks added after the fit-gap review."},
+		{"1.2", longDate(raidUpdated), pmName, "Weekly review; approved by both Program Managers."},
+	}
+	if m3 {
+		revisions = [][]string{
+			{"0.1", longDate(M3Dates.RAIDOpened), pmName, "RAID log opened in key task 1.4 with the Readiness risks and issues."},
+			{"0.2", longDate(M3Dates.Phase2Revision), pmName, "Selection review: acquisition risks."},
+			{"0.3", longDate(M3Dates.Phase3Revision), pmName, "Engagement review with the FPSSC PMO; earlier risks closed."},
+			{"1.0", longDate(day(2026, time.September, 15)), pmName, "Migration risk review: conversion risk added."},
+			revisions[1], revisions[2],
+		}
+	}
+	changes = append(changes, revisionSheet(revisions...)...)
 	for i, row := range [][]string{
 		{"Name", "Title", "Role", "Signature", "Date"},
 		signed(pmName, pmTitle, "Customer Program Manager", raidUpdated),

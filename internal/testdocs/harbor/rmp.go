@@ -65,15 +65,31 @@ var rmpApproved = day(2026, time.August, 14)
 // template (its roles table header and band rows as the template has
 // them): a raci document for the RMP rules (RACI-008) and the rules that
 // read the program's roles and personnel.
-func WriteRMP(corpus, out string) error {
+func WriteRMP(corpus, out string) error { return writeRMP(corpus, out, false) }
+
+// writeRMP is WriteRMP; with m3 the plan has its M3 history: the customer
+// PMO's plan of key task 1.2, approved by the Executive Sponsor for the
+// Readiness tollgate, updated in Selection, then integrated with the
+// provider PMO in key task 3.1 and approved by both Program Managers.
+func writeRMP(corpus, out string, m3 bool) error {
 	date := rmpApproved
+	revisions := [][]string{
+		{"1.0", longDate(day(2026, time.July, 24)), pmName, "Roles agreed with the FPSSC PMO in key task 3.1."},
+		{"1.1", longDate(day(2026, time.August, 7)), pmName, "Provider roles and staffing gaps added."},
+		{"1.2", longDate(date), pmName, "Approved by both Program Managers."},
+	}
+	sponsorSigned := date
+	if m3 {
+		revisions = append([][]string{
+			{"0.1", longDate(M3Dates.RMPDraft), pmName, "Customer PMO roles and governance structure (key task 1.2)."},
+			{"0.2", longDate(M3Dates.RMPApproved), pmName, "Approved by the Executive Sponsor for the Readiness tollgate."},
+			{"0.3", longDate(M3Dates.RMPSelection), pmName, "Selection staffing: acquisition and evaluation roles."},
+		}, revisions...)
+		sponsorSigned = M3Dates.RMPApproved
+	}
 	b := join(
 		cover("Resource Management Plan", date),
-		history(
-			[]string{"1.0", longDate(day(2026, time.July, 24)), pmName, "Roles agreed with the FPSSC PMO in key task 3.1."},
-			[]string{"1.1", longDate(day(2026, time.August, 7)), pmName, "Provider roles and staffing gaps added."},
-			[]string{"1.2", longDate(date), pmName, "Approved by both Program Managers."},
-		),
+		history(revisions...),
 		blocks(
 			testdocs.Heading(1, "Purpose"),
 			testdocs.Para("This Resource Management Plan records the roles of the joint DMA and FPSSC program management office for the Harbor Payroll Modernization program, who fills each role, the commitment each needs, and the gaps still to be filled with their target dates."),
@@ -83,7 +99,7 @@ func WriteRMP(corpus, out string) error {
 		approvalsTable("The signatories approve this Resource Management Plan.",
 			signed(pmName, pmTitle, "Customer Program Manager", date),
 			signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", date),
-			signed(sponsorName, sponsorTitle, "Executive Sponsor", date),
+			signed(sponsorName, sponsorTitle, "Executive Sponsor", sponsorSigned),
 		),
 	)
 	d := testdocs.Doc{

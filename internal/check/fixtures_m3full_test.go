@@ -38,28 +38,7 @@ func writeM3Full(t *testing.T) string {
 // copyM3Full copies the M3-complete program at src into a fresh directory.
 func copyM3Full(t *testing.T, src string) string {
 	t.Helper()
-	dst := t.TempDir()
-	for _, name := range append(slices.Clone(harbor.Files), harbor.M3Files()...) {
-		b, err := os.ReadFile(filepath.Join(src, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, name), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
-
-// m3Fails are the failed findings of any severity (XDOC-013 is info).
-func m3Fails(out *Output) []finding.Finding {
-	var fs []finding.Finding
-	for _, f := range out.Result.Findings {
-		if f.Status == finding.Fail {
-			fs = append(fs, f)
-		}
-	}
-	return fs
+	return copyFiles(t, src, append(slices.Clone(harbor.Files), harbor.M3Files()...))
 }
 
 func describe(f finding.Finding) string {
@@ -84,7 +63,7 @@ func TestM3CompleteHarbor(t *testing.T) {
 }
 
 func m3FullBaselineFindings(t *testing.T, out *Output) {
-	for _, f := range m3Fails(out) {
+	for _, f := range findings(out) {
 		if slices.Contains(m3FullRules, f.Rule) {
 			t.Errorf("fails on the M3-complete program: %s", describe(f))
 		}
@@ -214,7 +193,7 @@ func mustDay(s string) time.Time {
 // (with those in also), judged against the baseline's failures.
 func m3FullSeededDefects(t *testing.T, program string, baseline *Output) {
 	base := map[string]bool{}
-	for _, f := range m3Fails(baseline) {
+	for _, f := range findings(baseline) {
 		base[describe(f)] = true
 	}
 	for _, fx := range m3FullSeeds {
@@ -223,7 +202,7 @@ func m3FullSeededDefects(t *testing.T, program string, baseline *Output) {
 			fx.seed(t, dir)
 			var fresh, mine []string
 			fired := map[string]bool{}
-			for _, f := range m3Fails(runM3(t, dir)) {
+			for _, f := range findings(runM3(t, dir)) {
 				d := describe(f)
 				if base[d] {
 					continue

@@ -357,8 +357,8 @@ func statusPara(marker, text string) func(*testing.T, string) {
 
 // --- the fixtures -------------------------------------------------------------
 
-// findings lists the fail findings of a run at any severity (STATUS-006 is
-// info).
+// findings lists the fail findings of a run at any severity (STATUS-006 and
+// XDOC-013 are info).
 func findings(out *Output) []finding.Finding {
 	var fs []finding.Finding
 	for _, f := range out.Result.Findings {

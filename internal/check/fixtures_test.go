@@ -91,11 +91,20 @@ func runDir(t *testing.T, dir string) *Output {
 // leaving out the named files.
 func copyProgram(t *testing.T, skip ...string) string {
 	t.Helper()
-	src, dst := compliant(t), t.TempDir()
+	var names []string
 	for _, name := range harbor.Files {
-		if slices.Contains(skip, name) {
-			continue
+		if !slices.Contains(skip, name) {
+			names = append(names, name)
 		}
+	}
+	return copyFiles(t, compliant(t), names)
+}
+
+// copyFiles copies the named files of src into a fresh directory.
+func copyFiles(t *testing.T, src string, names []string) string {
+	t.Helper()
+	dst := t.TempDir()
+	for _, name := range names {
 		b, err := os.ReadFile(filepath.Join(src, name))
 		if err != nil {
 			t.Fatal(err)

@@ -271,15 +271,7 @@ func writeScheduleOpts(template, out string, opts Options) error {
 			{"0.1", longDate(M3Dates.IMSInitial), pmName, "Initial Master Schedule (key task 1.2)."},
 			{"0.2", longDate(M3Dates.IMSSelection), pmName, "Updated in Selection with the implementation approach (key task 2.1)."},
 		}, revisions...)
-		for i, row := range [][]string{
-			{"Name", "Title", "Role", "Signature", "Date"},
-			signed(pmName, pmTitle, "Customer Program Manager", pmpApproved),
-			signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", pmpApproved),
-		} {
-			for j, v := range row {
-				changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
-			}
-		}
+		changes = append(changes, bothManagersSheet(pmpApproved)...)
 	}
 	changes = append(changes, revisionSheet(revisions...)...)
 	return testdocs.CopyXlsx(template, out, inserts, changes...)

@@ -127,3 +127,20 @@ func revisionSheet(rows ...[]string) []testdocs.CellChange {
 	}
 	return out
 }
+
+// bothManagersSheet is an "Approvals" sheet signed on the day by both
+// Program Managers, the customer's and the provider's (the sign-off M3 key
+// task 3.1 asks of the IMS and the RAID log).
+func bothManagersSheet(on time.Time) []testdocs.CellChange {
+	var out []testdocs.CellChange
+	for i, row := range [][]string{
+		{"Name", "Title", "Role", "Signature", "Date"},
+		signed(pmName, pmTitle, "Customer Program Manager", on),
+		signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", on),
+	} {
+		for j, v := range row {
+			out = append(out, testdocs.CellChange{Sheet: "Approvals", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
+		}
+	}
+	return out
+}

@@ -99,15 +99,7 @@ func writeRAID(corpus, out string, m3 bool) error {
 		}
 	}
 	changes = append(changes, revisionSheet(revisions...)...)
-	for i, row := range [][]string{
-		{"Name", "Title", "Role", "Signature", "Date"},
-		signed(pmName, pmTitle, "Customer Program Manager", raidUpdated),
-		signed(pmoLeadName, pmoLeadTitle, "Provider Program Manager", raidUpdated),
-	} {
-		for j, v := range row {
-			changes = append(changes, testdocs.CellChange{Sheet: "Approvals", Cell: string(rune('A'+j)) + strconv.Itoa(i+1), Value: v})
-		}
-	}
+	changes = append(changes, bothManagersSheet(raidUpdated)...)
 	return testdocs.CopyXlsxWithCells(src, out, changes...)
 }
 

@@ -8,8 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/version"
@@ -156,9 +158,12 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	popts.EvalTimeout = lim.EvalTimeout
 	// The packs compile while the files are read (check.RunCompiling); a
 	// compile error stops the reading and is reported as the tool error.
+	// The compilation starts once the files are known: how much reading
+	// there is decides how many cores it takes.
 	compile := compileAsync(ctx, popts)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
-		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
+		Discovered: func(total int64) { compile.start(compileWorkers(total)) },
+		Paths:      args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts,
@@ -330,29 +335,59 @@ func firstNonEmpty(ss ...string) string {
 
 // asyncEngine is a policy engine compiling in the background.
 type asyncEngine struct {
-	ctx  context.Context // cancelled when the compilation fails
-	done chan struct{}
-	eng  *policy.Engine
-	err  error
+	ctx    context.Context // cancelled when the compilation fails
+	cancel context.CancelFunc
+	opts   policy.Options
+	once   sync.Once
+	done   chan struct{}
+	eng    *policy.Engine
+	err    error
 }
 
+// compileAsync prepares a compilation; start (or wait) begins it.
 func compileAsync(ctx context.Context, opts policy.Options) *asyncEngine {
-	c := &asyncEngine{done: make(chan struct{})}
-	var cancel context.CancelFunc
-	c.ctx, cancel = context.WithCancel(ctx)
-	go func() {
-		defer close(c.done)
-		c.eng, c.err = policy.Compile(ctx, opts)
-		if c.err != nil {
-			cancel() // no use reading on
-		}
-	}()
-	context.AfterFunc(ctx, cancel)
+	c := &asyncEngine{done: make(chan struct{}), opts: opts}
+	c.ctx, c.cancel = context.WithCancel(ctx)
+	context.AfterFunc(ctx, c.cancel)
 	return c
 }
 
-// wait blocks until the compilation is over.
+// start begins compiling with the given number of compile workers; later
+// calls do nothing.
+func (c *asyncEngine) start(workers int) {
+	c.once.Do(func() {
+		opts := c.opts
+		opts.CompileWorkers = workers
+		go func() {
+			defer close(c.done)
+			c.eng, c.err = policy.Compile(c.ctx, opts)
+			if c.err != nil {
+				c.cancel() // no use reading on
+			}
+		}()
+	})
+}
+
+// parallelCompileBelow is the input size under which the rules compile on
+// every core: reading a few documents leaves the cores idle, and the
+// compilation is then most of the run (the example program: 0.65 → 0.55
+// s). Above it one compiler leaves the other cores to the reading of a
+// large file, which is then the longer of the two (a 10,000-task schedule
+// was 8 % slower with the compilation split).
+const parallelCompileBelow = 1 << 20
+
+// compileWorkers is how many compilers to use for an input of total bytes.
+func compileWorkers(total int64) int {
+	if total < parallelCompileBelow {
+		return runtime.GOMAXPROCS(0)
+	}
+	return 1
+}
+
+// wait blocks until the compilation is over (starting it with one
+// compiler if nothing started it: the run stopped before discovery ended).
 func (c *asyncEngine) wait() (*policy.Engine, error) {
+	c.start(1)
 	<-c.done
 	return c.eng, c.err
 }

@@ -609,7 +609,7 @@ func BenchmarkEvalDocumentSingleQuery(b *testing.B) {
 			parts = append(parts, fmt.Sprintf("r%d_%s := %s.%s", i, s, r.pkg, s))
 		}
 	}
-	pq, err := rego.New(rego.Query(strings.Join(parts, "; ")), rego.Compiler(e.compiler), rego.Store(e.store),
+	pq, err := rego.New(rego.Query(strings.Join(parts, "; ")), rego.Compiler(e.documentRules("charter")[0].compiler), rego.Store(e.store),
 		rego.StoreReadAST(true), rego.StrictBuiltinErrors(true)).PrepareForEval(context.Background())
 	if err != nil {
 		b.Fatal(err)

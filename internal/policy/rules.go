@@ -23,6 +23,7 @@ type rule struct {
 	file     string   // where the package is declared (for errors)
 	forced   bool     // severity set by configuration: it wins over per-finding severities
 	query    rego.PreparedEvalQuery
+	compiler *ast.Compiler // its compile group's (groups.go)
 }
 
 func (r *rule) isProject() bool {

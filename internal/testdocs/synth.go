@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // SynthTask is one task of a synthetic schedule.
@@ -96,25 +98,85 @@ func SynthSchedule(n int, seed uint64) (tasks []SynthTask, status time.Time) {
 func SynthCSV(tasks []SynthTask, status time.Time) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"Status Date", status.Format("1/2/2006")})
-	_ = w.Write([]string{"ID", "Outline Level", "Task Name", "Duration", "Start", "Finish", "Baseline Start", "Baseline Finish",
-		"Actual Start", "Actual Finish", "% Complete", "Predecessors", "Resource Names"})
-	d := func(t *time.Time) string {
+	for _, r := range synthRows(tasks, status) {
+		rec := make([]string, len(r))
+		for i, v := range r {
+			switch x := v.(type) {
+			case time.Time:
+				rec[i] = x.Format("1/2/2006")
+			case string:
+				rec[i] = x
+			}
+		}
+		_ = w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// SynthXLSX writes a synthetic schedule as an MS Project "export to Excel"
+// workbook: the same rows as SynthCSV, dates as date cells.
+func SynthXLSX(path string, tasks []SynthTask, status time.Time) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "Task_Table"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return err
+	}
+	for i, r := range synthRows(tasks, status) {
+		cells := make([]any, len(r))
+		for j, v := range r {
+			if t, ok := v.(time.Time); ok {
+				cells[j] = excelize.Cell{StyleID: dateStyle, Value: t}
+			} else {
+				cells[j] = v
+			}
+		}
+		axis, err := excelize.CoordinatesToCellName(1, i+1)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(axis, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
+
+// synthRows are a synthetic schedule's export rows: the status-date line,
+// the header, one row per task; dates as time.Time, blanks as "".
+func synthRows(tasks []SynthTask, status time.Time) [][]any {
+	rows := [][]any{
+		{"Status Date", status},
+		{"ID", "Outline Level", "Task Name", "Duration", "Start", "Finish", "Baseline Start", "Baseline Finish",
+			"Actual Start", "Actual Finish", "% Complete", "Predecessors", "Resource Names"},
+	}
+	d := func(t *time.Time) any {
 		if t == nil || t.IsZero() {
 			return ""
 		}
-		return t.Format("1/2/2006")
+		return *t
 	}
 	for _, t := range tasks {
 		dur := ""
 		if !t.Summary {
 			dur = strconv.Itoa(t.Dur) + " days"
 		}
-		_ = w.Write([]string{strconv.Itoa(t.ID), strconv.Itoa(t.Level), t.Name, dur, d(&t.Start), d(&t.Finish), d(&t.Start), d(&t.Finish),
+		rows = append(rows, []any{strconv.Itoa(t.ID), strconv.Itoa(t.Level), t.Name, dur, d(&t.Start), d(&t.Finish), d(&t.Start), d(&t.Finish),
 			d(t.ActualStart), d(t.ActualFinish), strconv.Itoa(t.Pct) + "%", strings.Join(t.Preds, ","), t.Resource})
 	}
-	w.Flush()
-	return b.Bytes()
+	return rows
 }
 
 // SynthMSPDI renders a synthetic schedule as MS Project XML.
@@ -122,6 +184,7 @@ func SynthMSPDI(tasks []SynthTask, status time.Time) *MSPDIProject {
 	p := &MSPDIProject{Name: "synthetic.xml", Title: "Synthetic schedule", StatusDate: status.Format("2006-01-02") + "T17:00:00",
 		MinutesPerDay: 480, MinutesPerWeek: 2400, DaysPerMonth: 20}
 	types := map[string]int{"FF": 0, "FS": 1, "SF": 2, "SS": 3}
+	resUID := map[string]int{}
 	ts := func(t *time.Time, clock string) string {
 		if t == nil || t.IsZero() {
 			return ""
@@ -142,17 +205,31 @@ func SynthMSPDI(tasks []SynthTask, status time.Time) *MSPDIProject {
 			m.Milestone = 1
 		}
 		for _, pred := range t.Preds {
-			num := strings.TrimRight(pred, "SFd+2")
+			// "12", "12SS", "12FF", "12FS+2d": the ID, then the type, then
+			// the lag (SynthSchedule writes no other form).
+			num := pred[:len(pred)-len(strings.TrimLeft(pred, "0123456789"))]
 			rest := pred[len(num):]
 			typ, lag := "FS", 0
 			if len(rest) >= 2 {
 				typ = rest[:2]
 			}
-			if strings.HasSuffix(pred, "+2d") {
-				lag = 2 * 480 * 10
+			if strings.HasSuffix(rest, "+2d") {
+				lag = 2 * 480 * 10 // tenths of a minute
 			}
-			uid, _ := strconv.Atoi(num)
+			uid, err := strconv.Atoi(num)
+			if err != nil {
+				panic(fmt.Sprintf("synthetic predecessor %q", pred))
+			}
 			m.Preds = append(m.Preds, MSPDILink{PredecessorUID: uid, Type: types[typ], LinkLag: lag, LagFormat: 7})
+		}
+		if t.Resource != "" {
+			ruid, ok := resUID[t.Resource]
+			if !ok {
+				ruid = len(resUID) + 1
+				resUID[t.Resource] = ruid
+				p.Resources = append(p.Resources, MSPDIResource{UID: ruid, ID: ruid, Name: t.Resource})
+			}
+			p.Assignments = append(p.Assignments, MSPDIAssignment{UID: len(p.Assignments) + 1, TaskUID: t.ID, ResourceUID: ruid})
 		}
 		p.Tasks = append(p.Tasks, m)
 	}

@@ -40,10 +40,10 @@ type Options struct {
 	Normalize normalize.Options // per-run defaults (StatusDate, PlanMinWords)
 	// KeepArtifacts puts the normalized artifacts into the result.
 	KeepArtifacts bool
-	// Discovered, when set, is told the total size of the files found,
-	// before any is read (RunCompiling's caller sizes the compilation by
-	// it: see cli.compileWorkers).
-	Discovered func(totalBytes int64)
+	// Discovered, when set, is told the files found, before any is read
+	// (RunCompiling's caller sizes the compilation by them: see
+	// cli.compileWorkers).
+	Discovered func(files []discover.File)
 }
 
 // Output is what a run produced before deciding (waivers, verdict).
@@ -101,11 +101,7 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		return nil, err
 	}
 	if opts.Discovered != nil {
-		var total int64
-		for _, f := range files {
-			total += f.Size
-		}
-		opts.Discovered(total)
+		opts.Discovered(files)
 	}
 	jobs := opts.Jobs
 	if jobs <= 0 {

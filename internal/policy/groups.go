@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -69,16 +70,19 @@ func balancedSeeds(modules map[string]*ast.Module, bySrc map[string]source, n in
 	}
 }
 
-// packagesOf lists the packages of modules.
-func packagesOf(modules map[string]*ast.Module) []string {
-	var out []string
-	for _, m := range modules {
-		if p := m.Package.Path.String(); !slices.Contains(out, p) {
-			out = append(out, p)
+// modulesByPackage lists the packages of modules, sorted, and the file
+// names declaring each, sorted (several files may declare one package).
+func modulesByPackage(modules map[string]*ast.Module) (paths []string, files map[string][]string) {
+	files = map[string][]string{}
+	for _, name := range slices.Sorted(maps.Keys(modules)) {
+		p := modules[name].Package.Path.String()
+		if files[p] == nil {
+			paths = append(paths, p)
 		}
+		files[p] = append(files[p], name)
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(paths)
+	return paths, files
 }
 
 // packageUnit is the modules that declare one package (files may share a
@@ -100,36 +104,23 @@ type compileGroup struct {
 // names a module's seed; modules of seed "lib" seed no group of their own),
 // each with every module its seed's references reach.
 func groupModules(modules map[string]*ast.Module, seed func(name string) string) []compileGroup {
+	paths, files := modulesByPackage(modules)
 	units := map[string]*packageUnit{}
 	seedUnits := map[string][]string{} // seed → package paths
-	names := make([]string, 0, len(modules))
-	for name := range modules {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		m := modules[name]
-		p := m.Package.Path.String()
-		u := units[p]
-		if u == nil {
-			u = &packageUnit{path: p}
-			units[p] = u
-		}
-		u.modules = append(u.modules, name)
-		for _, ref := range dataRefs(m) {
-			if !slices.Contains(u.refs, ref) {
-				u.refs = append(u.refs, ref)
+	for _, p := range paths {
+		u := &packageUnit{path: p, modules: files[p]}
+		units[p] = u
+		for _, name := range files[p] {
+			for _, ref := range dataRefs(modules[name]) {
+				if !slices.Contains(u.refs, ref) {
+					u.refs = append(u.refs, ref)
+				}
+			}
+			if s := seed(name); s != libPack && !slices.Contains(seedUnits[s], p) {
+				seedUnits[s] = append(seedUnits[s], p)
 			}
 		}
-		if s := seed(name); s != libPack && !slices.Contains(seedUnits[s], p) {
-			seedUnits[s] = append(seedUnits[s], p)
-		}
 	}
-	paths := make([]string, 0, len(units))
-	for p := range units {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 
 	// next: the packages a unit's references reach (refer into or over),
 	// worked out once per unit.

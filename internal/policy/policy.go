@@ -195,7 +195,8 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		groups = groupModules(modules, balancedSeeds(modules, bySrc, opts.CompileWorkers))
 	}
 	if len(groups) == 0 { // one compiler for every module (or lib alone: still compiled, so its errors show)
-		groups = []compileGroup{{modules: modules, seeds: packagesOf(modules)}}
+		paths, _ := modulesByPackage(modules)
+		groups = []compileGroup{{modules: modules, seeds: paths}}
 	}
 	compilers, errs := compileGroups(groups, func() *ast.Compiler {
 		return ast.NewCompiler().

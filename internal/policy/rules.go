@@ -2,7 +2,6 @@ package policy
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -48,33 +47,21 @@ type pkgModules struct {
 // (packages under tollgate.rules with fail / not_assessable) and
 // conftest-style deny / warn rules in user packages.
 func collectRules(modules map[string]*ast.Module, bySrc map[string]source) ([]*rule, error) {
+	paths, files := modulesByPackage(modules)
 	pkgs := map[string]*pkgModules{}
-	names := make([]string, 0, len(modules))
-	for name := range modules {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		m := modules[name]
-		p := m.Package.Path.String()
-		pm := pkgs[p]
-		if pm == nil {
-			pm = &pkgModules{path: p, builtin: true}
-			pkgs[p] = pm
-		}
-		pm.modules = append(pm.modules, m)
-		pm.files = append(pm.files, name)
-		s := bySrc[name]
-		pm.builtin = pm.builtin && s.builtin
-		if s.builtin {
-			pm.pack = s.pack
+	for _, p := range paths {
+		pm := &pkgModules{path: p, builtin: true}
+		pkgs[p] = pm
+		for _, name := range files[p] {
+			pm.modules = append(pm.modules, modules[name])
+			pm.files = append(pm.files, name)
+			s := bySrc[name]
+			pm.builtin = pm.builtin && s.builtin
+			if s.builtin {
+				pm.pack = s.pack
+			}
 		}
 	}
-	paths := make([]string, 0, len(pkgs))
-	for p := range pkgs {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
 
 	var rules []*rule
 	for _, p := range paths {

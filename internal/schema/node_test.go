@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"math"
 	"reflect"
-	"slices"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -74,10 +75,19 @@ func TestNodeCheckEqualsWholeCheck(t *testing.T) {
 	}
 }
 
-// Every subschema of every payload schema that a scalarTest decides must
-// agree with the validator on a spread of scalars: the test may reject a
-// valid value (the validator then decides), never pass an invalid one.
-func TestNativeAgreesWithValidator(t *testing.T) {
+// decided is a subschema a scalarTest decides, with the validator's
+// compiled schema for it and the strings of its enum (good probes).
+type decided struct {
+	url   string
+	test  scalarTest
+	sch   *jsonschema.Schema
+	enums []string
+}
+
+// decidedSubschemas walks every schema file and returns each subschema a
+// scalarTest decides.
+func decidedSubschemas(t testing.TB) []decided {
+	t.Helper()
 	once.Do(load)
 	if loadErr != nil {
 		t.Fatal(loadErr)
@@ -98,42 +108,28 @@ func TestNativeAgreesWithValidator(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	values := []memoKey{
-		{kind: tNull}, {kind: tBool, b: true}, {kind: tBool},
-		{kind: tString}, {kind: tString, s: "x"}, {kind: tString, s: "2026-01-05"}, {kind: tString, s: "05/01/2026"},
-		{kind: tString, s: "B9"}, {kind: tString, s: "b9"}, {kind: tString, s: "FS"}, {kind: tString, s: "é"},
-		{kind: tString, s: "task"}, {kind: tString, s: "in-progress"}, {kind: tString, s: "computed"},
-		{kind: tNumber, f: -1}, {kind: tNumber}, {kind: tNumber, f: 0.5}, {kind: tNumber, f: 1}, {kind: tNumber, f: 99.99},
-		{kind: tNumber, f: 100}, {kind: tNumber, f: 100.5}, {kind: tNumber, f: 1e9}, {kind: tNumber, f: 1e300}, {kind: tNumber, f: -1e-9},
-	}
-	decided := 0
+	var out []decided
 	var walk func(url string, raw json.RawMessage)
 	walk = func(url string, raw json.RawMessage) {
 		var kw map[string]json.RawMessage
 		if json.Unmarshal(raw, &kw) != nil {
 			return
 		}
-		// Enum values of the schema itself are good probes too.
-		probes := slices.Clone(values)
-		var enum []any
-		if json.Unmarshal(kw["enum"], &enum) == nil {
-			for _, e := range enum {
-				if s, ok := e.(string); ok {
-					probes = append(probes, memoKey{kind: tString, s: s})
-				}
-			}
-		}
 		if test := compileScalarTest(url, kw); test != nil {
 			sch, err := c.Compile(url)
 			if err != nil {
 				t.Fatalf("%s: %v", url, err)
 			}
-			decided++
-			for _, v := range probes {
-				if test(v) && len(check(sch, v.value(), "")) > 0 {
-					t.Errorf("%s passes %#v natively; the validator rejects it: %v", url, v.value(), check(sch, v.value(), ""))
+			d := decided{url: url, test: test, sch: sch}
+			var enum []any
+			if json.Unmarshal(kw["enum"], &enum) == nil {
+				for _, e := range enum {
+					if s, ok := e.(string); ok {
+						d.enums = append(d.enums, s)
+					}
 				}
 			}
+			out = append(out, d)
 		}
 		for _, key := range []string{"properties", "$defs"} {
 			var m map[string]json.RawMessage
@@ -159,10 +155,66 @@ func TestNativeAgreesWithValidator(t *testing.T) {
 		b, _ := schemas.FS.ReadFile(n)
 		walk(base+n, b)
 	}
-	if decided < 200 {
-		t.Fatalf("only %d subschemas decided natively; the test covers too little", decided)
+	return out
+}
+
+// agree fails when d passes v natively but the validator rejects it.
+func (d decided) agree(t testing.TB, v memoKey) {
+	if d.test(v) && len(check(d.sch, v.value(), "")) > 0 {
+		t.Errorf("%s passes %#v natively; the validator rejects it: %v", d.url, v.value(), check(d.sch, v.value(), ""))
 	}
-	t.Logf("%d subschemas decided natively, each against %d+ scalars", decided, len(values))
+}
+
+// Every subschema of every payload schema that a scalarTest decides must
+// agree with the validator on a spread of scalars: the test may reject a
+// valid value (the validator then decides), never pass an invalid one.
+func TestNativeAgreesWithValidator(t *testing.T) {
+	values := []memoKey{
+		{kind: tNull}, {kind: tBool, b: true}, {kind: tBool},
+		{kind: tString}, {kind: tString, s: "x"}, {kind: tString, s: "2026-01-05"}, {kind: tString, s: "05/01/2026"},
+		{kind: tString, s: "B9"}, {kind: tString, s: "b9"}, {kind: tString, s: "FS"}, {kind: tString, s: "é"},
+		{kind: tString, s: "task"}, {kind: tString, s: "in-progress"}, {kind: tString, s: "computed"},
+		{kind: tNumber, f: -1}, {kind: tNumber}, {kind: tNumber, f: 0.5}, {kind: tNumber, f: 1}, {kind: tNumber, f: 99.99},
+		{kind: tNumber, f: 100}, {kind: tNumber, f: 100.5}, {kind: tNumber, f: 1e9}, {kind: tNumber, f: 1e300}, {kind: tNumber, f: -1e-9},
+	}
+	all := decidedSubschemas(t)
+	for _, d := range all {
+		for _, v := range values {
+			d.agree(t, v)
+		}
+		for _, s := range d.enums {
+			d.agree(t, memoKey{kind: tString, s: s})
+		}
+	}
+	if len(all) < 200 {
+		t.Fatalf("only %d subschemas decided natively; the test covers too little", len(all))
+	}
+	t.Logf("%d subschemas decided natively, each against %d+ scalars", len(all), len(values))
+}
+
+// FuzzNativeAgreesWithValidator: no string, number or boolean passes a
+// natively decided subschema that the validator rejects.
+func FuzzNativeAgreesWithValidator(f *testing.F) {
+	for _, s := range []string{"", "2026-01-05", "B9", "FS", "in-progress", "é", "2026-13-45", "A0"} {
+		f.Add(s, 0.0, false)
+	}
+	f.Add("x", -1.0, true)
+	f.Add("x", 100.5, true)
+	f.Add("x", 1e300, true)
+	var all []decided
+	f.Fuzz(func(t *testing.T, s string, x float64, b bool) {
+		if all == nil {
+			all = decidedSubschemas(t)
+		}
+		if !utf8.ValidString(s) || math.IsNaN(x) || math.IsInf(x, 0) {
+			return // the walker never hands these over as scalars
+		}
+		for _, d := range all {
+			for _, v := range []memoKey{{kind: tString, s: s}, {kind: tNumber, f: x}, {kind: tBool, b: b}, {kind: tNull}} {
+				d.agree(t, v)
+			}
+		}
+	})
 }
 
 // A scalarTest must also never pass what the validator rejects when the

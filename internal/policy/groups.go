@@ -123,11 +123,14 @@ func groupModules(modules map[string]*ast.Module, seed func(name string) string)
 	}
 
 	// next: the packages a unit's references reach (refer into or over),
-	// worked out once per unit.
+	// worked out once per unit — and the packages its own path lies in or
+	// over, so that a rule whose path collides with a package (a conflict
+	// OPA reports) is compiled with it, and a grouped compilation accepts
+	// exactly what one compiler of everything accepts.
 	next := map[string][]string{}
 	for _, p := range paths {
 		reached := map[string]bool{}
-		for _, ref := range units[p].refs {
+		for _, ref := range append([]string{p}, units[p].refs...) {
 			for _, q := range reach(paths, units, ref) {
 				if !reached[q] {
 					reached[q] = true

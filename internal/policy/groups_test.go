@@ -121,12 +121,13 @@ func TestGroupsFollowEveryKindOfReference(t *testing.T) {
 		got[pack(slices.Sorted(maps.Keys(g.modules))[0])+":"+g.seeds[0]] = slices.Sorted(maps.Keys(g.modules))
 	}
 	want := map[string][]string{
-		// r reaches lib.sched through its import, lib through lib.sched's.
-		"core:data.tollgate.rules.core.r": {"core/r.rego", "lib/a.rego", "lib/b.rego"},
+		// r reaches lib.sched through its import, lib through lib.sched's;
+		// lib.unused lies under lib (a rule of lib could collide with it).
+		"core:data.tollgate.rules.core.r": {"core/r.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego"},
 		// data.tollgate.lib[k] reaches every package under lib.
 		"dyn:data.tollgate.rules.dyn.d": {"dyn/d.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego"},
 		// Both files of package mine, and the core rule the user reads.
-		"core:data.mine": {"core/r.rego", "lib/a.rego", "lib/b.rego", "user/u.rego", "user/u2.rego"},
+		"core:data.mine": {"core/r.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego", "user/u.rego", "user/u2.rego"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("groups %v", got)
@@ -135,5 +136,36 @@ func TestGroupsFollowEveryKindOfReference(t *testing.T) {
 		if !slices.Equal(got[k], w) {
 			t.Errorf("%s: %v, want %v", k, got[k], w)
 		}
+	}
+}
+
+// A grouped compilation rejects what one compiler rejects: a rule whose
+// path is another package's (data.team.ops is both a rule of package team
+// and a package), though neither refers to the other and they are seeded
+// in different groups.
+func TestGroupedCompileReportsPathConflicts(t *testing.T) {
+	parse := func(name, text string) *ast.Module {
+		m, err := ast.ParseModuleWithOpts(name, text, ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	modules := map[string]*ast.Module{
+		"a/team.rego": parse("a/team.rego", "package team\nops := 1\ndeny contains 1 if false\n"),
+		"b/ops.rego":  parse("b/ops.rego", "package team.ops\ndeny contains 2 if false\n"),
+	}
+	groups := groupModules(modules, func(name string) string { return strings.Split(name, "/")[0] })
+	if len(groups) != 2 {
+		t.Fatalf("%d groups, want the two packages seeded apart", len(groups))
+	}
+	_, errs := compileGroups(groups, func() *ast.Compiler { return ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1) }, 2)
+	one := ast.NewCompiler().WithDefaultRegoVersion(ast.RegoV1)
+	one.Compile(modules)
+	if len(one.Errors) == 0 {
+		t.Fatal("one compiler accepts the collision; the test shows nothing")
+	}
+	if len(errs) == 0 || !strings.Contains(errs.Error(), "conflict") {
+		t.Errorf("grouped: %v; one compiler: %v", errs, one.Errors)
 	}
 }

@@ -42,7 +42,7 @@ type Options struct {
 	KeepArtifacts bool
 	// Discovered, when set, is told the files found, before any is read
 	// (RunCompiling's caller sizes the compilation by them: see
-	// cli.compileWorkers).
+	// cli.shortReading).
 	Discovered func(files []discover.File)
 }
 

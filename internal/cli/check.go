@@ -164,8 +164,15 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	// there is decides how many cores it takes.
 	compile := compileAsync(ctx, popts)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
-		Discovered: func(files []discover.File) { compile.start(compileWorkers(files)) },
-		Paths:      args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
+		Discovered: func(files []discover.File) {
+			if shortReading(files) {
+				compile.start(runtime.GOMAXPROCS(0))
+				return
+			}
+			releaseCollection() // a large input: collected as Go does from the start
+			compile.start(1)
+		},
+		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts,
@@ -370,14 +377,15 @@ func (c *asyncEngine) start(workers int) {
 	})
 }
 
-// Splitting the compilation among the cores pays when the reading is
-// short: the cores are otherwise idle, and the compilation is most of the
-// run (the example program: 0.65 → 0.55 s). When reading is long, one
-// compiler leaves the other core to it (a 10,000-task CSV schedule was
-// 15 % slower with the compilation split). readMillis estimates the
-// reading from the files' sizes and formats; the compilation (about 0.3 s
-// of CPU) is split when the estimate is under parallelCompileUnder.
-const parallelCompileUnder = 300 // ms
+// A short reading decides two things. The compilation (about 0.3 s of
+// CPU) is split among the cores when the reading is short: the cores are
+// otherwise idle and the compilation is most of the run (the example
+// program: 0.65 → 0.55 s); when it is long, one compiler leaves the other
+// cores to the reading (a 10,000-task CSV schedule was 15 % slower with
+// the compilation split). And the garbage collector stays held off
+// (HoldCollection) only for a short reading. shortReading estimates the
+// reading from the files' sizes and formats against shortReadingUnder.
+const shortReadingUnder = 300 // ms
 
 // readMillisPerKB is about how long reading and normalizing a kilobyte
 // takes per format, measured on 2 cores (a 10,000-task schedule: MS Project
@@ -389,8 +397,9 @@ var readMillisPerKB = map[document.Format]float64{
 	document.FormatXlsx: 1.0, document.FormatXlsm: 1.0, document.FormatDocx: 1.0,
 }
 
-// compileWorkers is how many compilers to use for these inputs.
-func compileWorkers(files []discover.File) int {
+// shortReading: reading and normalizing these files should take less than
+// shortReadingUnder.
+func shortReading(files []discover.File) bool {
 	var ms float64
 	for _, f := range files {
 		rate, ok := readMillisPerKB[f.Format]
@@ -399,10 +408,7 @@ func compileWorkers(files []discover.File) int {
 		}
 		ms += float64(f.Size) / 1024 * rate
 	}
-	if ms < parallelCompileUnder {
-		return runtime.GOMAXPROCS(0)
-	}
-	return 1
+	return ms < shortReadingUnder
 }
 
 // wait blocks until the compilation is over (starting it with one

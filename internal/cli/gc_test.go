@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"runtime"
@@ -8,10 +8,10 @@ import (
 	"time"
 )
 
-// collectFrom turns the collector off up to the given size, and the first
+// HoldCollection turns the collector off up to the given size, and the first
 // collection (here forced by allocating past it) restores the pacing and
 // the memory limit the process had.
-func TestCollectFromRestoresPacingAfterTheFirstCollection(t *testing.T) {
+func TestHoldCollectionRestoresPacingAfterTheFirstCollection(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 	limit := debug.SetMemoryLimit(-1)
@@ -19,7 +19,7 @@ func TestCollectFromRestoresPacingAfterTheFirstCollection(t *testing.T) {
 	runtime.ReadMemStats(&cycles)
 	start := cycles.NumGC
 
-	collectFrom(32 << 20)
+	HoldCollection(32 << 20)
 	if got := gogc(); got != -1 {
 		t.Fatalf("GOGC while holding off: %d, want off", got)
 	}
@@ -55,15 +55,15 @@ func TestFirstCollectionFollowsTheEnvironment(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("TOLLGATE_FIRST_GC", "")
-	if got := firstCollection(); got != defaultFirstCollection {
+	if got := FirstCollection(); got != defaultFirstCollection {
 		t.Errorf("default: %d", got)
 	}
 	t.Setenv("GOGC", "200")
-	if got := firstCollection(); got != 0 {
+	if got := FirstCollection(); got != 0 {
 		t.Errorf("with GOGC set: %d, want 0 (the user's pacing)", got)
 	}
 	t.Setenv("TOLLGATE_FIRST_GC", "1000")
-	if got := firstCollection(); got != 1000 {
+	if got := FirstCollection(); got != 1000 {
 		t.Errorf("TOLLGATE_FIRST_GC: %d", got)
 	}
 }
@@ -87,4 +87,19 @@ func memoryLimit() int64 {
 	s := []metrics.Sample{{Name: "/gc/gomemlimit:bytes"}}
 	metrics.Read(s)
 	return int64(s[0].Value.Uint64())
+}
+
+// releaseCollection restores the pacing at once (a large input).
+func TestReleaseCollectionRestoresPacingNow(t *testing.T) {
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	HoldCollection(1 << 30)
+	if got := gogc(); got != -1 {
+		t.Fatalf("GOGC while holding off: %d, want off", got)
+	}
+	releaseCollection()
+	if got := gogc(); got != 100 {
+		t.Errorf("GOGC after release: %d, want 100", got)
+	}
+	releaseCollection() // idempotent
 }

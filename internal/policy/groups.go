@@ -127,11 +127,21 @@ func groupModules(modules map[string]*ast.Module, seed func(name string) string)
 	// over, so that a rule whose path collides with a package (a conflict
 	// OPA reports) is compiled with it, and a grouped compilation accepts
 	// exactly what one compiler of everything accepts.
+	//
+	// Paths are compared in dotted form (constantPrefix), the form of the
+	// references: a package declared as tollgate["my-pack"] prints as
+	// data.tollgate["my-pack"] but is reached as data.tollgate.my-pack.
+	byDotted := map[string][]string{}
+	for _, p := range paths {
+		d := constantPrefix(modules[files[p][0]].Package.Path)
+		byDotted[d] = append(byDotted[d], p)
+	}
+	dotted := slices.Sorted(maps.Keys(byDotted))
 	next := map[string][]string{}
 	for _, p := range paths {
 		reached := map[string]bool{}
-		for _, ref := range append([]string{p}, units[p].refs...) {
-			for _, q := range reach(paths, units, ref) {
+		for _, ref := range append([]string{constantPrefix(modules[files[p][0]].Package.Path)}, units[p].refs...) {
+			for _, q := range reach(dotted, byDotted, ref) {
 				if !reached[q] {
 					reached[q] = true
 					next[p] = append(next[p], q)
@@ -168,19 +178,20 @@ func groupModules(modules map[string]*ast.Module, seed func(name string) string)
 	return groups
 }
 
-// reach lists the packages (paths, sorted) that ref lies in or that lie
-// under it: its own prefixes that are packages, then the range of paths
-// starting with ref + ".".
-func reach(paths []string, units map[string]*packageUnit, ref string) []string {
+// reach lists the packages that dotted path ref lies in or that lie under
+// it: its own prefixes that are packages, then the range of the sorted
+// dotted package paths starting with ref + "." (byDotted maps a dotted
+// path to the packages that print as it).
+func reach(dotted []string, byDotted map[string][]string, ref string) []string {
 	var out []string
 	for i := len("data"); i <= len(ref); i++ {
-		if (i == len(ref) || ref[i] == '.') && units[ref[:i]] != nil {
-			out = append(out, ref[:i])
+		if i == len(ref) || ref[i] == '.' {
+			out = append(out, byDotted[ref[:i]]...)
 		}
 	}
 	under := ref + "."
-	for i := sort.SearchStrings(paths, under); i < len(paths) && strings.HasPrefix(paths[i], under); i++ {
-		out = append(out, paths[i])
+	for i := sort.SearchStrings(dotted, under); i < len(dotted) && strings.HasPrefix(dotted[i], under); i++ {
+		out = append(out, byDotted[dotted[i]]...)
 	}
 	return out
 }

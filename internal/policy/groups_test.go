@@ -66,12 +66,12 @@ func TestBuiltinPacksCompileInClosedGroups(t *testing.T) {
 	// Closed: every reference of a member reaches only members.
 	paths := map[string]bool{}
 	for _, m := range modules {
-		paths[m.Package.Path.String()] = true
+		paths[constantPrefix(m.Package.Path)] = true
 	}
 	for _, g := range groups {
 		in := map[string]bool{}
 		for _, m := range g.modules {
-			in[m.Package.Path.String()] = true
+			in[constantPrefix(m.Package.Path)] = true
 		}
 		for name, m := range g.modules {
 			for _, ref := range dataRefs(m) {
@@ -113,6 +113,9 @@ func TestGroupsFollowEveryKindOfReference(t *testing.T) {
 		"dyn/d.rego":   parse("dyn/d.rego", "package tollgate.rules.dyn.d\nfail contains k if { some k, _ in data.tollgate.lib[k] }\n"),
 		"user/u.rego":  parse("user/u.rego", "package mine\ndeny contains 1 if data.tollgate.rules.core.r.fail[_]\n"),
 		"user/u2.rego": parse("user/u2.rego", "package mine\nwarn contains 1 if false\n"),
+		// A package named with a quoted segment, reached by a dotted ref.
+		"q/quoted.rego": parse("q/quoted.rego", "package team[\"ops-x\"]\nlimit := 3\n"),
+		"r/reader.rego": parse("r/reader.rego", "package reader\ndeny contains 1 if data.team[\"ops-x\"].limit > 2\n"),
 	}
 	pack := func(name string) string { return strings.Split(name, "/")[0] }
 	groups := groupModules(modules, pack)
@@ -127,7 +130,9 @@ func TestGroupsFollowEveryKindOfReference(t *testing.T) {
 		// data.tollgate.lib[k] reaches every package under lib.
 		"dyn:data.tollgate.rules.dyn.d": {"dyn/d.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego"},
 		// Both files of package mine, and the core rule the user reads.
-		"core:data.mine": {"core/r.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego", "user/u.rego", "user/u2.rego"},
+		"core:data.mine":         {"core/r.rego", "lib/a.rego", "lib/b.rego", "lib/c.rego", "user/u.rego", "user/u2.rego"},
+		"q:data.team[\"ops-x\"]": {"q/quoted.rego"},
+		"q:data.reader":          {"q/quoted.rego", "r/reader.rego"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("groups %v", got)

@@ -143,9 +143,10 @@ func only(kw map[string]json.RawMessage, allowed ...string) bool {
 	return true
 }
 
-// annotation are keywords that assert nothing ($id only where it names
-// the document the subschema is compiled from: see rootAnnotations).
-var annotation = map[string]bool{"description": true, "title": true, "$schema": true, "$id": true, "$comment": true}
+// annotation are keywords that assert nothing ($defs only holds subschemas
+// others refer to; $id only where it names the document the subschema is
+// compiled from: see rootAnnotations).
+var annotation = map[string]bool{"description": true, "title": true, "$schema": true, "$id": true, "$comment": true, "$defs": true}
 
 // rootAnnotations: the subschema has no $id, or the $id of the document
 // at url (a payload schema's root), so its refs resolve as resolve does.

@@ -50,7 +50,14 @@ func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, 
 	if fx.seed != nil {
 		fx.seed(t, dir)
 	}
-	fresh := newFindings(failing(run(dir)), base)
+	judgeSeeded(t, newFindings(failing(run(dir)), base), fx)
+}
+
+// judgeSeeded asserts what a seeded defect added (fresh): fx.rule fired,
+// with every rule of fx.also and no other, its first finding in fx.file at
+// fx.loc. Then the fixture counts as passed.
+func judgeSeeded(t *testing.T, fresh []finding.Finding, fx seeded) {
+	t.Helper()
 	var desc []string
 	for _, f := range fresh {
 		desc = append(desc, f.Rule+" @ "+f.Location.String()+": "+f.Message)
@@ -85,6 +92,7 @@ func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, 
 	if !locMatches(fx.loc, f.Location) {
 		t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
 	}
+	t.Logf("new findings:\n  %s", strings.Join(desc, "\n  "))
 	fixturePassed(t, fx.rule)
 }
 

@@ -175,42 +175,12 @@ func TestM3SeededDefects(t *testing.T) {
 			dir := copyProgram(t, fx.skip...)
 			fx.seed(t, dir)
 			var fresh []finding.Finding
-			var desc []string
 			for _, f := range failing(runM3(t, dir)) {
 				if !base[m3Key(f)] {
 					fresh = append(fresh, f)
-					desc = append(desc, f.Rule+" @ "+f.Location.String()+": "+f.Message)
 				}
 			}
-			sort.Strings(desc)
-			var mine []finding.Finding
-			fired := map[string]bool{}
-			for _, f := range fresh {
-				fired[f.Rule] = true
-				if f.Rule == fx.rule {
-					mine = append(mine, f)
-				}
-				if f.Rule != fx.rule && !slices.Contains(fx.also, f.Rule) {
-					t.Errorf("another rule fired too: %s: %s", f.Rule, f.Message)
-				}
-			}
-			for _, r := range fx.also {
-				if !fired[r] {
-					t.Errorf("%s should fire with %s", r, fx.rule)
-				}
-			}
-			if len(mine) == 0 {
-				t.Fatalf("%s did not fire; new findings:\n  %s", fx.rule, strings.Join(desc, "\n  "))
-			}
-			f := mine[0]
-			if fx.file != "" && filepath.Base(f.Path) != fx.file {
-				t.Errorf("%s fired on %s, want %s", fx.rule, f.Path, fx.file)
-			}
-			if !locMatches(fx.loc, f.Location) {
-				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
-			}
-			t.Logf("%s", strings.Join(desc, "\n"))
-			fixturePassed(t, fx.rule)
+			judgeSeeded(t, fresh, fx)
 		})
 	}
 }

@@ -455,18 +455,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 		t.Run(fx.rule+" "+fx.name, func(t *testing.T) {
 			dir := write(t)
 			fx.seed(t, dir)
-			fresh := newFindings(findings(runDir(t, dir)), base)
-			if len(fresh) == 0 {
-				t.Fatalf("%s did not fire", fx.rule)
-			}
-			for _, f := range fresh {
-				if f.Rule != fx.rule {
-					t.Errorf("%s fired too: %s", f.Rule, f.Message)
-				}
-				if filepath.Base(f.Path) != fx.file || !locMatches(fx.at, f.Location) {
-					t.Errorf("%s at %s %s, want %s %+v", f.Rule, filepath.Base(f.Path), f.Location, fx.file, fx.at)
-				}
-			}
+			onlyRuleAt(t, newFindings(findings(runDir(t, dir)), base), fx.rule, fx.file, fx.at)
 			fixturePassed(t, fx.rule, parent)
 		})
 	}

@@ -158,17 +158,7 @@ func TestStatusReportTracesToIMSAndRAID(t *testing.T) {
 			tb := compliantTables()
 			fx.seed(&tb)
 			fresh := newFindings(failing(runDir(t, write(t, tb))), base)
-			if len(fresh) == 0 {
-				t.Fatalf("%s did not fire", fx.rule)
-			}
-			for _, f := range fresh {
-				if f.Rule != fx.rule {
-					t.Errorf("%s fired too: %s", f.Rule, f.Message)
-					continue
-				}
-				if filepath.Base(f.Path) != statusDoc || !locMatches(fx.loc, f.Location) {
-					t.Errorf("%s at %s %s, want %s %+v", f.Rule, filepath.Base(f.Path), f.Location, statusDoc, fx.loc)
-				}
+			for _, f := range onlyRuleAt(t, fresh, fx.rule, statusDoc, fx.loc) {
 				if fx.related != (document.Loc{}) {
 					ok := false
 					for _, r := range f.Related {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -133,6 +132,28 @@ func newFindings(fs []finding.Finding, base map[string]bool) []finding.Finding {
 		}
 	}
 	return fresh
+}
+
+// onlyRuleAt asserts that what a seeded defect added (fresh) is rule's
+// findings alone, each in file (when given) at loc, and returns them for
+// the caller's further checks (severity, related locations).
+func onlyRuleAt(t *testing.T, fresh []finding.Finding, rule, file string, loc document.Loc) []finding.Finding {
+	t.Helper()
+	if len(fresh) == 0 {
+		t.Fatalf("%s did not fire", rule)
+	}
+	var mine []finding.Finding
+	for _, f := range fresh {
+		if f.Rule != rule {
+			t.Errorf("%s fired too: %s", f.Rule, f.Message)
+			continue
+		}
+		if file != "" && filepath.Base(f.Path) != file || !locMatches(loc, f.Location) {
+			t.Errorf("%s at %s %s, want %s %+v", f.Rule, filepath.Base(f.Path), f.Location, file, loc)
+		}
+		mine = append(mine, f)
+	}
+	return mine
 }
 
 // failing lists the fail findings of a run at warning or error severity.
@@ -372,53 +393,7 @@ var fixtures = []seeded{
 func TestSeededDefects(t *testing.T) {
 	base := baselineKeys(t)
 	for _, fx := range fixtures {
-		t.Run(fx.rule, func(t *testing.T) {
-			dir := copyProgram(t, fx.skip...)
-			if fx.seed != nil {
-				fx.seed(t, dir)
-			}
-			fresh := newFindings(failing(runDir(t, dir)), base)
-			if len(fresh) == 0 {
-				t.Fatalf("%s did not fire", fx.rule)
-			}
-			var desc []string
-			for _, f := range fresh {
-				desc = append(desc, f.Rule+" @ "+f.Location.String()+": "+f.Message)
-			}
-			sort.Strings(desc)
-			fired := map[string]bool{}
-			for _, f := range fresh {
-				fired[f.Rule] = true
-			}
-			for _, r := range fx.also {
-				if !fired[r] {
-					t.Errorf("%s should fire with %s", r, fx.rule)
-				}
-			}
-			var mine []finding.Finding
-			for _, f := range fresh {
-				if f.Rule == fx.rule {
-					mine = append(mine, f)
-				}
-			}
-			if len(mine) == 0 {
-				t.Fatalf("%s did not fire; new findings:\n  %s", fx.rule, strings.Join(desc, "\n  "))
-			}
-			for _, f := range fresh {
-				if f.Rule != fx.rule && !slices.Contains(fx.also, f.Rule) {
-					t.Errorf("another rule fired too; new findings:\n  %s", strings.Join(desc, "\n  "))
-					break
-				}
-			}
-			f := mine[0]
-			if fx.file != "" && filepath.Base(f.Path) != fx.file {
-				t.Errorf("%s fired on %s, want %s", fx.rule, f.Path, fx.file)
-			}
-			if !locMatches(fx.loc, f.Location) {
-				t.Errorf("%s at %+v, want %+v", fx.rule, f.Location, fx.loc)
-			}
-			fixturePassed(t, fx.rule)
-		})
+		t.Run(fx.rule, func(t *testing.T) { checkSeeded(t, base, copyProgram(t, fx.skip...), fx) })
 	}
 }
 

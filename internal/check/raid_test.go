@@ -54,18 +54,7 @@ func TestRAIDSeededDefects(t *testing.T) {
 		t.Run(fx.rule, func(t *testing.T) {
 			dir := write(t)
 			editXlsx(raid, fx.change)(t, dir)
-			fresh := newFindings(failing(runDir(t, dir)), base)
-			if len(fresh) == 0 {
-				t.Fatalf("%s did not fire", fx.rule)
-			}
-			for _, f := range fresh {
-				if f.Rule != fx.rule {
-					t.Errorf("%s fired too: %s", f.Rule, f.Message)
-				}
-				if !locMatches(document.Loc{Sheet: "Risk Log", Row: fx.row}, f.Location) {
-					t.Errorf("%s at %s, want Risk Log row %d", f.Rule, f.Location, fx.row)
-				}
-			}
+			onlyRuleAt(t, newFindings(failing(runDir(t, dir)), base), fx.rule, "", document.Loc{Sheet: "Risk Log", Row: fx.row})
 			fixturePassed(t, fx.rule, parent)
 		})
 	}

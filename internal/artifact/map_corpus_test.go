@@ -1,19 +1,14 @@
 package artifact_test
 
 import (
-	"context"
 	"encoding/json"
 	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/classify"
-	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/extract"
-	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/normalized"
 )
 
 // Map and Walk must give policies and schemas exactly the data the former
@@ -21,45 +16,31 @@ import (
 // of the corpus and on a synthetic 2,000-task schedule.
 func TestMapEqualsJSONRoundTripOnRealDocuments(t *testing.T) {
 	dir := t.TempDir()
-	tasks, status := testdocs.SynthSchedule(2000, 7)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		t.Fatal(err)
-	}
-	files, err := discover.Walk([]string{"../../testdata/corpus", "../../examples", dir}, discover.Options{Limits: limits.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "ims.xml"), 2000, 7)
+	arts := normalized.All(t, "../../testdata/corpus", "../../examples", dir)
 	compared := map[string]int{}
-	for _, f := range files {
-		if f.Fault != nil {
-			continue
-		}
-		tree, err := extract.Read(context.Background(), f, limits.Default())
-		if err != nil || tree.Artifact != nil {
-			continue // unreadable, or a docs-as-code artifact (no Map)
-		}
-		a := normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{})
+	for _, a := range arts {
 		got, err := a.Map()
 		if err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
+			t.Fatalf("%s: %v", a.Source.Path, err)
 		}
 		want := roundTrip(t, a)
 		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("%s: Map differs from the JSON round trip", f.Path)
+			t.Fatalf("%s: Map differs from the JSON round trip", a.Source.Path)
 		}
 		walked, err := artifact.Walk[any](artifact.Generic{}, a)
 		if err != nil {
-			t.Fatalf("%s: Walk: %v", f.Path, err)
+			t.Fatalf("%s: Walk: %v", a.Source.Path, err)
 		}
 		if !reflect.DeepEqual(walked, any(want)) {
-			t.Fatalf("%s: Walk differs from the JSON round trip", f.Path)
+			t.Fatalf("%s: Walk differs from the JSON round trip", a.Source.Path)
 		}
 		compared[a.Kind]++
 	}
 	// The corpus holds schedules, charters and generic documents at least;
 	// a walk that read nothing would prove nothing.
-	if compared["schedule"] < 2 || compared["generic"] == 0 || len(files) < 20 {
-		t.Fatalf("compared %v of %d files", compared, len(files))
+	if compared["schedule"] < 2 || compared["generic"] == 0 || len(arts) < 20 {
+		t.Fatalf("compared %v of %d artifacts", compared, len(arts))
 	}
 }
 
@@ -80,7 +61,7 @@ func roundTrip(t *testing.T, a *artifact.Artifact) map[string]any {
 // BenchmarkJSONRoundTripSchedule10k is the encoding/json round trip it
 // replaces.
 func BenchmarkMapSchedule10k(b *testing.B) {
-	a := schedule10k(b)
+	a := normalized.Schedule(b, 10000, 1)
 	b.ResetTimer()
 	for range b.N {
 		if _, err := a.Map(); err != nil {
@@ -90,7 +71,7 @@ func BenchmarkMapSchedule10k(b *testing.B) {
 }
 
 func BenchmarkJSONRoundTripSchedule10k(b *testing.B) {
-	a := schedule10k(b)
+	a := normalized.Schedule(b, 10000, 1)
 	b.ResetTimer()
 	for range b.N {
 		bs, err := json.Marshal(a)
@@ -104,27 +85,10 @@ func BenchmarkJSONRoundTripSchedule10k(b *testing.B) {
 	}
 }
 
-func schedule10k(b *testing.B) *artifact.Artifact {
-	dir := b.TempDir()
-	tasks, status := testdocs.SynthSchedule(10000, 1)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		b.Fatal(err)
-	}
-	files, err := discover.Walk([]string{dir}, discover.Options{Limits: limits.Default()})
-	if err != nil || len(files) != 1 {
-		b.Fatal(files, err)
-	}
-	tree, err := extract.Read(context.Background(), files[0], limits.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	return normalize.Normalize(tree, classify.Classify(tree, files[0].Path, nil), normalize.Options{})
-}
-
 // BenchmarkWalkGenericSchedule10k builds the same generic form as Map by
 // walking the typed artifact (no JSON text).
 func BenchmarkWalkGenericSchedule10k(b *testing.B) {
-	a := schedule10k(b)
+	a := normalized.Schedule(b, 10000, 1)
 	b.ResetTimer()
 	for range b.N {
 		if _, err := artifact.Walk[any](artifact.Generic{}, a); err != nil {

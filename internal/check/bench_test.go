@@ -54,11 +54,7 @@ func BenchmarkCompile(b *testing.B) {
 // included, sampled every 100µs).
 func BenchmarkSchedule10k(b *testing.B) {
 	dir := b.TempDir()
-	tasks, status := testdocs.SynthSchedule(10000, 1)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims10k.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		b.Fatal(err)
-	}
-	tasks = nil
+	testdocs.WriteSynthMSPDI(b, filepath.Join(dir, "ims10k.xml"), 10000, 1)
 	eng := engine(b, map[string]any{"as_of": "2026-09-08"})
 	b.ResetTimer()
 	var peak uint64

@@ -17,10 +17,7 @@ import (
 // artifact.
 func TestScheduleIndexDCMAThresholdsChangeNoFinding(t *testing.T) {
 	dir := t.TempDir()
-	tasks, status := testdocs.SynthSchedule(1500, 3)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "synthetic.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		t.Fatal(err)
-	}
+	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "synthetic.xml"), 1500, 3)
 	paths := []string{dir, "../../testdata/schedules/reference"}
 	for _, days := range []float64{5, 44, 120} {
 		eng, err := policy.Compile(context.Background(), policy.Options{

@@ -25,10 +25,7 @@ func TestScheduleIndexChangesNoFinding(t *testing.T) {
 	if _, err := harbor.ScheduleFormats("../../testdata/corpus", dir, harbor.Options{Defects: true}); err != nil {
 		t.Fatal(err)
 	}
-	tasks, status := testdocs.SynthSchedule(1500, 7)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "synthetic.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		t.Fatal(err)
-	}
+	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "synthetic.xml"), 1500, 7)
 	paths := []string{dir, "../../testdata/schedules/reference", "../../testdata/corpus/mpxj", "../../testdata/corpus/packt-tpm2e/Project Plan.xlsx",
 		"../../testdata/corpus/gsa/M3-Playbook-Master-Schedule-Template.xlsx"}
 	project := map[string]any{"as_of": "2026-11-16", "status_date": "2026-11-13"}

@@ -7,13 +7,9 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/classify"
-	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/extract"
-	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/normalized"
 )
 
 // The rules must see the same value whether an artifact is converted from
@@ -21,31 +17,16 @@ import (
 // real document and on a synthetic schedule.
 func TestPrepareTypedEqualsPrepare(t *testing.T) {
 	dir := t.TempDir()
-	tasks, status := testdocs.SynthSchedule(1500, 3)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		t.Fatal(err)
-	}
-	files, err := discover.Walk([]string{"../../testdata/corpus", "../../examples", dir}, discover.Options{Limits: limits.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
+	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "ims.xml"), 1500, 3)
 	eng, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	compared := 0
-	for _, f := range files {
-		if f.Fault != nil {
-			continue
-		}
-		tree, err := extract.Read(context.Background(), f, limits.Default())
-		if err != nil || tree.Artifact != nil {
-			continue
-		}
-		a := normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{})
+	for _, a := range normalized.All(t, "../../testdata/corpus", "../../examples", dir) {
 		typed, err := policy.PrepareTyped(a)
 		if err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
+			t.Fatalf("%s: %v", a.Source.Path, err)
 		}
 		m, err := a.Map()
 		if err != nil {
@@ -56,7 +37,7 @@ func TestPrepareTypedEqualsPrepare(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !policy.SameInput(typed, generic) {
-			t.Fatalf("%s: typed and generic inputs differ", f.Path)
+			t.Fatalf("%s: typed and generic inputs differ", a.Source.Path)
 		}
 		compared++
 	}
@@ -65,28 +46,13 @@ func TestPrepareTypedEqualsPrepare(t *testing.T) {
 	}
 }
 
-func schedule10k(b *testing.B) (*policy.Engine, *artifactT) {
-	dir := b.TempDir()
-	tasks, status := testdocs.SynthSchedule(10000, 1)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
-		b.Fatal(err)
-	}
-	files, err := discover.Walk([]string{dir}, discover.Options{Limits: limits.Default()})
-	if err != nil || len(files) != 1 {
-		b.Fatal(files, err)
-	}
-	tree, err := extract.Read(context.Background(), files[0], limits.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
+func schedule10k(b *testing.B) (*policy.Engine, *artifact.Artifact) {
 	eng, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"schedule"}})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return eng, normalize.Normalize(tree, classify.Classify(tree, files[0].Path, nil), normalize.Options{})
+	return eng, normalized.Schedule(b, 10000, 1)
 }
-
-type artifactT = artifact.Artifact
 
 // BenchmarkPrepareTyped10k converts a 10,000-task schedule from its typed
 // form; BenchmarkPrepareViaMap10k is the path it replaces (Map, then

@@ -1,53 +1,25 @@
 package schema_test
 
 import (
-	"context"
 	"maps"
 	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/classify"
-	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/extract"
-	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/schema"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
+	"github.com/tollgate-dev/tollgate/internal/testdocs/normalized"
 )
-
-// normalized reads every real document plus a synthetic schedule.
-func normalized(t testing.TB, tasks int) []*artifact.Artifact {
-	dir := t.TempDir()
-	ts, status := testdocs.SynthSchedule(tasks, 5)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(ts, status)); err != nil {
-		t.Fatal(err)
-	}
-	files, err := discover.Walk([]string{"../../testdata/corpus", "../../examples", dir}, discover.Options{Limits: limits.Default()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []*artifact.Artifact
-	for _, f := range files {
-		if f.Fault != nil {
-			continue
-		}
-		tree, err := extract.Read(context.Background(), f, limits.Default())
-		if err != nil || tree.Artifact != nil {
-			continue
-		}
-		out = append(out, normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{}))
-	}
-	return out
-}
 
 // ValidateArtifact must report exactly what Validate reports on the
 // artifact's generic form: on every real document as normalized (valid),
 // and on copies broken in the envelope, the payload and inside the split
 // task and relationship arrays.
 func TestValidateArtifactEqualsValidate(t *testing.T) {
-	arts := normalized(t, 1200) // past parallelMin: elements checked on every core
+	dir := t.TempDir()
+	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "ims.xml"), 1200, 5) // past parallelMin: elements checked on every core
+	arts := normalized.All(t, "../../testdata/corpus", "../../examples", dir)
 	bad := "31/12/2026"
 	var schedules int
 	for _, a := range arts {
@@ -105,7 +77,7 @@ func compare(t *testing.T, a *artifact.Artifact) int {
 // typed form; BenchmarkValidateMap10k is Map then Validate, the path it
 // replaces.
 func BenchmarkValidateArtifact10k(b *testing.B) {
-	a := big(b)
+	a := normalized.Schedule(b, 10000, 1)
 	b.ResetTimer()
 	for range b.N {
 		schema.ValidateArtifact(a)
@@ -113,24 +85,10 @@ func BenchmarkValidateArtifact10k(b *testing.B) {
 }
 
 func BenchmarkValidateMap10k(b *testing.B) {
-	a := big(b)
+	a := normalized.Schedule(b, 10000, 1)
 	b.ResetTimer()
 	for range b.N {
 		m, _ := a.Map()
 		schema.Validate(m)
 	}
-}
-
-func big(b *testing.B) *artifact.Artifact {
-	dir := b.TempDir()
-	ts, status := testdocs.SynthSchedule(10000, 1)
-	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(ts, status)); err != nil {
-		b.Fatal(err)
-	}
-	files, _ := discover.Walk([]string{dir}, discover.Options{Limits: limits.Default()})
-	tree, err := extract.Read(context.Background(), files[0], limits.Default())
-	if err != nil {
-		b.Fatal(err)
-	}
-	return normalize.Normalize(tree, classify.Classify(tree, files[0].Path, nil), normalize.Options{})
 }

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -177,6 +178,16 @@ func synthRows(tasks []SynthTask, status time.Time) [][]any {
 			d(t.ActualStart), d(t.ActualFinish), strconv.Itoa(t.Pct) + "%", strings.Join(t.Preds, ","), t.Resource})
 	}
 	return rows
+}
+
+// WriteSynthMSPDI writes the synthetic n-task schedule of seed to path as
+// MS Project XML.
+func WriteSynthMSPDI(t testing.TB, path string, n int, seed uint64) {
+	t.Helper()
+	tasks, status := SynthSchedule(n, seed)
+	if err := WriteMSPDI(path, SynthMSPDI(tasks, status)); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // SynthMSPDI renders a synthetic schedule as MS Project XML.

@@ -8,16 +8,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
 // fastMax bounds the files the fast scanner reads whole into memory; a
 // larger file is streamed through encoding/xml.
 const fastMax = 64 << 20
-
-// maxNames bounds the interned element names: MSPDI has about two hundred,
-// so a file with more is odd and its extra names are simply not interned.
-const maxNames = 1024
 
 // errUnusual says the fast scanner met something it leaves to encoding/xml.
 var errUnusual = errors.New("mspdi: not plain element-only XML")
@@ -42,7 +39,7 @@ func readFast(ctx context.Context, r io.ReaderAt, size int64, path string, lim l
 		return nil, nil
 	}
 	p := newParser(ctx, path, lim)
-	p.scan = &scanner{b: b, line: 1, names: map[string]string{}}
+	p.scan = &scanner{b: b, line: 1}
 	// Size the task list once: growing a slice of wide raw tasks copies
 	// them again and again. The count is only a capacity hint.
 	hint := bytes.Count(b, []byte("<Task>"))
@@ -76,10 +73,12 @@ func (p *parser) runFast() error {
 			return nil
 		}
 		if s.b[s.i] != '<' {
-			text, ok := s.text()
+			// Character references are left to the decoder.
+			text, next, newlines, ok := s.text.Read(s.b, s.i, false)
 			if !ok {
 				return errUnusual
 			}
+			s.i, s.line = next, s.line+newlines
 			p.charData(text)
 			continue
 		}
@@ -119,15 +118,13 @@ type scanner struct {
 	b     []byte
 	i     int // next byte to read
 	line  int // 1 + the newlines before i, as the decoder counts
-	names map[string]string
-	buf   []byte // text that needed rewriting (entities, \r)
+	names xmltext.Names
+	text  xmltext.Text
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\r' || c == '\n' || c == '\t' }
 
 // space skips the blanks the decoder skips inside tags.
 func (s *scanner) space() {
-	for s.i < len(s.b) && isSpace(s.b[s.i]) {
+	for s.i < len(s.b) && xmltext.IsSpace(s.b[s.i]) {
 		if s.b[s.i] == '\n' {
 			s.line++
 		}
@@ -170,18 +167,6 @@ func (s *scanner) name(colon bool) ([]byte, bool) {
 	return n, true
 }
 
-// intern returns the name as a string, shared between its occurrences.
-func (s *scanner) intern(b []byte) string {
-	if v, ok := s.names[string(b)]; ok {
-		return v
-	}
-	v := string(b)
-	if len(s.names) < maxNames {
-		s.names[v] = v
-	}
-	return v
-}
-
 // startTag reads "<name attr="v" ...>" or "<name .../>" at s.i.
 func (s *scanner) startTag() (name string, empty, ok bool) {
 	s.i++ // <
@@ -189,7 +174,7 @@ func (s *scanner) startTag() (name string, empty, ok bool) {
 	if !ok {
 		return "", false, false
 	}
-	name = s.intern(n)
+	name = s.names.Intern(n)
 	for {
 		s.space()
 		if s.i >= len(s.b) {
@@ -246,7 +231,7 @@ func (s *scanner) endTag() (string, bool) {
 	if !ok {
 		return "", false
 	}
-	name := s.intern(n)
+	name := s.names.Intern(n)
 	s.space()
 	if s.i >= len(s.b) || s.b[s.i] != '>' {
 		return "", false
@@ -255,102 +240,12 @@ func (s *scanner) endTag() (string, bool) {
 	return name, true
 }
 
-// predefined are the entities XML defines without a DTD.
-var predefined = map[string]byte{"lt": '<', "gt": '>', "amp": '&', "apos": '\'', "quot": '"'}
-
-// text reads character data up to the next < or the end, rewriting the
-// predefined entities and \r\n or \r to \n as the decoder does. It refuses
-// (ok false) what the decoder would refuse or what this scanner leaves to
-// it: character references, other entities, "]]>", bytes that are not
-// XML characters or not UTF-8.
-func (s *scanner) text() ([]byte, bool) {
-	start := s.i
-	rewritten := false
-	s.buf = s.buf[:0]
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '<':
-			return s.result(start, rewritten), true
-		case c == '\n':
-			s.line++
-		case c == '\t' || (c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '\r' && c != '>'):
-		case c == '>':
-			if s.i-start >= 2 && s.b[s.i-1] == ']' && s.b[s.i-2] == ']' {
-				return nil, false
-			}
-		case c == '\r':
-			if !rewritten {
-				s.buf = append(s.buf, s.b[start:s.i]...)
-				rewritten = true
-			}
-			s.buf = append(s.buf, '\n')
-			s.i++
-			if s.i < len(s.b) && s.b[s.i] == '\n' {
-				s.line++
-				s.i++
-			}
-			continue
-		case c == '&':
-			end := bytes.IndexByte(s.b[s.i+1:min(len(s.b), s.i+6)], ';')
-			if end < 0 {
-				return nil, false
-			}
-			r, ok := predefined[string(s.b[s.i+1:s.i+1+end])]
-			if !ok {
-				return nil, false
-			}
-			if !rewritten {
-				s.buf = append(s.buf, s.b[start:s.i]...)
-				rewritten = true
-			}
-			s.buf = append(s.buf, r)
-			s.i += end + 2
-			continue
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(s.b[s.i:])
-			if r == utf8.RuneError && size == 1 || !isInCharacterRange(r) {
-				return nil, false
-			}
-			if rewritten {
-				s.buf = append(s.buf, s.b[s.i:s.i+size]...)
-			}
-			s.i += size
-			continue
-		default: // a control character
-			return nil, false
-		}
-		if rewritten {
-			s.buf = append(s.buf, c)
-		}
-		s.i++
-	}
-	return s.result(start, rewritten), true
-}
-
-func (s *scanner) result(start int, rewritten bool) []byte {
-	if rewritten {
-		return s.buf
-	}
-	return s.b[start:s.i]
-}
-
-// isInCharacterRange is the XML Char production, as encoding/xml checks it.
-func isInCharacterRange(r rune) bool {
-	return r == 0x09 ||
-		r == 0x0A ||
-		r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
-}
-
 // xmlDecl reads an XML declaration that changes nothing: version 1.0 (or
 // none), encoding UTF-8 (or none), any standalone, in plain attribute form.
 // Anything else (another PI, another encoding) is left to the decoder.
 func (s *scanner) xmlDecl() bool {
 	const open = "<?xml"
-	if len(s.b)-s.i < len(open)+1 || string(s.b[s.i:s.i+len(open)]) != open || !isSpace(s.b[s.i+len(open)]) {
+	if len(s.b)-s.i < len(open)+1 || string(s.b[s.i:s.i+len(open)]) != open || !xmltext.IsSpace(s.b[s.i+len(open)]) {
 		return false
 	}
 	end := bytes.Index(s.b[s.i:min(len(s.b), s.i+256)], []byte("?>"))
@@ -382,7 +277,7 @@ func (s *scanner) xmlDecl() bool {
 	for _, c := range []byte(body) {
 		if c == '\n' {
 			s.line++
-		} else if c >= utf8.RuneSelf || c < 0x20 && !isSpace(c) {
+		} else if c >= utf8.RuneSelf || c < 0x20 && !xmltext.IsSpace(c) {
 			return false
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 )
 
 // The sheet and shared-strings parts are read through a tokenizer: a fast
@@ -71,21 +73,16 @@ type tokenizer interface {
 type fastTokenizer struct {
 	b       []byte
 	i       int
-	names   map[string]string
+	names   xmltext.Names
 	attrs   []xmlAttr
-	buf     []byte // character data that needed rewriting
+	text    xmltext.Text
 	pendEnd string // the end token of a self-closing tag still to yield
 	hasEnd  bool
 }
 
-// maxNames bounds the interned element and attribute names.
-const maxNames = 1024
-
 func newFastTokenizer(b []byte) *fastTokenizer {
-	return &fastTokenizer{b: b, names: make(map[string]string, 64)}
+	return &fastTokenizer{b: b}
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\r' || c == '\n' || c == '\t' }
 
 func (s *fastTokenizer) next() (xmlTok, error) {
 	if s.hasEnd {
@@ -97,10 +94,11 @@ func (s *fastTokenizer) next() (xmlTok, error) {
 			return xmlTok{}, io.EOF
 		}
 		if s.b[s.i] != '<' {
-			text, ok := s.text()
+			text, next, _, ok := s.text.Read(s.b, s.i, true)
 			if !ok {
 				return xmlTok{}, errUnusual
 			}
+			s.i = next
 			return xmlTok{kind: tokText, text: text}, nil
 		}
 		if s.i+1 >= len(s.b) {
@@ -200,14 +198,7 @@ func (s *fastTokenizer) intern(b []byte) string {
 	case "si":
 		return "si"
 	}
-	if v, ok := s.names[string(b)]; ok {
-		return v
-	}
-	v := string(b)
-	if len(s.names) < maxNames {
-		s.names[v] = v
-	}
-	return v
+	return s.names.Intern(b)
 }
 
 func (s *fastTokenizer) startTag() (name string, empty, ok bool) {
@@ -275,7 +266,7 @@ func (s *fastTokenizer) startTag() (name string, empty, ok bool) {
 }
 
 func (s *fastTokenizer) space() {
-	for s.i < len(s.b) && isSpace(s.b[s.i]) {
+	for s.i < len(s.b) && xmltext.IsSpace(s.b[s.i]) {
 		s.i++
 	}
 }
@@ -295,124 +286,6 @@ func (s *fastTokenizer) endTag() (string, bool) {
 	return name, true
 }
 
-// predefined are the entities XML defines without a DTD.
-var predefined = map[string]byte{"lt": '<', "gt": '>', "amp": '&', "apos": '\'', "quot": '"'}
-
-// text reads character data up to the next < or the end of the part.
-func (s *fastTokenizer) text() ([]byte, bool) {
-	start := s.i
-	rewritten := false
-	s.buf = s.buf[:0]
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '<':
-			return s.result(start, rewritten), true
-		case c == '\t' || c == '\n' || (c >= 0x20 && c < utf8.RuneSelf && c != '&' && c != '>'):
-		case c == '>':
-			if s.i-start >= 2 && s.b[s.i-1] == ']' && s.b[s.i-2] == ']' {
-				return nil, false
-			}
-		case c == '\r':
-			if !rewritten {
-				s.buf = append(s.buf, s.b[start:s.i]...)
-				rewritten = true
-			}
-			s.buf = append(s.buf, '\n')
-			s.i++
-			if s.i < len(s.b) && s.b[s.i] == '\n' {
-				s.i++
-			}
-			continue
-		case c == '&':
-			end := bytes.IndexByte(s.b[s.i+1:min(len(s.b), s.i+12)], ';')
-			if end < 0 {
-				return nil, false
-			}
-			ref := s.b[s.i+1 : s.i+1+end]
-			if !rewritten {
-				s.buf = append(s.buf, s.b[start:s.i]...)
-				rewritten = true
-			}
-			if r, ok := predefined[string(ref)]; ok {
-				s.buf = append(s.buf, r)
-			} else if r, ok := charRef(ref); ok {
-				s.buf = utf8.AppendRune(s.buf, r)
-			} else {
-				return nil, false
-			}
-			s.i += end + 2
-			continue
-		case c >= utf8.RuneSelf:
-			r, size := utf8.DecodeRune(s.b[s.i:])
-			if r == utf8.RuneError && size == 1 || !isInCharacterRange(r) {
-				return nil, false
-			}
-			if rewritten {
-				s.buf = append(s.buf, s.b[s.i:s.i+size]...)
-			}
-			s.i += size
-			continue
-		default: // a control character
-			return nil, false
-		}
-		if rewritten {
-			s.buf = append(s.buf, c)
-		}
-		s.i++
-	}
-	return s.result(start, rewritten), true
-}
-
-// charRef decodes "#38" or "#x26" the way encoding/xml does, refusing what
-// it would refuse.
-func charRef(ref []byte) (rune, bool) {
-	if len(ref) < 2 || ref[0] != '#' {
-		return 0, false
-	}
-	var n uint64
-	var err error
-	if ref[1] == 'x' {
-		if len(ref) < 3 {
-			return 0, false
-		}
-		for _, c := range ref[2:] {
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return 0, false
-			}
-		}
-		n, err = strconv.ParseUint(string(ref[2:]), 16, 64)
-	} else {
-		for _, c := range ref[1:] {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-		}
-		n, err = strconv.ParseUint(string(ref[1:]), 10, 64)
-	}
-	if err != nil || n > utf8.MaxRune || !isInCharacterRange(rune(n)) {
-		return 0, false
-	}
-	return rune(n), true
-}
-
-func (s *fastTokenizer) result(start int, rewritten bool) []byte {
-	if rewritten {
-		return s.buf
-	}
-	return s.b[start:s.i]
-}
-
-// isInCharacterRange is the XML Char production, as encoding/xml checks it.
-func isInCharacterRange(r rune) bool {
-	return r == 0x09 ||
-		r == 0x0A ||
-		r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
-}
-
 // xmlDecl reads an XML declaration that changes nothing: version 1.0,
 // encoding UTF-8 (or none), any standalone.
 func (s *fastTokenizer) xmlDecl() bool {
@@ -420,7 +293,7 @@ func (s *fastTokenizer) xmlDecl() bool {
 	if s.i != 0 && !(s.i == 3 && bytes.HasPrefix(s.b, []byte("\xef\xbb\xbf"))) {
 		return false
 	}
-	if len(s.b)-s.i < len(open)+1 || string(s.b[s.i:s.i+len(open)]) != open || !isSpace(s.b[s.i+len(open)]) {
+	if len(s.b)-s.i < len(open)+1 || string(s.b[s.i:s.i+len(open)]) != open || !xmltext.IsSpace(s.b[s.i+len(open)]) {
 		return false
 	}
 	end := bytes.Index(s.b[s.i:min(len(s.b), s.i+256)], []byte("?>"))

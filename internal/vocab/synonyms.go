@@ -180,24 +180,47 @@ var Roles = Table{
 // KindTitles are the title/heading/file-name phrasings of each kind, used by
 // the classifier (and the M3 artifact keys of m3.json).
 var KindTitles = Table{
-	"charter":              {"Project Charter", "Program Charter", "Charter"},
-	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan"},
-	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule"},
-	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix"},
-	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Verification and Validation Plan", "V&V Plan", "SVVP"},
+	"charter":              {"Project Charter", "Program Charter", "Charter", "Termo de Abertura", "Termo de Abertura do Projeto", "Projektauftrag", "Acta de Constitución"},
+	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan", "Software Project Management Plan", "SPMP", "Management Plan", "Development Plan", "Software Development Plan", "Project Development Plan", "Plano de Gerenciamento do Projeto"},
+	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule", "Critical Path", "Critical Path Method", "Gantt Chart", "Cronograma"},
+	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix", "Matriz RACI"},
+	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Independent V&V Plan"},
 	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
 	"sla":                  {"Service Level Agreement", "Service Level Agreements", "SLA"},
-	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Issue Log"},
-	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
-	"risk_plan":            {"Risk Management Plan"},
-	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan"},
+	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Risks", "Risk List", "Risk Matrix", "Registro de Riscos", "Risikoliste", "Risikoregister"},
+	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update", "Weekly Status Update", "Weekly Report", "Monthly Report", "Progress Report", "Weekly Status", "Relatório de Status"},
+	"risk_plan":            {"Risk Management Plan", "Plano de Gerenciamento de Riscos", "Plano de Riscos", "Plano Riscos", "Risk Plan"},
+	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan", "Communication Management Plan", "Plano de Comunicação"},
 	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
 	"governance_plan":      {"Governance Plan", "Governance Charter"},
 	"change_request":       {"Change Request", "Change Request Form", "CR Form", "Requirements Change Request Form"},
-	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register"},
-	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
+	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register", "Change Log"},
+	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report", "Post Mortem", "Postmortem", "Post-Mortem Report", "Retrospective", "Sprint Retrospective", "Project Retrospective", "Lições Aprendidas"},
 	"rtm":                  {"Requirements Traceability Matrix", "Requirement Traceability Matrix", "Requirements Trace Matrix", "Traceability Matrix", "RTM"},
+	"test_plan":            {"Test Plan", "Software Test Plan", "Master Test Plan", "Verification and Validation Plan", "V&V Plan", "VnV Plan", "System Verification and Validation Plan", "Plano de Testes"},
 }
+
+// NearMissTitles are titles that read like a core kind's but name another
+// document: a working group's charter is not a project charter, a
+// statement of work is not a charter, an issue register is not a risk
+// register. A title matching one of these (by a longer phrase than any
+// kind title it also matches) makes the document generic; the key says
+// what it is.
+var NearMissTitles = Table{
+	"statement of work":          {"Statement of Work", "SOW", "Performance Work Statement", "PWS", "Statement of Objectives"},
+	"scope statement":            {"Scope Statement", "Project Scope Statement"},
+	"issue register":             {"Issue Register", "Issue Log", "Issues Log", "Issue Tracker", "Decision Log"},
+	"pricing template":           {"Pricing Template", "Price Schedule", "Pricing Schedule", "Labor Pricing", "CLIN Structure"},
+	"strategy":                   {"Strategy and Plan", "Adoption Plan", "Cloud Adoption Plan", "Strategy"},
+	"roles and responsibilities": {"Roles and Responsibilities", "Government Roles and Responsibilities"},
+	"procedure":                  {"Change Request Procedure", "Change Control Procedure", "Process", "Procedure"},
+	"delivery schedule":          {"Delivery Schedule", "Training Schedule", "Course Schedule", "Cohort Schedule", "Class Schedule", "Meeting Schedule"},
+}
+
+// CharterBodies are the bodies whose charters are not project charters: a
+// charter that names one of them ("SIG Release Charter", "DITAP Consortium
+// Charter", "Working Group Charter") charters a group, not a project.
+var CharterBodies = []string{"working group", "wg", "sig", "committee", "consortium", "council", "board", "community", "advisory", "team", "club", "chapter", "guild", "subcommittee", "task force", "taskforce", "cwg", "steering"}
 
 // QASPColumns is MODEL.md §4.4 (performance requirements summary).
 var QASPColumns = Table{

@@ -104,13 +104,21 @@ func (t *Table) Exact(text string) (string, bool) {
 // Match returns the key for a header or heading: exact match first, then
 // the longest synonym contained as whole words in the text.
 func (t *Table) Match(text string) (string, bool) {
+	k, _, ok := t.MatchLen(text)
+	return k, ok
+}
+
+// MatchLen is Match that also gives the length of the matched synonym
+// (normalized), so matches of two tables can be compared: the longer
+// phrase is the more specific ("Working Group Charter" over "Charter").
+func (t *Table) MatchLen(text string) (string, int, bool) {
 	n := Normalize(text)
 	if n == "" {
-		return "", false
+		return "", 0, false
 	}
 	ix := t.idx()
 	if k, ok := ix.exact[n]; ok {
-		return k, true
+		return k, len(n), true
 	}
 	padded := " " + n + " "
 	for _, s := range ix.syns {
@@ -118,10 +126,16 @@ func (t *Table) Match(text string) (string, bool) {
 			continue
 		}
 		if strings.Contains(padded, " "+s.norm+" ") {
-			return s.key, true
+			return s.key, len(s.norm), true
 		}
 	}
-	return "", false
+	return "", 0, false
+}
+
+// ContainsWord reports whether the normalized text holds w (normalized)
+// as whole words.
+func ContainsWord(text, w string) bool {
+	return strings.Contains(" "+Normalize(text)+" ", " "+Normalize(w)+" ")
 }
 
 // Words counts words the way section sizes are measured.

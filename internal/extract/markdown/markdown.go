@@ -191,6 +191,12 @@ func (w *walker) loc(pos int) document.Loc {
 // blocks emits the block children of n in reading order.
 func (w *walker) blocks(n ast.Node, depth int) {
 	for c := n.FirstChild(); c != nil && w.err == nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.HTMLBlock); ok && depth <= maxDepth {
+			src, last := w.htmlRun(c)
+			w.htmlBlock(src, c.Pos())
+			c = last
+			continue
+		}
 		w.block(c, depth)
 	}
 }
@@ -237,8 +243,8 @@ func (w *walker) block(c ast.Node, depth int) {
 		}
 	case *extast.Table:
 		w.tableBlock(v)
-	case *ast.HTMLBlock, *ast.ThematicBreak:
-		// Layout, not content.
+	case *ast.ThematicBreak:
+		// Layout, not content. (HTML blocks are read by blocks: see html.go.)
 	default:
 		w.blocks(c, depth+1)
 	}

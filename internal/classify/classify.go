@@ -46,6 +46,9 @@ type Result struct {
 	ArtifactKey string `json:"artifact_key,omitempty"`
 	// Reason says in words which signal decided ("title \"Program Charter\"").
 	Reason string `json:"reason,omitempty"`
+	// Title is the document's title as a reader would give it: the title
+	// line that decided the kind, else the strongest title candidate.
+	Title string `json:"-"`
 }
 
 // KindRule is a configured override: files matching Path (a glob, ** allowed)
@@ -61,6 +64,9 @@ type KindRule struct {
 func Classify(t *document.Tree, path string, rules []KindRule) Result {
 	r := classifyKind(t, path, rules)
 	r.ArtifactKey = artifactKey(t, r.Kind)
+	if r.Title == "" && t != nil {
+		r.Title = Title(t)
+	}
 	return r
 }
 
@@ -84,6 +90,7 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 	// Title first: what the document calls itself, then its file name.
 	for _, c := range titleCandidates(t) {
 		if r, ok := titled(t, c.text, SourceTitle, 0.9, "title "+quote(c.text)+" ("+c.where+")"); ok {
+			r.Title = c.text
 			return r
 		}
 	}

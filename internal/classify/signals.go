@@ -34,7 +34,6 @@ func titleCandidates(t *document.Tree) []titleCandidate {
 	if v, ok := t.FrontMatter["title"].(string); ok {
 		add(v, "front matter")
 	}
-	add(t.Properties.Title, "document properties")
 	for i, b := range t.Blocks {
 		if i > 60 {
 			break
@@ -57,7 +56,7 @@ func titleCandidates(t *document.Tree) []titleCandidate {
 		case document.BlockParagraph:
 			if b.List {
 				words += 13 // a list (a table of contents) is body, never a title
-			} else if n := vocab.Words(b.Text); n <= 12 && i < 4 && !strings.HasSuffix(strings.TrimSpace(b.Text), ".") {
+			} else if n := vocab.Words(b.Text); n <= 12 && i < 4 && titleLike(firstLine(b.Text)) {
 				add(firstLine(b.Text), "first line")
 			} else {
 				words += n
@@ -66,6 +65,9 @@ func titleCandidates(t *document.Tree) []titleCandidate {
 			words += 13
 		}
 	}
+	// The package title property comes after what the page shows: it is
+	// often the template's ("Email Template") or the first words typed.
+	add(t.Properties.Title, "document properties")
 	for _, hf := range t.HeaderFooter {
 		for _, line := range strings.Split(hf, "\n") {
 			if n := vocab.Words(line); n > 0 && n <= 8 {
@@ -454,4 +456,23 @@ func isRTMHeader(row []string) bool {
 		}
 	}
 	return seen["id"] && (seen["fit_gap"] && len(seen) >= 3 || len(seen) >= 5)
+}
+
+// Title is the document's title as a reader would give it: the first
+// title candidate, "" when there is none.
+func Title(t *document.Tree) string {
+	if cs := titleCandidates(t); len(cs) > 0 {
+		return cs[0].text
+	}
+	if t.Schedule != nil {
+		return strings.TrimSpace(t.Schedule.Name)
+	}
+	return ""
+}
+
+// titleLike: a short line that can be a title, not a sentence ("… ."),
+// a label line ("Team Members : A, B") or a lead-in ("… artifacts:").
+func titleLike(line string) bool {
+	l := strings.TrimSpace(line)
+	return l != "" && !strings.HasSuffix(l, ".") && !strings.Contains(l, ":")
 }

@@ -39,20 +39,26 @@ func newEnvelope(t *doc, c classify.Result, opts Options) *artifact.Artifact {
 			RevisionHistory: []artifact.Revision{},
 			Approvals:       []artifact.Approval{},
 			Placeholders:    []artifact.Placeholder{},
+			People:          []artifact.NamedPerson{},
 		},
 		Sections:    []artifact.Section{},
 		Tables:      []artifact.Table{},
 		Diagnostics: []artifact.Diagnostic{},
 		FieldsFound: []string{},
+		Evidence:    []artifact.Evidence{},
 	}
 	buildSections(t.Tree, a)
 	buildTables(t, a)
-	a.Title = title(t.Tree)
+	a.Title = c.Title
+	if a.Title == "" {
+		a.Title = title(t.Tree)
+	}
 	readProperties(t.Tree, a)
 	readFrontMatter(t.Tree, a)
 	scanPlaceholders(t.Tree, a)
 	readRevisionHistory(t, a)
 	readApprovals(t, a)
+	readPeople(t, a)
 	readCertification(t.Tree, a)
 	readVersionAndDate(t.Tree, a)
 	decideStatus(t.Tree, a)
@@ -190,12 +196,11 @@ func buildTables(t *doc, a *artifact.Artifact) {
 	}
 }
 
-// title per MODEL.md §2.1.
+// title per MODEL.md §2.1: what the classifier takes for the title (the
+// document's own title line, heading or cover), else the first heading,
+// else a cover sheet's first text, else the first sheet's name.
 func title(t *document.Tree) string {
-	if v, ok := t.FrontMatter["title"].(string); ok && strings.TrimSpace(v) != "" {
-		return strings.TrimSpace(v)
-	}
-	if s := strings.TrimSpace(t.Properties.Title); s != "" {
+	if s := classify.Title(t); s != "" {
 		return s
 	}
 	for _, b := range t.Blocks {
@@ -568,4 +573,33 @@ func decideStatus(t *document.Tree, a *artifact.Artifact) {
 			return
 		}
 	}
+}
+
+// readPeople lists the people the document names in a role: the facts
+// layer's, then approvers not already listed.
+func readPeople(t *doc, a *artifact.Artifact) {
+	people := append([]artifact.NamedPerson{}, t.facts.people...)
+	for _, ap := range a.Metadata.Approvals {
+		dup := false
+		for _, p := range people {
+			if strings.EqualFold(p.Name, ap.Name) {
+				dup = true
+				break
+			}
+		}
+		if !dup && ap.Name != "" {
+			people = append(people, artifact.NamedPerson{Name: ap.Name, Role: ap.Role, RoleRaw: firstNonEmpty(ap.RoleRaw, ap.Title), Loc: ap.Loc})
+		}
+	}
+	a.Metadata.People = people
+	found(a, "metadata.people")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
 }

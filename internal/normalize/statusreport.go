@@ -277,46 +277,6 @@ func varianceDays(text string) (float64, bool) {
 	return v, true
 }
 
-var amount = regexp.MustCompile(`(?i)\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|b|thousand|million|billion)?\b`)
-
-// moneyIn lists the amounts in text in order ("$3.1M of $12.5M" → 3.1e6, 12.5e6).
-func moneyIn(text string) []float64 {
-	var out []float64
-	for _, m := range amount.FindAllStringSubmatch(text, -1) {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
-		if err != nil {
-			continue
-		}
-		switch strings.ToLower(m[2]) {
-		case "k", "thousand":
-			v *= 1e3
-		case "m", "million":
-			v *= 1e6
-		case "b", "billion":
-			v *= 1e9
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-// dateInText finds written dates inside longer text (MODEL.md §5.1 forms).
-var dateInText = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b`)
-
-// datesIn lists the ISO dates written in text, in order.
-func datesIn(text string) []string {
-	var out []string
-	for _, m := range dateInText.FindAllString(text, -1) {
-		m = strings.Replace(strings.Replace(m, "Sept", "Sep", 1), "sept", "sep", 1)
-		if d, ok := parseDate(m); ok {
-			out = append(out, d)
-		} else if d, ok := parseDate(strings.Replace(m, ",", "", 1)); ok {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // readStatusItems reads the activity and milestone tables: a header with a
 // name column and at least two of owner, % complete, finish dates, status.
 func readStatusItems(t *doc, a *artifact.Artifact, s *artifact.StatusReport, used map[int]bool) {

@@ -97,24 +97,30 @@ var RevisionSections = Table{
 
 // CharterSections is MODEL.md §4.10 (charter).
 var CharterSections = Table{
-	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision"},
-	"objectives":            {"Objectives", "Project Objectives", "Program Objectives", "Goals", "Goals and Objectives", "Goal Statement", "Business Objectives"},
+	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision", "Mission", "Mission Statement", "Rationale", "Propósito", "Propósito e Justificativa", "Justificativa", "Problema", "Zweck", "Propósito del Proyecto", "Motivation"},
+	"objectives":            {"Objectives", "Objective", "Project Objectives", "Program Objectives", "Goals", "Goal", "Goals and Objectives", "Goal Statement", "Business Objectives", "Objetivos", "Objetivo", "Metas", "Ziele", "OKRs"},
 	"success_criteria":      {"Success Criteria", "Success Measures", "Success Metrics", "Critical Success Factors", "Performance Measures", "Acceptance Criteria"},
-	"requirements":          {"High-Level Requirements", "Requirements", "Key Requirements", "Business Requirements"},
-	"scope":                 {"Scope", "Project Scope", "Program Scope", "Scope Statement", "Project Description", "Boundaries"},
+	"requirements":          {"High-Level Requirements", "Requirements", "Key Requirements", "Business Requirements", "Requisitos", "Requisitos de Alto Nível", "Anforderungen"},
+	"scope":                 {"Scope", "Project Scope", "Program Scope", "Scope Statement", "Project Description", "Boundaries", "Escopo", "Descrição do Projeto", "Alcance", "Umfang"},
 	"in_scope":              {"In Scope", "Inclusions"},
 	"out_of_scope":          {"Out of Scope", "Exclusions", "Not in Scope"},
-	"deliverables":          {"Deliverables", "Key Deliverables", "Major Deliverables", "Products"},
-	"milestones":            {"Milestones", "Summary Milestone Schedule", "Major Milestones", "Key Milestones", "Milestone Schedule", "Schedule", "Timeline", "High Level Timelines"},
-	"budget":                {"Budget", "Summary Budget", "Preapproved Financial Resources", "Estimated Cost", "Funding", "Financial Resources"},
-	"stakeholders":          {"Stakeholders", "Key Stakeholders", "Stakeholder List", "Project Organization"},
-	"assumptions":           {"Assumptions", "Assumptions and Constraints", "Dependencies"},
-	"constraints":           {"Constraints"},
-	"risks":                 {"Risks", "High-Level Risks", "Initial Risks", "Overall Project Risk", "Key Risks"},
-	"project_manager":       {"Project Manager", "Program Manager", "Project Manager Authority", "Program Manager Authority", "Authority", "Roles and Responsibilities of the Project Manager"},
-	"sponsor":               {"Sponsor", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Authorizing Official"},
-	"approval_requirements": {"Approval Requirements", "Project Approval", "Sign-off Criteria"},
+	"deliverables":          {"Deliverables", "Key Deliverables", "Major Deliverables", "Products", "Project Deliverables", "Entregas", "Entregáveis", "Produtos"},
+	"milestones":            {"Milestones", "Summary Milestone Schedule", "Major Milestones", "Key Milestones", "Milestone Schedule", "Schedule", "Timeline", "High Level Timelines", "Project Timeline", "Executive Milestones", "Marcos", "Cronograma", "Meilensteine"},
+	"budget":                {"Budget", "Summary Budget", "Preapproved Financial Resources", "Estimated Cost", "Funding", "Financial Resources", "Cost", "Costs", "Cost Estimate", "Orçamento", "Custo", "Custos", "Resumo do Custo Estimado", "Custo Estimado", "Presupuesto", "Budget and Funding"},
+	"stakeholders":          {"Stakeholders", "Key Stakeholders", "Stakeholder List", "Project Organization", "Partes Interessadas", "Lista das Partes Interessadas", "Stakeholder"},
+	"assumptions":           {"Assumptions", "Assumptions and Constraints", "Dependencies", "Premissas", "Suposições", "Annahmen"},
+	"constraints":           {"Constraints", "Restrições", "Limitations"},
+	"risks":                 {"Risks", "High-Level Risks", "Initial Risks", "Overall Project Risk", "Key Risks", "Project Risks", "Riscos", "Risiken", "Riesgos"},
+	"project_manager":       {"Project Manager", "Program Manager", "Project Manager Authority", "Program Manager Authority", "Authority", "Roles and Responsibilities of the Project Manager", "Gerente do Projeto", "Gerentes do Projeto", "Gerente de Projeto"},
+	"sponsor":               {"Sponsor", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Authorizing Official", "Patrocinador", "Patrocinadores", "Sponsors"},
+	"approval_requirements": {"Approval Requirements", "Project Approval", "Sign-off Criteria", "Requisitos para Aprovação"},
 	"exit_criteria":         {"Exit Criteria", "Closure Criteria", "Completion Criteria"},
+}
+
+// OverviewSections open a document with what the project is: when a
+// charter has no purpose section, the reader takes its purpose from here.
+var OverviewSections = Table{
+	"overview": {"Introduction", "Overview", "Project Overview", "Project Description", "Description", "Summary", "Executive Summary", "Project Summary", "Abstract", "About", "Introdução", "Descrição do Projeto", "Visão Geral", "Einleitung", "Introducción"},
 }
 
 // PMPPlans is MODEL.md §4.10 (PMP subsidiary plans).
@@ -435,4 +441,30 @@ var RTMColumns = Table{
 	"uat":                       {"UAT Case", "UAT Test Case", "User Acceptance Test Case", "UAT"},
 	"regression_test":           {"Regression Test Case", "Regression Test"},
 	"remark":                    {"Remark / Example", "Remarks", "Remark", "Comments"},
+}
+
+// PeopleRoles are the roles a document names people in (labels such as
+// "Project Manager:", role table cells, "(Sponsor)" after a name, role
+// headings such as "Gerentes do Projeto"). Wider than Roles (the approver
+// roles of signature blocks): it also knows delivery-team roles, so a
+// "PM / Scrum Master" cell is read as the project manager and a "Scrum
+// Master" is not taken for one.
+var PeopleRoles = Table{
+	"sponsor":             {"Sponsor", "Sponsors", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Business Sponsor", "Program Executive Sponsor", "Sponsor(s)", "Patrocinador", "Patrocinadores", "Patrocinadora", "Auftraggeber", "Patrocinador del Proyecto"},
+	"project_manager":     {"Project Manager", "Project Managers", "PM", "Project Lead", "Project Leader", "Project Manager(s)", "Gerente do Projeto", "Gerente de Projeto", "Gerentes do Projeto", "Gerente de Proyecto", "Jefe de Proyecto", "Projektleiter", "Projektleitung", "Chef de Projet", "Project Coordinator"},
+	"program_manager":     {"Program Manager", "Programme Manager", "Program Managers"},
+	"product_owner":       {"Product Owner", "PO"},
+	"scrum_master":        {"Scrum Master", "Scrum Masters"},
+	"technical_lead":      {"Technical Lead", "Tech Lead", "Technical Leader", "Lead Developer", "Architect"},
+	"quality_manager":     {"Quality Manager", "QA Manager", "Quality Assurance Manager", "Quality Assurance"},
+	"contract_manager":    {"Contract Manager"},
+	"contracting_officer": {"Contracting Officer", "CO", "Contracting Officer (CO)"},
+	"cor":                 {"Contracting Officer's Representative", "Contracting Officer Representative", "Contracting Officers Representative", "COR", "Contracting Officer’s Representative", "Contracting Officer's Technical Representative", "COTR"},
+	"ivv_provider":        {"IV&V Provider", "IV&V Contractor", "IV&V Organization", "IV&V Organisation", "IV&V Team", "IV&V Agent", "IVV Provider", "Independent Verification and Validation Provider", "IV&V Vendor"},
+	"governance_board":    {"Steering Committee", "Executive Steering Committee", "Governance Board", "Change Control Board", "CCB"},
+	"cio":                 {"Chief Information Officer", "CIO"},
+	"business_owner":      {"Business Owner", "Business Owners"},
+	"functional_lead":     {"Functional Lead"},
+	"developer":           {"Developer", "Developers", "Software Developer", "Software Developers", "Software Engineer", "Desenvolvedor", "Desenvolvedores"},
+	"client":              {"Client", "Customer", "Cliente"},
 }

@@ -170,6 +170,7 @@ type walker struct {
 	paragraph  int    // body paragraph counter (headings, paragraphs, list items)
 	table      int
 	tableCells int64
+	listDepth  int  // lists open around the current block
 	capped     bool // the table-cell limit was hit
 	deepNoted  bool
 	visited    int
@@ -233,9 +234,11 @@ func (w *walker) block(c ast.Node, depth int) {
 		if v.IsOrdered() {
 			style = "List Number"
 		}
+		w.listDepth++
 		for item := v.FirstChild(); item != nil && w.err == nil; item = item.NextSibling() {
 			w.listItem(item, style, depth+1)
 		}
+		w.listDepth--
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		if s := strings.TrimRight(w.lines(c), "\n"); s != "" {
 			w.paragraph++
@@ -266,7 +269,7 @@ func (w *walker) listItem(item ast.Node, style string, depth int) {
 	}
 	if len(parts) > 0 { // an item holding only a nested list has no text of its own
 		w.paragraph++
-		w.add(document.Block{Kind: document.BlockParagraph, List: true, Style: style,
+		w.add(document.Block{Kind: document.BlockParagraph, List: true, ListLevel: max(w.listDepth-1, 0), Style: style,
 			Text: strings.Join(parts, "\n"), Loc: w.loc(item.Pos())})
 	}
 	for c := item.FirstChild(); c != nil && w.err == nil; c = c.NextSibling() {

@@ -49,6 +49,9 @@ func titleCandidates(t *document.Tree) []titleCandidate {
 		}
 		switch b.Kind {
 		case document.BlockHeading:
+			if b.Level > 0 && strings.Contains(b.Text, " | ") {
+				continue // a navigation bar ("Home | Agile |"), not a title
+			}
 			if b.Level > 0 {
 				add(b.Text, "first heading")
 				words = 1 << 20 // only the first heading

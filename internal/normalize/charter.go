@@ -50,6 +50,16 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 			}
 			out = append(out, o.topItems(i)...)
 		}
+		if len(out) == 0 {
+			// "Objective: Create a radio …" outside any such section.
+			for _, l := range t.facts.labels {
+				if k, ok := tab.Exact(l.label); ok && k == key && vocab.Words(l.value) >= 3 {
+					out = append(out, item{l.value, l.loc})
+					found(a, "charter."+key)
+					evidence(a, "charter."+key, l.label+": "+l.value, l.loc, true)
+				}
+			}
+		}
 		return out
 	}
 	for _, i := range secs("purpose") {
@@ -115,7 +125,7 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 	}
 	c.Milestones = bestMilestones(o, secs("milestones"))
 	for _, i := range secs("budget") {
-		if b := budget(o.text(i)); b != nil && (c.Budget == nil || c.Budget.Amount == nil) {
+		if b := budget(o.rowText(i)); b != nil && (c.Budget == nil || c.Budget.Amount == nil) {
 			c.Budget = b
 		}
 	}
@@ -401,8 +411,16 @@ func budget(text string) *artifact.Budget {
 var budgetTotal = regexp.MustCompile(`(?i)\b(total|grand total|overall|custo total|valor total|gesamt)`)
 
 // budgetWords say a sentence states the budget: "an estimated budget of
-// $1.5M", "total project cost is $14.6M", "funded at $2M".
-var budgetWords = regexp.MustCompile(`(?i)\b(budget|funding|funded|total (?:project )?cost|estimated cost|cost estimate|orçamento|custo total|presupuesto|budgetiert)`)
+// $1.5M", "total project cost is $14.6M", "funded at $2M" — the amount
+// follows the word closely. "Approve expenditures up to $250,000 within
+// the approved budget" states a spending limit, not the budget.
+var budgetWords = regexp.MustCompile(`(?i)\b(budget|funding|funded|total (?:project )?cost|estimated cost|cost estimate|orçamento|custo total|presupuesto|budgetiert)\b[^.;]{0,30}?(R\$|US\$|\$|€|£|\d)`)
+
+// budgetThreshold words between "budget" and an amount make it a limit
+// ("changes to budget above $250,000 are escalated"), not the budget.
+var budgetThreshold = regexp.MustCompile(`(?i)\b(above|over|under|below|up to|within|exceed\w*|more than|less than|greater than|beyond|variance|change)\b`)
+
+var budgetLabel = regexp.MustCompile(`(?i)\b(budget|funding|total (?:project )?cost|estimated cost|cost estimate|orçamento|custo total|presupuesto)\b`)
 
 // budgetAnywhere finds a budget stated outside a budget section: the
 // first sentence that says budget (or funding, total cost) and names an
@@ -413,17 +431,18 @@ func budgetAnywhere(t *doc) (*artifact.Budget, document.Loc) {
 			continue
 		}
 		for _, sent := range strings.SplitAfter(b.Text, ". ") {
-			if !budgetWords.MatchString(sent) {
+			loc := budgetWords.FindStringIndex(sent)
+			if loc == nil || budgetThreshold.MatchString(sent[loc[0]:loc[1]]) {
 				continue
 			}
-			if ms := currenciesIn(sent); len(ms) > 0 {
+			if ms := currenciesIn(sent[loc[0]:]); len(ms) > 0 {
 				v := ms[0].amount
 				return &artifact.Budget{Amount: &v, Currency: ms[0].currency, Text: strings.TrimSpace(sent)}, b.Loc
 			}
 		}
 	}
 	for _, l := range t.facts.labels {
-		if budgetWords.MatchString(l.label) {
+		if budgetLabel.MatchString(l.label) {
 			if ms := currenciesIn(l.value); len(ms) > 0 {
 				v := ms[0].amount
 				return &artifact.Budget{Amount: &v, Currency: ms[0].currency, Text: l.label + ": " + l.value}, l.loc

@@ -197,19 +197,15 @@ func buildTables(t *doc, a *artifact.Artifact) {
 }
 
 // title per MODEL.md §2.1: what the classifier takes for the title (the
-// document's own title line, heading or cover), else the first heading,
-// else a cover sheet's first text, else the first sheet's name.
+// document's own title line, heading or cover), else a cover sheet's
+// first text, else the first sheet's name. A document that states no
+// title has none: a section heading further down is not its title.
 func title(t *document.Tree) string {
 	if s := classify.Title(t); s != "" {
 		return s
 	}
 	for _, b := range t.Blocks {
 		if b.Kind == document.BlockHeading && b.Level == 0 && strings.TrimSpace(b.Text) != "" {
-			return strings.TrimSpace(b.Text)
-		}
-	}
-	for _, b := range t.Blocks {
-		if b.Kind == document.BlockHeading && strings.TrimSpace(b.Text) != "" {
 			return strings.TrimSpace(b.Text)
 		}
 	}

@@ -102,8 +102,7 @@ func sectionLabel(label string) bool {
 
 // labelHeadings makes a heading of each paragraph that is only a section
 // label ("Problem Statement :", "**Deliverables:**"), one level under the
-// heading before it, and splits "Objective: Create a radio that …" into
-// that heading and its text. Real documents write sections this way as
+// heading before it. Real documents write sections this way as
 // often as with heading styles; read as paragraphs, their content would
 // belong to no section.
 func labelHeadings(t *document.Tree) *document.Tree {
@@ -122,8 +121,11 @@ func labelHeadings(t *document.Tree) *document.Tree {
 			out = append(out, b)
 			continue
 		}
+		// "Objective: Create a radio that …" stays a paragraph: its
+		// section would be that one line, and the facts layer reads it as
+		// a labelled value.
 		label, value, ok := splitLabel(b.Text)
-		if !ok || !sectionLabel(label) || (value != "" && vocab.Words(value) < 4) {
+		if !ok || value != "" || !sectionLabel(label) {
 			out = append(out, b)
 			continue
 		}
@@ -132,12 +134,6 @@ func labelHeadings(t *document.Tree) *document.Tree {
 		h.Kind, h.Level, h.Text, h.Style = document.BlockHeading, min(level+1, 9), label, "label"
 		h.Loc.Section = label
 		out = append(out, h)
-		if value != "" {
-			p := b
-			p.Text = value
-			p.Loc.Section = label
-			out = append(out, p)
-		}
 	}
 	if !changed {
 		return t

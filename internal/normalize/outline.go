@@ -95,6 +95,34 @@ func (o *outline) text(i int) string {
 	return strings.Join(parts, "\n")
 }
 
+// rowText is text(i) with each table row on one line ("Total | R$
+// 104.663,00"), for readers that need a row's label beside its value.
+func (o *outline) rowText(i int) string {
+	var parts []string
+	for n, j := range o.subtree(i) {
+		if n > 0 {
+			parts = append(parts, o.sections[j].Heading)
+		}
+		for _, b := range o.blocks[j] {
+			switch {
+			case b.Kind == document.BlockTable && b.Table != nil:
+				for _, r := range b.Table.Rows {
+					var cells []string
+					for _, c := range r {
+						if !c.Merged && strings.TrimSpace(c.Text) != "" {
+							cells = append(cells, strings.TrimSpace(c.Text))
+						}
+					}
+					parts = append(parts, strings.Join(cells, " | "))
+				}
+			case strings.TrimSpace(b.Text) != "":
+				parts = append(parts, strings.TrimSpace(b.Text))
+			}
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
 // items are the list items of section i (bullets, numbered items), else its
 // non-empty paragraphs, else the first column of its one-column tables.
 func (o *outline) items(i int) []item {

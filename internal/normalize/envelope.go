@@ -300,6 +300,11 @@ func readFrontMatter(t *document.Tree, a *artifact.Artifact) {
 	}
 }
 
+// memoText is the length from which a cell's text is scanned once per
+// distinct text: shorter texts are cheaper to scan than to remember (a
+// 200,000-row sheet has 800,000 of them).
+const memoText = 256
+
 // scanPlaceholders looks for template residue everywhere a reader sees text
 // (MODEL.md §2.1): body, tables, headers/footers, content controls still
 // showing their prompt, and sheet cells that are not formulas.
@@ -332,6 +337,10 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 			a.Metadata.Placeholders = append(a.Metadata.Placeholders, artifact.Placeholder{Text: strings.TrimSpace(c.Text), Pattern: "content_control", Loc: c.Loc})
 		}
 	}
+	// A workbook repeats its shared strings in many cells: each distinct
+	// text is scanned once (a 1 MiB string in a thousand cells would
+	// otherwise be a thousand scans).
+	seen := map[string][]artifact.Placeholder{}
 	for _, s := range t.Sheets {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
@@ -339,10 +348,24 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 		for ri := range s.Rows {
 			r := &s.Rows[ri]
 			for i := range r.Cells {
-				// The address is only made for a cell that may hold a
+				c := &r.Cells[i]
+				if c.Formula || c.Merged {
+					continue
+				}
+				var found []artifact.Placeholder
+				if len(c.Text) < memoText {
+					found = findPlaceholders(c.Text, document.Loc{})
+				} else if f, ok := seen[c.Text]; ok {
+					found = f
+				} else {
+					found = findPlaceholders(c.Text, document.Loc{})
+					seen[c.Text] = found
+				}
+				// The address is only made for a cell that holds a
 				// placeholder: most cells of a large sheet do not.
-				if c := &r.Cells[i]; !c.Formula && !c.Merged && mayHavePlaceholder(c.Text) {
-					add(c.Text, document.CellLoc(t.Path, &s, r, i))
+				for _, p := range found {
+					p.Loc = document.CellLoc(t.Path, &s, r, i)
+					a.Metadata.Placeholders = append(a.Metadata.Placeholders, p)
 				}
 			}
 		}

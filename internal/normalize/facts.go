@@ -147,7 +147,9 @@ func (f *facts) labelledValue(label, value string, loc document.Loc, sectionRole
 			f.add(artifact.NamedPerson{Name: name, Role: role, RoleRaw: label, Loc: loc})
 		}
 	}
-	if !f.has(role) {
+	// An unfilled prompt ("Sponsor: <Name>") is template residue, not a
+	// mention of a name that could not be read.
+	if !f.has(role) && !prompt(value) {
 		f.mention(role, label+": "+value, loc)
 	}
 }

@@ -307,6 +307,17 @@ type item struct {
 	Path     *string          `json:"path"`
 	Missing  []string         `json:"missing"`
 	Scope    string           `json:"scope"`
+	// Absent names the field a "missing" finding says the document lacks;
+	// Mentions are where the document mentions it without a value the
+	// normalizer could read (lib.missing).
+	Absent   string    `json:"absent"`
+	Mentions []mention `json:"mentions"`
+}
+
+// mention is one place a document mentions a fact it could not be read from.
+type mention struct {
+	Text string       `json:"text"`
+	Loc  document.Loc `json:"loc"`
 }
 
 // decodeItem reads one result entry: an object per the contract, or a bare
@@ -429,6 +440,18 @@ func (r *rule) finding(it item, set, path string) finding.Finding {
 		if len(it.Missing) > 0 {
 			f.Message += " (missing: " + strings.Join(it.Missing, ", ") + ")"
 		}
+	case it.Absent != "" && len(it.Mentions) > 0:
+		// The document mentions what the rule finds missing, but no value
+		// could be read there: saying "missing" would be a false finding.
+		f.Status = finding.NotAssessable
+		f.Severity = finding.Info
+		f.Message = fmt.Sprintf("not assessable: %s — yet the document mentions it where no value could be read: %s", f.Message, describeMentions(it.Mentions))
+		if f.Location.IsZero() || f.Location == (document.Loc{Path: path}) {
+			f.Location = it.Mentions[0].Loc
+			if f.Location.Path == "" {
+				f.Location.Path = path
+			}
+		}
 	case !r.forced && validSeverity(it.Severity):
 		f.Severity = finding.Severity(it.Severity)
 	}
@@ -470,4 +493,21 @@ func sourcePath(art map[string]any) string {
 	src, _ := art["source"].(map[string]any)
 	p, _ := src["path"].(string)
 	return p
+}
+
+// describeMentions lists up to three mentions: where, and what was seen.
+func describeMentions(ms []mention) string {
+	var parts []string
+	for i, m := range ms {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ms)-3))
+			break
+		}
+		where := m.Loc.String()
+		if where == "" {
+			where = "the document"
+		}
+		parts = append(parts, fmt.Sprintf("%s: %q", where, m.Text))
+	}
+	return strings.Join(parts, "; ")
 }

@@ -125,18 +125,18 @@ var OverviewSections = Table{
 
 // PMPPlans is MODEL.md §4.10 (PMP subsidiary plans).
 var PMPPlans = Table{
-	"cost":          {"Cost Management", "Cost Management Plan", "Budget Management", "Financial Management", "Cost Control", "Earned Value"},
-	"quality":       {"Quality Management", "Quality Management Plan", "Quality Assurance", "QA Plan", "Quality Control"},
+	"cost":          {"Cost Management", "Cost Management Plan", "Budget Management", "Financial Management", "Cost Control", "Earned Value", "Cost", "Costs", "Money", "Budget", "Cost Estimate", "Financial Plan", "Funding"},
+	"quality":       {"Quality Management", "Quality Management Plan", "Quality Assurance", "QA Plan", "Quality Control", "Quality", "Quality Plan", "Review Process", "Code Review", "Testing Policy", "Testing Plan", "Testing Policy/Plan", "Test Plan", "Coding Standard", "Coding Standards", "Verification and Validation", "SQA"},
 	"staff":         {"Staff Management", "Staff Management Plan", "Staffing Plan", "HR/Staffing Plan", "Resource Management", "Resource Management Plan", "Human Resources", "Human Resource Management"},
-	"communication": {"Communication Management", "Communications Management", "Communication Management Plan", "Communications Management Plan", "Communications Plan", "Communication Plan", "Stakeholder Communication"},
-	"risk":          {"Risk Management", "Risk Management Plan", "Risk and Issue Management"},
+	"communication": {"Communication Management", "Communications Management", "Communication Management Plan", "Communications Management Plan", "Communications Plan", "Communication Plan", "Stakeholder Communication", "Communication", "Communications", "Meeting Plan", "Team Communication", "Meetings"},
+	"risk":          {"Risk Management", "Risk Management Plan", "Risk and Issue Management", "Risks", "Risk", "Risk Analysis", "Risk Assessment", "Risk Plan", "Risks and Assumptions", "Risks and Mitigation"},
 	"procurement":   {"Procurement Management", "Procurement Management Plan", "Procurement Plan", "Acquisition Strategy", "Acquisition Plan", "Acquisition Management"},
 	"contract":      {"Contract Management", "Contract Management Plan", "Vendor Management", "Supplier Management", "Contract Administration"},
 	"governance":    {"Governance Plan", "Governance", "Governance Charter", "Issue Escalation", "Escalation and Resolution", "Decision Rights"},
-	"configuration": {"Configuration Management", "Configuration Management Plan", "Document Management", "Version Control", "CM Plan"},
-	"change":        {"Change Management", "Change Management Plan", "Change Control", "Change Control Plan", "Change Control Process", "Scope Change Management", "Integrated Change Control"},
-	"schedule":      {"Schedule Management", "Schedule Management Plan", "Schedule Management Process", "Master Schedule"},
-	"scope":         {"Scope Management", "Scope Management Plan", "Requirements Management", "Requirements Management Plan"},
+	"configuration": {"Configuration Management", "Configuration Management Plan", "Document Management", "Version Control", "CM Plan", "Build Plan", "Workflow Plan", "Revision Control", "Source Control", "Git Workflow", "Repository", "Release Management"},
+	"change":        {"Change Management", "Change Management Plan", "Change Control", "Change Control Plan", "Change Control Process", "Scope Change Management", "Integrated Change Control", "Modification Request Process", "Change Request Process", "Change Requests", "Change Process"},
+	"schedule":      {"Schedule Management", "Schedule Management Plan", "Schedule Management Process", "Master Schedule", "Schedule", "Timeline", "Timeline and Milestones", "Milestones", "Project Schedule", "Scheduling", "Project Decomposition and Scheduling", "Tasks and Schedules"},
+	"scope":         {"Scope Management", "Scope Management Plan", "Requirements Management", "Requirements Management Plan", "Work Breakdown Structure", "WBS", "Project Scope", "Scope"},
 }
 
 // PMPPlanKeys is the order subsidiary plans are listed in.
@@ -386,8 +386,8 @@ var StatusRiskColumns = Table{
 // StatusLabels are the "Label: value" lines and key/value cells of a status
 // report (MODEL.md §4.5).
 var StatusLabels = Table{
-	"as_of_date":       {"As of", "As of Date", "Reporting Period End", "Report Date", "Status Date", "Period Ending", "Week Ending", "Date of Report", "Data Date"},
-	"overall_status":   {"Overall Status", "Overall Schedule Status", "Project Health", "Program Health", "Overall Health", "RAG", "RAG Status", "Status", "Overall RAG"},
+	"as_of_date":       {"As of", "As of Date", "Reporting Period End", "Report Date", "Status Date", "Period Ending", "Week Ending", "Date of Report", "Data Date", "Date", "Week Of", "Month Ending", "Report As Of"},
+	"overall_status":   {"Overall Status", "Overall Schedule Status", "Project Health", "Program Health", "Overall Health", "RAG", "RAG Status", "Status", "Overall RAG", "Project Status", "Program Status", "Team Status", "Overall Project Status"},
 	"schedule_status":  {"Schedule Status", "Schedule Health"},
 	"go_live_variance": {"Go-Live Variance", "Go Live Variance", "Go-Live Delay", "Go-Live Slip", "Schedule Variance", "Days Behind Schedule"},
 	"spend":            {"Expenditure to Date", "Spend to Date", "Actual Cost", "Actual Cost to Date", "Burn", "Funds Expended", "Spent to Date", "Cost to Date"},

@@ -181,6 +181,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
+	printPolicyWarnings(cmd.ErrOrStderr(), eng)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // Main reports the interruption

@@ -60,7 +60,7 @@ func newExplainCmd() *cobra.Command {
 			}
 			id := strings.ToUpper(strings.TrimSpace(args[0]))
 			for _, r := range rules {
-				if r.ID == id {
+				if strings.EqualFold(r.ID, id) {
 					return explain(cmd.OutOrStdout(), r)
 				}
 			}
@@ -79,6 +79,7 @@ func catalogRules(cmd *cobra.Command, dirs []string) ([]finding.Rule, error) {
 	if err != nil {
 		return nil, toolError(err)
 	}
+	printPolicyWarnings(cmd.ErrOrStderr(), eng)
 	rules := eng.Rules()
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules, nil
@@ -125,6 +126,9 @@ func explain(w io.Writer, r finding.Rule) error {
 	}
 	_, err := fmt.Fprintf(w, "%s — %s\n\nseverity: %s\npack:     %s\napplies:  %s\n\nWhat it checks\n  %s\n\nWhy (source)\n  %s\n\nHow to fix\n  %s\n",
 		r.ID, r.Title, r.Severity, r.Pack, kinds, wrap(r.Description), wrap(r.Source), wrap(r.Remediation))
+	if err == nil && len(r.RelatedResources) > 0 {
+		_, err = fmt.Fprintf(w, "\nSee also\n  %s\n", strings.Join(r.RelatedResources, "\n  "))
+	}
 	return err
 }
 
@@ -145,4 +149,12 @@ func wrap(s string) string {
 		n += len(w)
 	}
 	return b.String()
+}
+
+// printPolicyWarnings tells stderr what the user policies should hear:
+// a file that defines no rule tollgate runs is never silently ignored.
+func printPolicyWarnings(w io.Writer, eng *policy.Engine) {
+	for _, msg := range eng.Warnings() {
+		fmt.Fprintln(w, "tollgate: warning:", msg)
+	}
 }

@@ -329,7 +329,14 @@ func decodeItem(v any) item {
 
 func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 	status := finding.Pass
-	for _, set := range []string{"fail", "not_assessable", "deny", "warn"} {
+	sets := []string{"fail", "not_assessable"}
+	if r.conftest != "" {
+		sets = []string{r.conftest}
+		if r.excepted(res["exception"]) {
+			sets = nil
+		}
+	}
+	for _, set := range sets {
 		for _, v := range res[set] {
 			it := decodeItem(v)
 			f := r.finding(it, set, path)
@@ -338,6 +345,29 @@ func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 		}
 	}
 	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status, Metrics: decodeMetric(res["metric"])})
+}
+
+// excepted says whether a conftest exception covers the rule: conftest's
+// "exception contains rules if { …; rules := ["name"] }" lifts deny_name
+// and violation_name (here fail_name too); "" lifts the bare deny,
+// violation and fail. warn rules are not lifted, as in conftest.
+func (r *rule) excepted(exceptions []any) bool {
+	set, suffix, _ := strings.Cut(r.conftest, "_")
+	if set == "warn" {
+		return false
+	}
+	for _, e := range exceptions {
+		names, ok := e.([]any)
+		if !ok {
+			names = []any{e}
+		}
+		for _, n := range names {
+			if s, ok := n.(string); ok && s == suffix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decodeMetric reads a rule's "metric" set: the measured value of a

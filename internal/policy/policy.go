@@ -88,7 +88,13 @@ type Engine struct {
 	store   storage.Store
 	// parallel is how many rules of one document evaluate at once.
 	parallel int
+	// warnings are about the user policies: files that define no rule.
+	warnings []string
 }
+
+// Warnings are what the loaded user policies should hear about but that
+// does not stop the run: a file that defines no rule tollgate understands.
+func (e *Engine) Warnings() []string { return e.warnings }
 
 // Rules returns the catalog of the rules that run (severity overrides
 // applied; rules switched off are left out), sorted by ID.
@@ -214,7 +220,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		}
 	}
 
-	rules, err := collectRules(modules, bySrc)
+	rules, warnings, err := collectRules(modules, bySrc)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +228,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 	store := inmem.NewFromObjectWithOpts(data,
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
-	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1)}
+	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1), warnings: warnings}
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {

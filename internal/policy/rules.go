@@ -23,6 +23,7 @@ type rule struct {
 	conftest string   // the set of a conftest-style rule: deny, warn_x, violation, fail…
 	file     string   // where the package is declared (for errors)
 	forced   bool     // severity set by configuration: it wins over per-finding severities
+	namedID  bool     // METADATA custom.id names the rule (else its ID is derived)
 	query    rego.PreparedEvalQuery
 	compiler *ast.Compiler // its compile group's (groups.go)
 }
@@ -311,7 +312,7 @@ func contractRule(pm *pkgModules, defined map[string]bool) (*rule, error) {
 			return nil, fmt.Errorf("%s: built-in rule package %s must be tollgate.rules.%s.<name>", where, strings.TrimPrefix(pm.path, "data."), pm.pack)
 		}
 	}
-	r := &rule{meta: meta, pkg: pm.path, file: file}
+	r := &rule{meta: meta, pkg: pm.path, file: file, namedID: true}
 	for _, s := range []string{"fail", "not_assessable", "checked", "metric"} {
 		if defined[s] {
 			r.sets = append(r.sets, s)
@@ -358,6 +359,9 @@ func conftestRule(pm *pkgModules, name string, hasException bool) (*rule, error)
 		return nil, fmt.Errorf("%s: rule %s: custom.severity %q is not error, warning or info", file, meta.ID, meta.Severity)
 	}
 	r := &rule{meta: meta, pkg: pm.path, sets: []string{name}, conftest: name, file: pm.files[0]}
+	if a != nil {
+		_, r.namedID = a.Custom["id"].(string)
+	}
 	if hasException {
 		r.sets = append(r.sets, "exception")
 	}

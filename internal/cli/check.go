@@ -42,6 +42,8 @@ type checkFlags struct {
 	quiet         bool
 	verbose       bool
 	limits        []string
+	allowNet      []string
+	trace         string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -73,6 +75,7 @@ compile); 130 interrupted.`,
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
 	addLimitFlag(f, &fl.limits)
+	addAllowNetFlag(cmd, &fl.allowNet)
 	return cmd
 }
 
@@ -244,6 +247,7 @@ func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Option
 		Project:    cfg.ProjectData(asOf),
 		Thresholds: cfg.Thresholds,
 		Severity:   map[string]finding.Severity{},
+		AllowNet:   fl.allowNet,
 	}
 	if len(o.Packs) == 0 {
 		o.Packs = []string{"core", "schedule", "xdoc"}

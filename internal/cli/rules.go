@@ -17,13 +17,13 @@ import (
 // included) plus any --policy directories.
 func newRulesCmd() *cobra.Command {
 	var format string
-	var dirs []string
+	var dirs, allowNet []string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rule catalog (id, title, severity, kinds, pack, source)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			rules, err := catalogRules(cmd, dirs)
+			rules, err := catalogRules(cmd, dirs, allowNet)
 			if err != nil {
 				return err
 			}
@@ -43,18 +43,19 @@ func newRulesCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or markdown")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "also list the rules of this policy directory (repeatable)")
+	addAllowNetFlag(cmd, &allowNet)
 	return cmd
 }
 
 // newExplainCmd prints one rule: what it checks, why, how to fix it.
 func newExplainCmd() *cobra.Command {
-	var dirs []string
+	var dirs, allowNet []string
 	cmd := &cobra.Command{
 		Use:   "explain RULE-ID",
 		Short: "Explain a rule: what it checks, its source, how to fix a failure",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rules, err := catalogRules(cmd, dirs)
+			rules, err := catalogRules(cmd, dirs, allowNet)
 			if err != nil {
 				return err
 			}
@@ -71,11 +72,12 @@ func newExplainCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "also look in this policy directory (repeatable)")
+	addAllowNetFlag(cmd, &allowNet)
 	return cmd
 }
 
-func catalogRules(cmd *cobra.Command, dirs []string) ([]finding.Rule, error) {
-	eng, err := policy.Compile(cmd.Context(), policy.Options{PolicyDirs: dirs})
+func catalogRules(cmd *cobra.Command, dirs, allowNet []string) ([]finding.Rule, error) {
+	eng, err := policy.Compile(cmd.Context(), policy.Options{PolicyDirs: dirs, AllowNet: allowNet})
 	if err != nil {
 		return nil, toolError(err)
 	}
@@ -157,4 +159,10 @@ func printPolicyWarnings(w io.Writer, eng *policy.Engine) {
 	for _, msg := range eng.Warnings() {
 		fmt.Fprintln(w, "tollgate: warning:", msg)
 	}
+}
+
+// addAllowNetFlag adds --allow-net: http.send is refused unless a host is
+// named (policy/sandbox.go).
+func addAllowNetFlag(cmd *cobra.Command, hosts *[]string) {
+	cmd.Flags().StringArrayVar(hosts, "allow-net", nil, "let rules' http.send reach HOST (repeatable); no network by default")
 }

@@ -64,4 +64,3 @@ func refusedBuiltinHint(err error) error {
 	}
 	return fmt.Errorf("%w\n  (%s)", err, strings.Join(hints, ")\n  ("))
 }
-

@@ -21,6 +21,11 @@ import (
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
+// BuiltinTestAsOf is the data.tollgate.project.as_of the built-in packs'
+// Rego tests are written against (tollgate test --builtin uses it unless
+// --as-of says otherwise).
+const BuiltinTestAsOf = "2024-06-10"
+
 // TestOptions say which Rego unit tests RunTests runs and with what.
 type TestOptions struct {
 	// Dirs are the user directories (or files) whose .rego files, tests
@@ -170,8 +175,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestRun, error) {
 	}
 	sort.Strings(out.Files)
 	if cov != nil {
-		rep := cov.Report(measured)
-		out.Coverage = &rep
+		out.Coverage = measuredReport(cov.Report(measured), measured)
 	}
 	rules, _, err := collectRules(modules, bySrc)
 	if err != nil {
@@ -270,4 +274,24 @@ func userSourcesWithTests(dirs []string) ([]source, error) {
 		}
 	}
 	return out, nil
+}
+
+// measuredReport keeps the files measured (the tracer also records the test
+// files and lib it ran through) and totals them again: the percentage is
+// of the rule files' lines alone.
+func measuredReport(all cover.Report, measured map[string]*ast.Module) *cover.Report {
+	rep := &cover.Report{Files: map[string]*cover.FileReport{}}
+	for name := range measured {
+		fr := all.Files[name]
+		if fr == nil {
+			continue
+		}
+		rep.Files[name] = fr
+		rep.CoveredLines += fr.CoveredLines
+		rep.NotCoveredLines += fr.NotCoveredLines
+	}
+	if total := rep.CoveredLines + rep.NotCoveredLines; total > 0 {
+		rep.Coverage = 100 * float64(rep.CoveredLines) / float64(total)
+	}
+	return rep
 }

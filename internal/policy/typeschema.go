@@ -320,3 +320,5 @@ func nearest(s string, names []string, n int) []string {
 	}
 	return out
 }
+
+func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

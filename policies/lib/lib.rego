@@ -180,7 +180,7 @@ plan_names := {
 
 # plan_fail(doc, key): the fail results of a "subsidiary plan <key> present"
 # rule (PMP-001..PMP-010).
-plan_fail(doc, key) := {f |
+plan_fail(doc, key) := ({f |
 	plans := object.get(doc, ["pmp", "subsidiary_plans"], [])
 	is_array(plans)
 	not absent(doc, "pmp.subsidiary_plans", object.get(doc, ["pmp", "subsidiary_plans"], null))
@@ -191,7 +191,7 @@ plan_fail(doc, key) := {f |
 	p.key == key
 	p.present != true
 	f := {"msg": sprintf("the plan neither contains nor references a %s plan%s", [plan_names[key], _short_note(p)]), "loc": loc_or_doc(object.get(p, "loc", {}))}
-} | {f |
+}) | {f |
 	some p in object.get(doc, ["pmp", "subsidiary_plans"], [])
 	p.key == key
 	p.present == true

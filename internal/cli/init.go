@@ -104,4 +104,3 @@ func yamlScalar(s string) string {
 	}
 	return s
 }
-

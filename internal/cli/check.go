@@ -76,6 +76,7 @@ compile); 130 interrupted.`,
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
 	addLimitFlag(f, &fl.limits)
 	addAllowNetFlag(cmd, &fl.allowNet)
+	f.StringVar(&fl.trace, "trace", "", "print RULE-ID's evaluation trace and print() output to stderr, for each document it applies to")
 	return cmd
 }
 
@@ -217,6 +218,11 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		}
 		return toolError(err)
 	}
+	if fl.trace != "" {
+		if err := traceRule(cmd, eng, cfg, lim, args, fl.trace); err != nil {
+			return toolError(err)
+		}
+	}
 	if res.Summary.Verdict == "fail" {
 		return &exitError{code: ExitFail}
 	}
@@ -248,6 +254,7 @@ func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Option
 		Thresholds: cfg.Thresholds,
 		Severity:   map[string]finding.Severity{},
 		AllowNet:   fl.allowNet,
+		Print:      fl.trace != "",
 	}
 	if len(o.Packs) == 0 {
 		o.Packs = []string{"core", "schedule", "xdoc"}

@@ -61,7 +61,7 @@ Exit codes: 0 every test passes (and coverage ≥ --coverage-threshold);
 	f.BoolVar(&fl.coverage, "coverage", false, "report line coverage of the rule files (test files are not counted)")
 	f.Float64Var(&fl.threshold, "coverage-threshold", 0, "fail (exit 1) when coverage is below this percentage (implies --coverage)")
 	f.StringVar(&fl.format, "format", "text", "text, json or junit")
-	f.BoolVar(&fl.strict, "strict", false, "also fail on custom rules without METADATA custom.id or custom.remediation")
+	f.BoolVar(&fl.strict, "strict", false, "compile in OPA's strict mode (unused variables, deprecated built-ins …) and fail on custom rules without METADATA custom.id or custom.remediation")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list passing tests too, with their print() output")
 	f.StringArrayVar(&fl.data, "data", nil, "extra data file, JSON or YAML (repeatable)")
 	f.StringVar(&fl.asOf, "as-of", "", "data.tollgate.project.as_of (YYYY-MM-DD)")
@@ -88,7 +88,7 @@ func runTest(cmd *cobra.Command, args []string, fl testFlags) error {
 		Dirs: args, Builtin: fl.builtin, Run: fl.run,
 		Coverage: fl.coverage || fl.threshold > 0,
 		Project:  project, DataFiles: fl.data, AllowNet: fl.allowNet,
-		ParseFile: parseFixture,
+		ParseFile: parseFixture, Strict: fl.strict,
 	})
 	if err != nil {
 		return toolError(err)

@@ -120,6 +120,24 @@ func TestTestCommand(t *testing.T) {
 	if code != ExitFail || !strings.Contains(stderr, "ORG-CHARTER-001 has no METADATA custom.remediation") {
 		t.Errorf("--strict: exit %d, want 1 naming the missing remediation; %s", code, stderr)
 	}
+
+	// --strict compiles strictly: an unused variable is an error.
+	writeFiles(t, pol, map[string]string{"unused.rego": `# METADATA
+# title: Unused
+# custom:
+#   id: ORG-X-1
+#   remediation: none
+package org.unused
+
+deny contains "x" if {
+	n := 1
+	input.kind == "charter"
+}
+`})
+	code, _, stderr = run(t, "test", pol, "--run", "no_budget", "--strict")
+	if code != ExitToolError || !strings.Contains(stderr, "assigned var n unused") {
+		t.Errorf("--strict with an unused variable: exit %d, want 2; %s", code, stderr)
+	}
 }
 
 // A rule reading a field the charter does not have fails to compile,

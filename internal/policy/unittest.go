@@ -50,6 +50,9 @@ type TestOptions struct {
 	ParseFile func(ctx context.Context, path string) (any, error)
 	// AllowNet are the hosts http.send may reach (none by default).
 	AllowNet []string
+	// Strict compiles in OPA's strict mode: unused variables, imports and
+	// arguments, deprecated built-ins and shadowed input/data are errors.
+	Strict bool
 }
 
 // TestRun is what RunTests produced.
@@ -137,6 +140,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestRun, error) {
 	compiler := ast.NewCompiler().
 		WithCapabilities(caps).
 		WithEnablePrintStatements(true).
+		WithStrict(opts.Strict).
 		WithDefaultRegoVersion(ast.RegoV1)
 	withSchemas(compiler, modules, bySrc)
 	runner := tester.NewRunner().

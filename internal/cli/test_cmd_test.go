@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
 	"encoding/xml"
+	"sort"
 	"os"
 	"path/filepath"
 	"strings"
@@ -187,5 +189,47 @@ deny contains "no token" if not opa.runtime().env.TOKEN
 	code, _, stderr = run(t, "rules", "--policy", rt)
 	if code != ExitToolError || !strings.Contains(stderr, "undefined function opa.runtime") || !strings.Contains(stderr, "--data FILE") {
 		t.Errorf("opa.runtime: exit %d, want 2 naming --data; stderr:\n%s", code, stderr)
+	}
+}
+
+// A conftest-style policy (internal/policy/testdata/conftest, package
+// main) runs unchanged through check on real documents: its deny,
+// deny_budget, violation and warn findings are reported under derived IDs,
+// and the pilot charter's budget finding is lifted by its exception (shown
+// waived).
+func TestConftestPolicyThroughCheck(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		".tollgate.yaml": "packs: [xdoc]\n",
+		"portal.md":      "---\nkind: charter\ntitle: Portal Charter\n---\n\n# Portal Charter\n\n## Deliverables\n\n- Portal\n",
+		"pilot.md":       "---\nkind: charter\ntitle: Pilot Charter\n---\n\n# Pilot Charter\n\n## Purpose\n\nTry the portal with one office.\n\n## Sponsor\n\nJordan Lee, Deputy Director, Records Division\n",
+	})
+	code, out, stderr := run(t, "check", dir, "--policy", "../policy/testdata/conftest", "--as-of", "2026-01-15", "--format", "json")
+	if code != ExitFail {
+		t.Fatalf("exit %d, want 1; %s", code, stderr)
+	}
+	var rep struct {
+		Findings []struct {
+			Rule, Path, Message, Status, Severity string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		if strings.HasPrefix(f.Rule, "main.") {
+			got = append(got, f.Path+" "+f.Rule+" "+f.Severity+" "+f.Status+": "+f.Message)
+		}
+	}
+	sort.Strings(got)
+	want := []string{
+		"pilot.md main.deny_budget error waived: the charter states no budget amount",
+		"portal.md main.deny error fail: portal.md: the charter names no sponsor",
+		"portal.md main.deny_budget error fail: the charter states no budget amount",
+		"portal.md main.violation error fail: the charter has no purpose statement",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("conftest findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -64,8 +64,24 @@ func TestConftestPolicyRunsUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := messages(pilot.Findings); !slices.Equal(got, []string{"main.warn warning pilot.docx is still a draft"}) {
-		t.Errorf("pilot findings = %q (the exception should lift deny_budget)", got)
+	var failing, waived []string
+	for _, f := range pilot.Findings {
+		if f.Status == finding.Waived {
+			waived = append(waived, f.Rule+" "+f.Message)
+			if f.Waiver == nil || !strings.Contains(f.Waiver.Reason, "exception rule of package main") {
+				t.Errorf("waived finding without its reason: %+v", f)
+			}
+			continue
+		}
+		failing = append(failing, f.Rule+" "+f.Message)
+	}
+	if !slices.Equal(failing, []string{"main.warn pilot.docx is still a draft"}) || !slices.Equal(waived, []string{"main.deny_budget the charter states no budget amount"}) {
+		t.Errorf("pilot: failing %q, waived %q (the exception should lift deny_budget, and show it waived)", failing, waived)
+	}
+	for _, c := range pilot.Checks {
+		if c.Rule == "main.deny_budget" && c.Status != finding.Waived {
+			t.Errorf("main.deny_budget check = %s, want waived", c.Status)
+		}
 	}
 }
 

@@ -330,16 +330,24 @@ func decodeItem(v any) item {
 func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 	status := finding.Pass
 	sets := []string{"fail", "not_assessable"}
+	excepted := false
 	if r.conftest != "" {
 		sets = []string{r.conftest}
-		if r.excepted(res["exception"]) {
-			sets = nil
-		}
+		excepted = r.excepted(res["exception"])
 	}
 	for _, set := range sets {
 		for _, v := range res[set] {
 			it := decodeItem(v)
 			f := r.finding(it, set, path)
+			if excepted {
+				// conftest tallies exceptions apart; here they are waived
+				// findings, so a report still shows what was lifted.
+				f.Status = finding.Waived
+				f.Waiver = &finding.Waiver{Reason: "lifted by the exception rule of package " + strings.TrimPrefix(r.pkg, "data."), ApprovedBy: r.file}
+				status = finding.Waived
+				out.Findings = append(out.Findings, f)
+				continue
+			}
 			out.Findings = append(out.Findings, f)
 			status = worse(status, f.Status)
 		}

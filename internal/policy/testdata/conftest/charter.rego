@@ -7,7 +7,7 @@ package main
 # A charter must say who sponsors the work.
 deny contains msg if {
 	input.kind == "charter"
-	not input.charter.sponsor.name
+	trim_space(object.get(input.charter, ["sponsor", "name"], "")) == ""
 	msg := sprintf("%s: the charter names no sponsor", [input.source.path])
 }
 

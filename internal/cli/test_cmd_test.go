@@ -3,9 +3,9 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
-	"sort"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )

@@ -93,6 +93,9 @@ func runTest(cmd *cobra.Command, args []string, fl testFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
+	for _, msg := range run.Warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: warning:", msg)
+	}
 	if len(run.Results) == 0 {
 		return toolError(errors.New("no tests found (test rules are named test_… in *_test.rego files)"))
 	}

@@ -88,6 +88,9 @@ func TestTestCommand(t *testing.T) {
 	copyFile(t, "../../examples/harbor/Program-Charter.docx", filepath.Join(pol, "testdata", "charter.docx"))
 
 	code, out, stderr := run(t, "test", pol)
+	if strings.Contains(stderr, "warning") {
+		t.Errorf("unexpected warning: %s", stderr)
+	}
 	if code != ExitFail || !strings.Contains(out, "test_shows_print: FAIL") || !strings.Contains(out, "the budget seen was 42") || !strings.Contains(out, "PASS: 2/3") {
 		t.Fatalf("exit %d, want 1 with the failing test's print output\nstdout:\n%s\nstderr:\n%s", code, out, stderr)
 	}
@@ -121,6 +124,12 @@ func TestTestCommand(t *testing.T) {
 	code, _, stderr = run(t, append(passing, "--strict")...)
 	if code != ExitFail || !strings.Contains(stderr, "ORG-CHARTER-001 has no METADATA custom.remediation") {
 		t.Errorf("--strict: exit %d, want 1 naming the missing remediation; %s", code, stderr)
+	}
+
+	// A file defining no rule is a warning naming it (its test file is not).
+	writeFiles(t, pol, map[string]string{"stray.rego": "package org.stray\n\nallow if true\n"})
+	if _, _, stderr = run(t, passing...); !strings.Contains(stderr, "warning: "+filepath.Join(pol, "stray.rego")+": package org.stray defines no rule") {
+		t.Errorf("stray file: stderr %q", stderr)
 	}
 
 	// --strict compiles strictly: an unused variable is an error.

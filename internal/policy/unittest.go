@@ -66,6 +66,9 @@ type TestRun struct {
 	// Rules are the rules the user directories define, as Compile loads
 	// them (for --strict).
 	Rules []UserRule
+	// Warnings are Compile's warnings about the user files (a file that
+	// defines no rule), test files aside.
+	Warnings []string
 }
 
 // UserRule is a user rule's catalog entry as far as --strict needs it.
@@ -181,9 +184,14 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestRun, error) {
 	if cov != nil {
 		out.Coverage = measuredReport(cov.Report(measured), measured)
 	}
-	rules, _, err := collectRules(modules, bySrc)
+	rules, warnings, err := collectRules(modules, bySrc)
 	if err != nil {
 		return nil, err
+	}
+	for _, w := range warnings {
+		if name, _, _ := strings.Cut(w, ": "); !strings.HasSuffix(name, "_test.rego") {
+			out.Warnings = append(out.Warnings, w)
+		}
 	}
 	for _, r := range rules {
 		if bySrc[r.file].builtin {

@@ -44,6 +44,7 @@ var refused = []struct {
 	{"opa.runtime", "opa.runtime is refused: rules see no environment or runtime; pass values with --data FILE or the project section of .tollgate.yaml"},
 	{"rand.", "randomness is refused: a check must give the same verdict on every run"},
 	{"uuid.", "randomness is refused: a check must give the same verdict on every run"},
+	{"tollgate.parse_file", "tollgate.parse_file reads fixture documents in tollgate test only; a rule judges the document it is given (input)"},
 }
 
 // refusedBuiltinHint adds, to a compile error about an unknown function

@@ -242,3 +242,12 @@ func TestConftestPolicyThroughCheck(t *testing.T) {
 		t.Errorf("conftest findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// tollgate test --builtin runs the built-in packs' own Rego tests (with the
+// as_of they are written against); --run narrows them.
+func TestTestBuiltin(t *testing.T) {
+	code, out, stderr := run(t, "test", "--builtin", "--run", `core\.charter_00[12]_test`, "--coverage")
+	if code != ExitOK || !strings.Contains(out, "PASS: ") || strings.Contains(out, "FAIL") || !strings.Contains(out, "COVERAGE: ") {
+		t.Errorf("test --builtin: exit %d\n%.2000s\n%s", code, out, stderr)
+	}
+}

@@ -42,6 +42,8 @@ type checkFlags struct {
 	quiet         bool
 	verbose       bool
 	limits        []string
+	allowNet      []string
+	trace         string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -73,6 +75,8 @@ compile); 130 interrupted.`,
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
 	addLimitFlag(f, &fl.limits)
+	addAllowNetFlag(cmd, &fl.allowNet)
+	f.StringVar(&fl.trace, "trace", "", "print RULE-ID's evaluation trace and print() output to stderr, for each document it applies to")
 	return cmd
 }
 
@@ -181,6 +185,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
+	printPolicyWarnings(cmd.ErrOrStderr(), eng)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // Main reports the interruption
@@ -213,6 +218,11 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		}
 		return toolError(err)
 	}
+	if fl.trace != "" {
+		if err := traceRule(cmd, eng, cfg, lim, args, fl.trace); err != nil {
+			return toolError(err)
+		}
+	}
 	if res.Summary.Verdict == "fail" {
 		return &exitError{code: ExitFail}
 	}
@@ -243,6 +253,8 @@ func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Option
 		Project:    cfg.ProjectData(asOf),
 		Thresholds: cfg.Thresholds,
 		Severity:   map[string]finding.Severity{},
+		AllowNet:   fl.allowNet,
+		Print:      fl.trace != "",
 	}
 	if len(o.Packs) == 0 {
 		o.Packs = []string{"core", "schedule", "xdoc"}

@@ -340,15 +340,53 @@ func decodeItem(v any) item {
 
 func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 	status := finding.Pass
-	for _, set := range []string{"fail", "not_assessable", "deny", "warn"} {
+	sets := []string{"fail", "not_assessable"}
+	excepted := false
+	if r.conftest != "" {
+		sets = []string{r.conftest}
+		excepted = r.excepted(res["exception"])
+	}
+	for _, set := range sets {
 		for _, v := range res[set] {
 			it := decodeItem(v)
 			f := r.finding(it, set, path)
+			if excepted {
+				// conftest tallies exceptions apart; here they are waived
+				// findings, so a report still shows what was lifted.
+				f.Status = finding.Waived
+				f.Waiver = &finding.Waiver{Reason: "lifted by the exception rule of package " + strings.TrimPrefix(r.pkg, "data."), ApprovedBy: r.file}
+				status = finding.Waived
+				out.Findings = append(out.Findings, f)
+				continue
+			}
 			out.Findings = append(out.Findings, f)
 			status = worse(status, f.Status)
 		}
 	}
 	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status, Metrics: decodeMetric(res["metric"])})
+}
+
+// excepted says whether a conftest exception covers the rule: conftest's
+// "exception contains rules if { …; rules := ["name"] }" lifts deny_name
+// and violation_name (here fail_name too); "" lifts the bare deny,
+// violation and fail. warn rules are not lifted, as in conftest.
+func (r *rule) excepted(exceptions []any) bool {
+	set, suffix, _ := strings.Cut(r.conftest, "_")
+	if set == "warn" {
+		return false
+	}
+	for _, e := range exceptions {
+		names, ok := e.([]any)
+		if !ok {
+			names = []any{e}
+		}
+		for _, n := range names {
+			if s, ok := n.(string); ok && s == suffix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decodeMetric reads a rule's "metric" set: the measured value of a

@@ -196,7 +196,7 @@ plan_names := {
 
 # plan_fail(doc, key): the fail results of a "subsidiary plan <key> present"
 # rule (PMP-001..PMP-010).
-plan_fail(doc, key) := {f |
+plan_fail(doc, key) := ({f |
 	plans := object.get(doc, ["pmp", "subsidiary_plans"], [])
 	is_array(plans)
 	not absent(doc, "pmp.subsidiary_plans", object.get(doc, ["pmp", "subsidiary_plans"], null))
@@ -210,7 +210,7 @@ plan_fail(doc, key) := {f |
 		{"msg": sprintf("the plan neither contains nor references a %s plan%s", [plan_names[key], _short_note(p)]), "loc": loc_or_doc(object.get(p, "loc", {}))},
 		sprintf("pmp.subsidiary_plans.%s", [key]),
 	)
-} | {f |
+}) | {f |
 	some p in object.get(doc, ["pmp", "subsidiary_plans"], [])
 	p.key == key
 	p.present == true

@@ -149,6 +149,11 @@ func titled(t *document.Tree, text, source string, conf float64, why string) (Re
 	if k == "charter" && groupCharter(text) {
 		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + ": the charter of a group (working group, committee, consortium…), not of a project"}, true
 	}
+	if k == "change_log" && changeRequestForm(t) {
+		// A log template that carries the change request form itself
+		// (one detail sheet per CR) is checked as the change request.
+		return Result{Kind: "change_request", Source: source, Confidence: conf, Reason: why + ", and it holds the change request form"}, true
+	}
 	if miss := lacksContent(t, k); miss != "" {
 		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + " names a " + k + ", but " + miss}, true
 	}
@@ -189,6 +194,30 @@ func lacksContent(t *document.Tree, k string) string {
 			}
 		}
 		return "none of its tables is a task list (a task column with start, finish or duration columns)"
+	case "charter":
+		// A project charter says what the project is to achieve: a
+		// charter with no objectives, scope, deliverables, milestones or
+		// budget anywhere (a team's working agreement, a group's
+		// governance rules) is not one.
+		for _, b := range t.Blocks {
+			text := b.Text
+			if b.Kind == document.BlockParagraph {
+				l, _, ok := strings.Cut(text, ":")
+				if !ok || len(l) > 40 {
+					continue
+				}
+				text = l
+			} else if b.Kind != document.BlockHeading {
+				continue
+			}
+			for _, k := range vocab.CharterSections.MatchAll(text) {
+				switch k {
+				case "objectives", "scope", "in_scope", "out_of_scope", "deliverables", "milestones", "budget", "success_criteria":
+					return ""
+				}
+			}
+		}
+		return "it states no objectives, scope, deliverables, milestones or budget: a working agreement or a group's rules, not a project charter"
 	case "change_request":
 		for _, g := range grids(t) {
 			if changeForm(g) || gridKind(g) == "change_log" {
@@ -224,3 +253,22 @@ func changeForm(g grid) bool {
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// changeRequestForm: labelled lines ("Description of change:", "Raised
+// by:", "Reason / trigger:") name four or more change request fields.
+func changeRequestForm(t *document.Tree) bool {
+	seen := map[string]bool{}
+	for _, b := range t.Blocks {
+		if b.Kind != document.BlockParagraph {
+			continue
+		}
+		for _, line := range strings.Split(b.Text, "\n") {
+			if l, _, ok := strings.Cut(line, ":"); ok && len(l) < 40 {
+				if k, ok := vocab.ChangeRequestFields.Exact(l); ok {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	return len(seen) >= 4
+}

@@ -59,10 +59,11 @@ func titleCandidates(t *document.Tree) []titleCandidate {
 		case document.BlockParagraph:
 			if b.List {
 				words += 13 // a list (a table of contents) is body, never a title
-			} else if n := vocab.Words(b.Text); n <= 12 && i < 4 && titleLike(firstLine(b.Text)) {
-				add(firstLine(b.Text), "first line")
 			} else {
-				words += n
+				if fl := firstLine(b.Text); i < 4 && vocab.Words(fl) <= 12 && titleLike(fl) {
+					add(fl, "first line")
+				}
+				words += vocab.Words(b.Text)
 			}
 		case document.BlockTable:
 			words += 13

@@ -69,10 +69,21 @@ var RiskColumns = Table{
 
 // RevisionColumns is MODEL.md §4.9 (revision history).
 var RevisionColumns = Table{
-	"version":     {"Release No.", "Release Number", "Version", "Version Number", "Rev", "Revision", "Version #"},
-	"date":        {"Date", "Revision Date", "Release Date"},
-	"author":      {"Author", "Revised By", "Updated By", "Editor"},
-	"description": {"Revision Description", "Description of Change", "Summary of Changes", "Change Description", "Description", "Comments", "Changes"},
+	"version":     {"Release No.", "Release Number", "Version", "Version Number", "Rev", "Revision", "Version #", "Ver", "Ver.", "Release", "Versão", "Versión"},
+	"date":        {"Date", "Revision Date", "Release Date", "Issue Date", "Change Date", "Date of Change", "Date Modified", "Modified", "Data", "Fecha", "Datum"},
+	"author":      {"Author", "Revised By", "Updated By", "Editor", "Implemented By", "Changed By", "Modified By", "Developer", "Developers", "Prepared By", "Owner", "Autor", "Responsável", "Who"},
+	"description": {"Revision Description", "Description of Change", "Summary of Changes", "Change Description", "Description", "Comments", "Changes", "Change", "Changes Made", "Reason", "Reason for Change", "Summary", "Notes", "What Changed", "Modification", "Descrição", "Alterações", "Änderung"},
+}
+
+// RevisionSections head a revision history written as a list.
+var RevisionSections = Table{
+	"revision_history": {"Revision History", "Version History", "Document History", "Change History", "Revisions", "Document Revision History", "Record of Changes", "Histórico de Versões", "Histórico de Revisões", "Änderungshistorie"},
+}
+
+// ChangeLogSections head a change-control log, which is not a revision
+// history.
+var ChangeLogSections = Table{
+	"change_log": {"Change Control Log", "Change Log", "Change Request Log", "Change Requests", "Change Register", "Issue Log"},
 }
 
 // ApprovalColumns is MODEL.md §4.9 (approvals).
@@ -90,10 +101,6 @@ var ApprovalSections = Table{
 	"approvals": {"Approvals", "Approval", "Signatures", "Sign-off", "Signoff", "Management Certification", "Authorization", "Authorization to Proceed", "Concurrence", "Approval Signatures", "Document Approval"},
 }
 
-// RevisionSections are headings over revision-history tables.
-var RevisionSections = Table{
-	"revision_history": {"Revision History", "Document History", "Change History", "Version History", "Change Log", "Record of Changes"},
-}
 
 // CharterSections is MODEL.md §4.10 (charter).
 var CharterSections = Table{
@@ -242,9 +249,9 @@ var QASPColumns = Table{
 // cell) and common alternatives. Labels are matched exactly.
 var ChangeRequestFields = Table{
 	"program":            {"Program Name", "Project Name"},
-	"submitter.name":     {"Submitter Name", "Submitted By", "Requested By", "Requestor", "Requester", "Requestor Name"},
+	"submitter.name":     {"Submitter Name", "Submitted By", "Requested By", "Requestor", "Requester", "Requestor Name", "Raised By"},
 	"submitter.email":    {"Email", "E-mail", "Submitter Email"},
-	"date_submitted":     {"Date Submitted", "Submission Date", "Date Requested", "Request Date"},
+	"date_submitted":     {"Date Submitted", "Submission Date", "Date Requested", "Request Date", "Date Raised"},
 	"date_required":      {"Date Required By", "Date Required", "Need By Date", "Required By"},
 	"flm_approval.name":  {"FLM Approval Name", "FLM Name", "First Line Manager"},
 	"flm_approval.date":  {"FLM Approval Date", "FLM Date"},
@@ -253,7 +260,7 @@ var ChangeRequestFields = Table{
 	"rtm_refs":           {"Associated RTM #", "RTM #", "RTM Reference", "Associated Requirements", "Affected Requirements", "Requirement IDs"},
 	"priority":           {"Priority", "CR Priority"},
 	"description":        {"Description of Change", "Change Description", "Description"},
-	"reason":             {"Reason for Change", "Justification", "Reason", "Business Justification"},
+	"reason":             {"Reason for Change", "Justification", "Reason", "Business Justification", "Reason / Trigger", "Trigger"},
 	"application_impact": {"Potential Application Impact", "Application Impact", "System Impact"},
 	"assumptions":        {"Assumptions and Comments", "Assumptions"},
 	"impact.hours":       {"Est. # of hours to Implement", "Estimated Hours", "Est. Hours", "Hours to Implement", "Level of Effort"},

@@ -180,6 +180,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts,
+		Partial:       partialRun(args, fl.shard),
 	})
 	eng, cerr := compile.wait()
 	if cerr != nil {
@@ -429,4 +430,21 @@ func (c *asyncEngine) wait() (*policy.Engine, error) {
 	c.start(1)
 	<-c.done
 	return c.eng, c.err
+}
+
+// partialRun says why a run holds only part of a submission: files named
+// one by one (not a directory), or a shard. "" for a whole tree.
+func partialRun(args []string, shard string) string {
+	if shard != "" {
+		return "shard " + shard
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && !fi.IsDir() {
+			if len(args) == 1 {
+				return "the file " + filepath.Base(a)
+			}
+			return "a list of files"
+		}
+	}
+	return ""
 }

@@ -59,6 +59,9 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 	if hasFrontMatter(src) {
 		exts = append(exts, &frontmatter.Extender{Formats: []frontmatter.Format{yamlFM}})
 	}
+	if conv, n := simpleTables(src); n > 0 {
+		src = conv
+	}
 	if flat, n := flattenDeepNesting(src); n > 0 {
 		src = flat
 		t.Notes = append(t.Notes, fmt.Sprintf("%d line(s) nested deeper than %d levels were flattened", n, maxDepth))

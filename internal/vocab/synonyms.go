@@ -101,7 +101,6 @@ var ApprovalSections = Table{
 	"approvals": {"Approvals", "Approval", "Signatures", "Sign-off", "Signoff", "Management Certification", "Authorization", "Authorization to Proceed", "Concurrence", "Approval Signatures", "Document Approval"},
 }
 
-
 // CharterSections is MODEL.md §4.10 (charter).
 var CharterSections = Table{
 	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision", "Mission", "Mission Statement", "Rationale", "Propósito", "Propósito e Justificativa", "Justificativa", "Problema", "Zweck", "Propósito del Proyecto", "Motivation"},

@@ -56,4 +56,6 @@ type Risk struct {
 type Scored struct {
 	Raw   string `json:"raw"`
 	Score *int   `json:"score"`
+	// Pct is a probability written as a percentage or share (85%, 0.6).
+	Pct *float64 `json:"pct,omitempty"`
 }

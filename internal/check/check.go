@@ -290,6 +290,13 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
 	a := normalize.Normalize(tree, c, nopts)
 	tree = nil // the normalized artifact is all that is needed from here on
+	for _, d := range a.Diagnostics {
+		// A table of the kind's shape whose rows could not be read is
+		// said, never dropped silently.
+		if d.Code == normalize.UnreadTable {
+			out.findings = append(out.findings, finding.NewTool(normalize.UnreadTable, f.Path, d.Message, d.Loc))
+		}
+	}
 	out.owned = true
 	out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
 	if c.Kind == "generic" {

@@ -196,9 +196,19 @@ func lacksContent(t *document.Tree, k string) string {
 		return "none of its tables is a task list (a task column with start, finish or duration columns)"
 	case "charter":
 		// A project charter says what the project is to achieve: a
-		// charter with no objectives, scope, deliverables, milestones or
-		// budget anywhere (a team's working agreement, a group's
-		// governance rules) is not one.
+		// charter of several sections, none of them objectives, scope,
+		// deliverables, milestones or budget (a team's working agreement,
+		// a group's governance rules), is not one. A short or unfinished
+		// charter stays a charter: its findings say what it lacks.
+		headings := 0
+		for _, b := range t.Blocks {
+			if b.Kind == document.BlockHeading && b.Level > 0 {
+				headings++
+			}
+		}
+		if headings < 5 {
+			return ""
+		}
 		for _, b := range t.Blocks {
 			text := b.Text
 			if b.Kind == document.BlockParagraph {

@@ -164,7 +164,7 @@ func isTaskTable(g grid) bool {
 var coverSheet = regexp.MustCompile(`(?i)^(cover|title|cover page)$`)
 
 // skipSheet matches sheets that never hold the artifact's data (MODEL.md §3).
-var skipSheet = regexp.MustCompile(`(?i)^(cover|instructions?|.*instructions|data mgmt|dashboard|parameters|lists?|lookups?|table of contents|overview|approach)$`)
+var skipSheet = regexp.MustCompile(`(?i)^(cover|instructions?|.*instructions|data mgmt|dashboard|parameters|lists?|lookups?|table of contents|overview|approach|definitions?|master ?data|logic|legend|glossary|reference data|drop ?downs?|settings|config(uration)?|read ?me)$`)
 
 // SkipSheet reports whether a sheet is a cover, instruction or lookup sheet.
 func SkipSheet(name string) bool { return skipSheet.MatchString(strings.TrimSpace(name)) }

@@ -26,6 +26,12 @@ func TestEveryLimitIsAFindingNamingFlagAndKey(t *testing.T) {
 		"plan.docx": testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx"),
 		"raci.xlsx": testdocs.Corpus(t, "packt-tpm2e/RACI.xlsx"),
 		"qasp.md":   testdocs.Corpus(t, "18f/QASP.md"),
+		// A tree of its own: project rules run on a whole tree only (a
+		// file named alone is part of a submission: TG-SCOPE-001).
+		"tree/qasp.md": testdocs.Corpus(t, "18f/QASP.md"),
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "tree"), 0o755); err != nil {
+		t.Fatal(err)
 	}
 	for name, b := range files {
 		writeTestFile(t, filepath.Join(dir, name), b)
@@ -46,7 +52,7 @@ func TestEveryLimitIsAFindingNamingFlagAndKey(t *testing.T) {
 		limits.KeyMarkdownBytes:  {"qasp.md", "100B", "TG-LIMIT-001"},
 		limits.KeyReadTimeout:    {"plan.docx", "1ns", "TG-LIMIT-001"},
 		limits.KeyEvalTimeout:    {"qasp.md", "1ns", "TG-EVAL-001"},
-		limits.KeyProjectTimeout: {"qasp.md", "1ns", "TG-EVAL-001"},
+		limits.KeyProjectTimeout: {"tree", "1ns", "TG-EVAL-001"},
 	}
 	for _, key := range limits.Keys() {
 		if _, ok := cases[key]; !ok {

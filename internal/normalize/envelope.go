@@ -401,7 +401,10 @@ func readRevisionHistory(t *doc, a *artifact.Artifact) {
 		if _, d := h.cols["date"]; !d {
 			continue
 		}
-		if changeLogTable(g, h) {
+		if changeLogTable(g, h) || len(headerTexts(g, h)) > 7 {
+			continue // a change log, or a register with dates (a risk log), not a revision history
+		}
+		if _, register := findHeader(g, &vocab.RiskColumns, 4); register {
 			continue
 		}
 		approvedBy, approvalDate := approvalColumns(g, h)

@@ -22,6 +22,11 @@ func normalizeRACI(t *doc, a *artifact.Artifact, _ Options) {
 	a.RACI = r
 	for _, g := range t.grids {
 		if readMatrix(t.Path, g, r) {
+			if transposed(r) {
+				transpose(r)
+				diag(a, "info", "RACI_TRANSPOSED", document.Loc{Path: t.Path, Table: g.table, Sheet: g.sheet},
+					"the matrix lists activities across and roles down (each column has exactly one Accountable, the rows do not): read transposed")
+			}
 			found(a, "raci.roles")
 			found(a, "raci.activities")
 			return
@@ -41,6 +46,9 @@ func normalizeRACI(t *doc, a *artifact.Artifact, _ Options) {
 var codeSplit = regexp.MustCompile(`[/,+&\s]+`)
 
 func splitCodes(s string) []string {
+	if c, ok := codeWord(s); ok {
+		return c
+	}
 	var out []string
 	for _, part := range codeSplit.Split(strings.ToUpper(strings.TrimSpace(s)), -1) {
 		for _, r := range part {
@@ -50,25 +58,95 @@ func splitCodes(s string) []string {
 	return out
 }
 
+// codeWords are RACI codes written out ("Accountable", "Responsible /
+// Accountable"), as the Microsoft CAF template and many others write them.
+var codeWords = map[string]string{
+	"responsible": "R", "accountable": "A", "consulted": "C", "consult": "C", "informed": "I", "inform": "I",
+	"support": "S", "supports": "S", "supportive": "S", "verify": "V", "verifies": "V", "signs": "S", "sign-off": "S",
+}
+
+// codeWord reads a cell of written-out codes; ok is false when any part is
+// not a code word.
+func codeWord(s string) ([]string, bool) {
+	parts := regexp.MustCompile(`\s*(?:/|,|&|\band\b|\+)\s*`).Split(strings.ToLower(strings.TrimSpace(s)), -1)
+	var out []string
+	for _, p := range parts {
+		c, ok := codeWords[strings.TrimSpace(p)]
+		if !ok {
+			return nil, false
+		}
+		out = append(out, c)
+	}
+	return out, len(out) > 0
+}
+
+// isCode: a RACI code cell, letters or written out.
+func isCode(s string) bool {
+	if classify.IsRACICode(s) {
+		return true
+	}
+	_, ok := codeWord(s)
+	return ok
+}
+
+// noAssignment: a cell that says the role has no part ("-", "N/A", "—").
+func noAssignment(s string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), "*_")) {
+	case "", "-", "–", "—", "n/a", "na", "none", "x-", ".":
+		return true
+	}
+	return false
+}
+
+// matrixCodes are the values a grid uses as assignment codes: RACI codes,
+// and any other short token repeated across its body (a team's own codes:
+// "D" for Driver, "Owns", "Execute", "Helps"). Those are read, and
+// reported as not valid RACI codes (RACI-006), rather than the matrix
+// being discarded.
+func matrixCodes(g grid, from int) map[string]bool {
+	counts := map[string]int{}
+	for _, row := range g.rows[from:] {
+		for j, c := range row.cells {
+			v := strings.TrimSpace(c.Text)
+			if j == 0 || v == "" || noAssignment(v) || vocab.Words(v) > 2 || len(v) > 15 {
+				continue
+			}
+			counts[strings.ToLower(v)]++
+		}
+	}
+	out := map[string]bool{}
+	for v, n := range counts {
+		if isCode(v) || n >= 3 {
+			out[v] = true
+		}
+	}
+	return out
+}
+
 var legendRow = regexp.MustCompile(`(?i)^\s*[RACISV]\s*[=:–-]\s*(responsible|accountable|consulted|informed|support|verif)`)
 
 func readMatrix(path string, g grid, r *artifact.RACI) bool {
-	// The header is the last text row above the first row holding codes.
+	// The header is the last text row above the first row holding codes
+	// (RACI codes, or the short tokens the grid repeats as its codes).
+	all := matrixCodes(g, 0)
 	first := -1
 	for i, row := range g.rows {
+		n := 0
 		for j, c := range row.cells {
-			if j > 0 && classify.IsRACICode(c.Text) {
-				first = i
-				break
+			if j > 0 && (isCode(c.Text) || all[strings.ToLower(strings.TrimSpace(c.Text))]) {
+				n++
 			}
 		}
-		if first >= 0 {
+		if n >= 2 || n == 1 && len(row.cells) <= 3 {
+			first = i
 			break
 		}
 	}
-	if first <= 0 || !matrixLike(g, first) {
+	if first <= 0 || !matrixLike(g, first) || legendTable(g) {
 		return false
 	}
+	known := matrixCodes(g, first)
+	isCell := func(v string) bool { return known[strings.ToLower(strings.TrimSpace(v))] }
 	hi := -1
 	for i := first - 1; i >= 0; i-- {
 		n := 0
@@ -103,7 +181,7 @@ func readMatrix(path string, g grid, r *artifact.RACI) bool {
 	codeCols := map[int]bool{}
 	for _, row := range body {
 		for j, c := range row.cells {
-			if classify.IsRACICode(c.Text) {
+			if isCell(c.Text) {
 				codeCols[j] = true
 			}
 		}
@@ -131,6 +209,9 @@ func readMatrix(path string, g grid, r *artifact.RACI) bool {
 		if j == actCol || j == idCol || j == groupCol || strings.TrimSpace(c.Text) == "" || j < actCol {
 			continue
 		}
+		if k, ok := vocab.RACIColumns.Match(c.Text); ok && k == "status" {
+			continue // a Status column beside the roles is not a role
+		}
 		roleCols = append(roleCols, j)
 		name := strings.TrimSpace(c.Text)
 		role := artifact.RACIRole{Name: name, Canonical: canonicalRole(name), Party: partyOf(name), Loc: g.loc(path, h, j)}
@@ -145,16 +226,32 @@ func readMatrix(path string, g grid, r *artifact.RACI) bool {
 		if name == "" || legendRow.MatchString(name) {
 			continue
 		}
+		// A row that holds text but no code in any role column (the CAF
+		// "Aligned cloud capability" footer) is not an activity.
+		texts, coded := 0, 0
+		for _, j := range roleCols {
+			v := row.text(j)
+			switch {
+			case noAssignment(v):
+			case isCell(v) || isCode(v):
+				coded++
+			default:
+				texts++
+			}
+		}
+		if coded == 0 && texts > 0 {
+			continue
+		}
 		act := artifact.RACIActivity{Name: name, Group: group, Assignments: map[string][]string{}, Loc: g.loc(path, row, actCol)}
 		if idCol >= 0 {
 			act.ID = row.text(idCol)
 		}
 		for k, j := range roleCols {
 			v := row.text(j)
-			if v == "" {
+			if noAssignment(v) {
 				continue
 			}
-			if !classify.IsRACICode(v) {
+			if !isCode(v) {
 				r.UnknownCodes = append(r.UnknownCodes, artifact.UnknownCode{Activity: name, Role: r.Roles[k].Name, Value: v, Loc: g.loc(path, row, j)})
 				continue
 			}
@@ -177,7 +274,8 @@ func readMatrix(path string, g grid, r *artifact.RACI) bool {
 // matrixLike: most non-empty cells right of the first column, from the
 // first code row on, are codes.
 func matrixLike(g grid, from int) bool {
-	codes, cells := 0, 0
+	known := matrixCodes(g, from)
+	codes, cells, raci := 0, 0, 0
 	for _, row := range g.rows[from:] {
 		for j, c := range row.cells {
 			s := strings.TrimSpace(c.Text)
@@ -185,12 +283,15 @@ func matrixLike(g grid, from int) bool {
 				continue
 			}
 			cells++
-			if classify.IsRACICode(s) {
+			if noAssignment(s) || known[strings.ToLower(s)] {
 				codes++
+			}
+			if isCode(s) {
+				raci++
 			}
 		}
 	}
-	return codes >= 2 && codes*10 >= cells*5
+	return codes >= 2 && codes*10 >= cells*5 && (raci >= 2 || codes*10 >= cells*6 && len(known) >= 2)
 }
 
 var rolesTableCols = vocab.Table{
@@ -363,4 +464,84 @@ func partyOf(name string) string {
 		return "shared"
 	}
 	return ""
+}
+
+// legendTable: a table that explains the codes ("R | Responsible | Works on
+// the task"), each row's letter beside its word.
+func legendTable(g grid) bool {
+	n := 0
+	for _, row := range g.rows {
+		if len(row.cells) < 2 {
+			continue
+		}
+		letter := strings.ToUpper(strings.TrimSpace(row.cells[0].Text))
+		if len(letter) != 1 {
+			continue
+		}
+		for _, c := range row.cells[1:] {
+			if w, ok := codeWord(c.Text); ok && len(w) == 1 && w[0] == letter {
+				n++
+				break
+			}
+		}
+	}
+	return n >= 3
+}
+
+// transposed: every role column holds exactly one A while some activity
+// row does not — the grid lists activities across and roles down (teams
+// as rows, functions as columns, as the Microsoft CAF template does), since
+// an activity has one Accountable by convention.
+func transposed(r *artifact.RACI) bool {
+	if len(r.Roles) < 2 || len(r.Activities) < 2 {
+		return false
+	}
+	perRole := map[string]int{}
+	rowsOff := 0
+	for _, act := range r.Activities {
+		n := 0
+		for role, codes := range act.Assignments {
+			for _, c := range codes {
+				if c == "A" {
+					n++
+					perRole[role]++
+				}
+			}
+		}
+		if n != 1 {
+			rowsOff++
+		}
+	}
+	if rowsOff == 0 {
+		return false
+	}
+	for _, role := range r.Roles {
+		if perRole[role.Name] != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// transpose swaps activities and roles.
+func transpose(r *artifact.RACI) {
+	acts := make([]artifact.RACIActivity, 0, len(r.Roles))
+	for _, role := range r.Roles {
+		act := artifact.RACIActivity{Name: role.Name, Assignments: map[string][]string{}, Loc: role.Loc}
+		for _, old := range r.Activities {
+			if codes, ok := old.Assignments[role.Name]; ok {
+				act.Assignments[old.Name] = codes
+			}
+		}
+		acts = append(acts, act)
+	}
+	roles := make([]artifact.RACIRole, 0, len(r.Activities))
+	for _, old := range r.Activities {
+		roles = append(roles, artifact.RACIRole{Name: old.Name, Canonical: canonicalRole(old.Name), Party: partyOf(old.Name), Loc: old.Loc})
+	}
+	for i := range r.UnknownCodes {
+		u := &r.UnknownCodes[i]
+		u.Activity, u.Role = u.Role, u.Activity
+	}
+	r.Activities, r.Roles = acts, roles
 }

@@ -9,19 +9,47 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("risk_register", normalizeRiskRegister) }
+func init() {
+	register("risk_register", normalizeRiskRegister)
+	// A risk management plan often carries its register too: its risks
+	// are read the same way (no rule asks a plan for a register).
+	register("risk_plan", normalizeRiskRegister)
+}
 
 // normalizeRiskRegister fills MODEL.md §6.5 from every sheet or table whose
 // header maps to the risk columns; sheets named like issues go to issues.
 func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 	rr := &artifact.RiskRegister{Risks: []artifact.Risk{}, Issues: []artifact.Risk{}}
 	a.RiskRegister = rr
+	type unread struct {
+		g grid
+		h header
+	}
+	var unreadable []unread
 	for _, g := range t.grids {
 		h, ok := findHeader(g, &vocab.RiskColumns, 4)
 		if !ok {
+			if h, ok = findHeader(g, &vocab.RiskColumns, 2); ok && (hasCol(h, "probability") || hasCol(h, "impact")) {
+				unreadable = append(unreadable, unread{g, h})
+			}
 			continue
 		}
-		issues := strings.Contains(strings.ToLower(g.sheet+" "+g.section), "issue")
+		where := strings.ToLower(g.sheet + " " + g.section)
+		if otherRAIDLog.MatchString(where) && !strings.Contains(where, "risk") {
+			continue // a decision, action, assumption or dependency log is not risks
+		}
+		// An issue log has no probability: a sheet named "Issue Register"
+		// whose columns rate probability and impact holds risks.
+		issues := strings.Contains(where, "issue") && !hasCol(h, "probability")
+		// No title or description column recognised: the first text
+		// column names the risk, so no row is dropped for a header the
+		// vocabulary does not know.
+		if !hasCol(h, "title") && !hasCol(h, "description") {
+			if j := firstTextColumn(g, h); j >= 0 {
+				h.cols["title"] = j
+			}
+		}
+		scale := threeLevelScale(g, h)
 		cols, allowed := map[string]string{}, map[string][]string{}
 		for k, j := range h.cols {
 			cols[k] = h.texts[j]
@@ -75,8 +103,8 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			for _, id := range strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
 				risk.RelatedIDs = append(risk.RelatedIDs, id)
 			}
-			risk.Probability = scored(colText(r, h, "probability"))
-			risk.Impact = scored(colText(r, h, "impact"))
+			risk.Probability = scale.score(scored(colText(r, h, "probability")))
+			risk.Impact = scale.score(scored(colText(r, h, "impact")))
 			if risk.Probability != nil && risk.Impact != nil && risk.Probability.Score != nil && risk.Impact.Score != nil {
 				s := *risk.Probability.Score * *risk.Impact.Score
 				risk.Score = &s
@@ -102,6 +130,20 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			found(a, "risk_register.issues")
 		} else {
 			found(a, "risk_register.risks")
+		}
+	}
+	if len(rr.Risks) == 0 && len(rr.Issues) == 0 {
+		// Risk-shaped tables with too few columns recognised to read:
+		// said, not dropped.
+		for _, u := range unreadable {
+			unreadTable(t, a, u.g, u.h, "risk register")
+		}
+		switch {
+		case len(unreadable) > 0:
+		case rr.ColumnsLoc != nil && a.Kind == "risk_register":
+			diag(a, "warning", UnreadTable, *rr.ColumnsLoc, "the risk table lists no risks: every risk rule passes on an empty register")
+		case a.Kind == "risk_register":
+			noRows(t, a, "risk")
 		}
 	}
 }
@@ -168,14 +210,118 @@ func riskStatus(raw string) string {
 
 var leadingDigit = regexp.MustCompile(`^\s*([1-5])\b`)
 
+// otherRAIDLog names the RAID sheets that are not risks.
+var otherRAIDLog = regexp.MustCompile(`\b(decision|decisions|action|actions|assumption|assumptions|dependency|dependencies|lessons?)\b`)
+
+// firstTextColumn is the first column (not a recognised one) whose body
+// cells hold words, -1 when none does.
+func firstTextColumn(g grid, h header) int {
+	used := map[int]bool{}
+	for _, j := range h.cols {
+		used[j] = true
+	}
+	for j := range g.rows[h.idx].cells {
+		if used[j] {
+			continue
+		}
+		for _, r := range dataRows(g, h.idx) {
+			if t := r.text(j); vocab.Words(t) >= 2 {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// ratingScale maps a register's own rating scale onto 1–5: a register
+// rating on 1/3/9 (low, medium, high) has 9 as its top, not an
+// out-of-range value.
+type ratingScale struct{ nine bool }
+
+// threeLevelScale: the probability and impact columns hold only 1, 3 and
+// 9, and some 9.
+func threeLevelScale(g grid, h header) ratingScale {
+	seen := map[string]bool{}
+	for _, k := range []string{"probability", "impact"} {
+		j, ok := h.cols[k]
+		if !ok {
+			continue
+		}
+		for _, r := range dataRows(g, h.idx) {
+			if v := strings.TrimSpace(r.text(j)); v != "" {
+				seen[v] = true
+			}
+		}
+	}
+	if !seen["9"] {
+		return ratingScale{}
+	}
+	for v := range seen {
+		if v != "1" && v != "3" && v != "9" {
+			return ratingScale{}
+		}
+	}
+	return ratingScale{nine: true}
+}
+
+func (rs ratingScale) score(s *artifact.Scored) *artifact.Scored {
+	if s == nil || !rs.nine {
+		return s
+	}
+	switch strings.TrimSpace(s.Raw) {
+	case "1":
+		n := 1
+		s.Score = &n
+	case "3":
+		n := 3
+		s.Score = &n
+	case "9":
+		n := 5
+		s.Score = &n
+	}
+	return s
+}
+
+// percentOrShare reads a probability written as 85%, 0.6 or "50% to 75%"
+// (its upper bound) as a percentage.
+var percentOrShare = regexp.MustCompile(`^\s*(?:\d+(?:[.,]\d+)?\s*%\s*(?:to|-|–)\s*)?(\d+(?:[.,]\d+)?)\s*(%)?\s*$`)
+
+func percentScore(raw string) (int, float64, bool) {
+	m := percentOrShare.FindStringSubmatch(raw)
+	if m == nil {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(m[1], ",", ".", 1), 64)
+	if err != nil {
+		return 0, 0, false
+	}
+	switch {
+	case m[2] == "%":
+	case v > 0 && v <= 1 && strings.ContainsAny(m[1], ".,"):
+		v *= 100 // a share: 0.6
+	default:
+		return 0, 0, false // a bare number is a scale value, not a percentage
+	}
+	if v < 0 || v > 100 {
+		return 0, 0, false
+	}
+	score := 1 + int(v)/20
+	if v > 0 && int(v)%20 == 0 {
+		score = int(v) / 20
+	}
+	return min(max(score, 1), 5), v, true
+}
+
 // scoreWords are MODEL.md §5.6, longest phrase first.
 var scoreWords = []struct {
 	phrase string
 	score  int
 }{
 	{"near certainty", 5}, {"almost certain", 5}, {"very high", 5}, {"highly likely", 4}, {"very low", 1},
+	{"insignificant", 1}, {"catastrophic", 5}, {"extreme", 5}, {"muito alta", 5}, {"muito baixa", 1},
 	{"significant", 4}, {"moderate", 3}, {"possible", 3}, {"unlikely", 2}, {"likely", 3}, {"medium", 3},
-	{"severe", 5}, {"critical", 5}, {"high", 4}, {"low", 2}, {"rare", 1},
+	{"severe", 5}, {"critical", 5}, {"major", 4}, {"minor", 2}, {"high", 4}, {"low", 2}, {"rare", 1},
+	{"média", 3}, {"media", 3}, {"alta", 4}, {"alto", 4}, {"baixa", 2}, {"baixo", 2}, {"med", 3},
 }
 
 func scored(raw string) *artifact.Scored {
@@ -183,6 +329,11 @@ func scored(raw string) *artifact.Scored {
 		return nil
 	}
 	s := &artifact.Scored{Raw: raw}
+	if n, pct, ok := percentScore(raw); ok {
+		s.Score = &n
+		s.Pct = &pct
+		return s
+	}
 	if m := leadingDigit.FindStringSubmatch(raw); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		s.Score = &n

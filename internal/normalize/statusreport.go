@@ -319,7 +319,7 @@ func statusEvidence(t *doc, a *artifact.Artifact, s *artifact.StatusReport) {
 		evidence(a, "status_report.as_of_date", s.AsOfRaw, document.Loc{Path: t.Path}, true)
 	} else {
 		for _, l := range lines {
-			if l.key == "as_of_date" && !prompt(l.value) && strings.TrimSpace(l.value) != "" {
+			if l.key == "as_of_date" && !prompt(l.value) && strings.TrimSpace(l.value) == "" {
 				evidence(a, "status_report.as_of_date", l.label+": "+l.value, l.loc, false)
 			}
 		}
@@ -332,8 +332,12 @@ func statusEvidence(t *doc, a *artifact.Artifact, s *artifact.StatusReport) {
 		evidence(a, "status_report.overall_status", s.OverallRaw, loc, true)
 		return
 	}
+	// Only a label with nothing readable after it (the colour given as a
+	// picture, or a legend the picture beside it answers) is a mention: a
+	// status written in words that are not a colour ("On schedule") was
+	// read, and is not green, yellow or red.
 	for _, l := range lines {
-		if l.key == "overall_status" && !prompt(l.value) {
+		if l.key == "overall_status" && !prompt(l.value) && (strings.TrimSpace(l.value) == "" || ragLegend(l.value)) {
 			evidence(a, "status_report.overall_status", l.label+": "+l.value, l.loc, false)
 		}
 	}

@@ -15,3 +15,11 @@ test_fail_empty_row_at_its_loc if {
 test_not_assessable_for_roles_only_table if {
 	count(raci_003.not_assessable) == 1 with input as {"raci": {"roles": [{"name": "PM"}], "activities": []}, "fields_found": ["raci.roles"]}
 }
+
+test_row_of_other_codes_is_not_empty if {
+	doc := {"kind": "raci", "fields_found": ["raci.activities"], "raci": {
+		"activities": [{"name": "Vision", "assignments": {}}],
+		"unknown_codes": [{"activity": "Vision", "role": "PO", "value": "Owns"}],
+	}}
+	count(raci_003.fail) == 0 with input as doc
+}

@@ -20,7 +20,7 @@ var placeholderPatterns = []struct {
 	re    *regexp.Regexp
 	check func(text string, start, end int) bool
 }{
-	{"angle", regexp.MustCompile(`<<[^<>]{1,300}>>|<\s*(?i:enter|insert|name of|add|describe|list|provide|type|select|specify)\b[^<>]{0,150}>`), nil},
+	{"angle", regexp.MustCompile(`<<[^<>]{1,300}>>|<\s*(?i:enter|insert|name of|add|describe|list|provide|type|select|specify)\b[^<>]{0,150}>`), notInIdentifier},
 	// Prompts whose brackets mix in guillemets ("<‹Enter the date>>",
 	// "‹Insert name›", "«Enter …»"): templates converted between editors
 	// turn one of the two angle brackets into a single or double
@@ -61,6 +61,20 @@ func choicePrompt(text string, start, end int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:start])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+}
+
+// notInIdentifier: a prompt written inside a path or name pattern
+// ("feature/<name of feature>", "--branch=<name>") is the pattern a team
+// documents, not a template prompt left unfilled.
+func notInIdentifier(text string, start, end int) bool {
+	if start == 0 {
+		return true
+	}
+	switch text[start-1] {
+	case '/', '=', '_', '-', '.', '\\':
+		return false
+	}
+	return true
 }
 
 // fieldPrompt: "<Project Name>" stands apart from a word before it ("List<T>"

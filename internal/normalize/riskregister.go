@@ -79,6 +79,11 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			}
 			risk.IfThen = ifThen.MatchString(risk.Description)
 			risk.Response = strings.ToLower(colText(r, h, "response"))
+			if risk.Response == "" && !hasCol(h, "response") && risk.ResponsePlan != "" && mitigationColumn.MatchString(h.texts[h.cols["response_plan"]]) {
+				// A register with a mitigation (countermeasure) column and
+				// no strategy column mitigates: its plans say how.
+				risk.Response = "mitigate"
+			}
 			risk.Status = riskStatus(risk.StatusRaw)
 			if j, ok := h.cols["due_date"]; ok {
 				risk.DueDate = datePtr(r.cell(j))
@@ -115,6 +120,15 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 					risk.Severity = "medium"
 				default:
 					risk.Severity = "low"
+				}
+			}
+			// A responses table keyed by the register's risk numbers
+			// ("Risk | Num | Response | Type"): its rows answer risks
+			// already read, they are not new ones.
+			if !issues {
+				if k := riskByRef(rr.Risks, risk.Title); k >= 0 {
+					mergeResponse(&rr.Risks[k], risk, colText(r, h, "response"), colText(r, h, "category"))
+					continue
 				}
 			}
 			if issues {
@@ -209,6 +223,9 @@ func riskStatus(raw string) string {
 }
 
 var leadingDigit = regexp.MustCompile(`^\s*([1-5])\b`)
+
+// mitigationColumn names a response plan column that is a mitigation.
+var mitigationColumn = regexp.MustCompile(`(?i)mitigat|countermeasure|gegenma|preventive|mitigaç`)
 
 // otherRAIDLog names the RAID sheets that are not risks.
 var otherRAIDLog = regexp.MustCompile(`\b(decision|decisions|action|actions|assumption|assumptions|dependency|dependencies|lessons?)\b`)
@@ -348,4 +365,56 @@ func scored(raw string) *artifact.Scored {
 		}
 	}
 	return s
+}
+
+// riskByRef is the index of the risk whose ID is ref (a bare number or
+// risk ID written where a risk's name would be), -1 when none.
+func riskByRef(risks []artifact.Risk, ref string) int {
+	ref = strings.TrimSpace(ref)
+	if ref == "" || strings.ContainsAny(ref, " \t") {
+		return -1
+	}
+	for i, r := range risks {
+		if strings.EqualFold(strings.TrimSpace(r.ID), ref) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mergeResponse adds a response row to the risk it answers.
+func mergeResponse(dst *artifact.Risk, row artifact.Risk, responseText, kind string) {
+	// The row's response text is the plan; its type ("Mitigation") the
+	// strategy, when the table has one.
+	plan := strings.TrimSpace(firstNonEmpty(row.ResponsePlan, row.Description, responseText))
+	if plan != "" {
+		if dst.ResponsePlan != "" {
+			dst.ResponsePlan += "\n"
+		}
+		dst.ResponsePlan += plan
+	}
+	if dst.Response == "" {
+		if k := strategyOf(kind); k != "" {
+			dst.Response = k
+		} else if k := strategyOf(row.Response); k != "" {
+			dst.Response = k
+		}
+	}
+}
+
+// strategyOf reads a response strategy word: "Mitigation" → mitigate.
+func strategyOf(s string) string {
+	switch l := strings.ToLower(s); {
+	case strings.HasPrefix(l, "mitigat"), strings.HasPrefix(l, "reduc"):
+		return "mitigate"
+	case strings.HasPrefix(l, "avoid"):
+		return "avoid"
+	case strings.HasPrefix(l, "transfer"), strings.HasPrefix(l, "share"):
+		return "transfer"
+	case strings.HasPrefix(l, "accept"):
+		return "accept"
+	case strings.HasPrefix(l, "escalat"):
+		return "escalate"
+	}
+	return ""
 }

@@ -122,6 +122,19 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 				break
 			}
 		}
+		if c.Scope.Description == "" && len(c.Objectives) > 0 {
+			// Nothing else describes the work: the objectives say what
+			// the project will produce.
+			var parts []string
+			for _, ob := range c.Objectives {
+				parts = append(parts, ob.Text)
+			}
+			if text := strings.Join(parts, "\n"); vocab.Words(text) >= 10 {
+				c.Scope.Description = text
+				found(a, "charter.scope")
+				evidence(a, "charter.scope", "objectives (no scope, deliverables or description section)", c.Objectives[0].Loc, true)
+			}
+		}
 	}
 	c.Milestones = bestMilestones(o, secs("milestones"))
 	for _, i := range secs("budget") {

@@ -58,7 +58,7 @@ else := lib.day(t.finish) if lib.day(t.finish)
 days_between(a, b) := abs(time.parse_ns("2006-01-02", a) - time.parse_ns("2006-01-02", b)) / (((24 * 60) * 60) * 1000000000)
 
 fail contains f if {
-	count(schedules) > 0
+	count(tasks) > 0
 	some c in charters
 	some m in object.get(c, ["charter", "milestones"], [])
 	count(matches(m)) == 0
@@ -85,5 +85,20 @@ fail contains f if {
 		"path": c.source.path,
 		"severity": "warning",
 		"related": [object.get(t, "loc", {})],
+	}
+}
+
+# A schedule in the submission whose tasks could not be read (a schedule
+# shown as pictures): the milestones cannot be matched, which is not the
+# same as their missing from it.
+not_assessable contains r if {
+	count(schedules) > 0
+	count(tasks) == 0
+	some c in charters
+	count(object.get(c, ["charter", "milestones"], [])) > 0
+	r := {
+		"msg": sprintf("the submission's schedule (%s) has no task that could be read: the charter's milestones cannot be matched against it", [concat(", ", sort([s.source.path | some s in schedules]))]),
+		"path": c.source.path,
+		"missing": ["schedule.tasks"],
 	}
 }

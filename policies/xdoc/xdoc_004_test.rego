@@ -46,3 +46,12 @@ test_similarity_ignores_case_punctuation_and_small_words if {
 	xdoc_004.similarity("Go-live on FPSSC payroll", "go live: FPSSC Payroll") == 1
 	xdoc_004.similarity("Provider selected (Phase 2 exit)", "Provider selected") < 0.8
 }
+
+test_not_assessable_when_the_schedule_has_no_readable_task if {
+	b := {"by_kind": {
+		"charter": [{"source": {"path": "c.md"}, "charter": {"milestones": [{"name": "Go-live", "date": "2026-01-01"}]}}],
+		"schedule": [{"source": {"path": "cp.md"}, "schedule": {"tasks": []}}],
+	}}
+	count(xdoc_004.fail) == 0 with input as b
+	count(xdoc_004.not_assessable) == 1 with input as b
+}

@@ -270,6 +270,11 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 		if !errors.As(err, &fault) {
 			fault = document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file: %v", err)
 		}
+		if fault.Rule == document.ReadUnsupported && (f.Format == document.FormatJSON || f.Format == document.FormatYAML) {
+			// JSON or YAML that is no tollgate artifact (a package.json):
+			// listed as skipped, not a failure of the run.
+			return skipped(out, fault.Message)
+		}
 		return unreadable(out, f.Path, fault)
 	}
 	tree.Path = f.Path
@@ -278,6 +283,10 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	}
 
 	if tree.Artifact != nil {
+		if k, _ := tree.Artifact["kind"].(string); !classify.Known(k) {
+			// A Kubernetes manifest ("kind: Pod") is not a tollgate artifact.
+			return skipped(out, fmt.Sprintf("JSON/YAML that is not a tollgate artifact (kind %q is not a document kind)", k))
+		}
 		art := adoptArtifact(tree, f, sum)
 		out.doc.Kind, _ = art["kind"].(string)
 		out.doc.KindSource = "document"
@@ -423,6 +432,13 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	}
 	r.findings = append(r.findings, o.Findings...)
 	r.checks = append(r.checks, o.Checks...)
+}
+
+// skipped lists a file the run does not check, with the reason.
+func skipped(out docResult, why string) docResult {
+	out.doc.Status = finding.DocSkipped
+	out.doc.Error = why
+	return out
 }
 
 func unreadable(out docResult, path string, fault *document.Fault) docResult {

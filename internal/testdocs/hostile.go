@@ -92,6 +92,34 @@ func MinimalXlsx(t testing.TB, sheet string) []byte {
 		ZipPart{"xl/worksheets/sheet1.xml", sheet})
 }
 
+// OneHugeSharedString is a workbook of cells cells that all show one
+// shared string of size bytes (Apache POI's poc-shared-strings.xlsx has
+// one ~1 MiB string): per-string work must be done once per string, not
+// once per cell.
+func OneHugeSharedString(t testing.TB, cells, size int) []byte {
+	t.Helper()
+	var rows strings.Builder
+	for r := 1; r <= cells/10+1; r++ {
+		fmt.Fprintf(&rows, `<row r="%d">`, r)
+		for c := 0; c < 10 && (r-1)*10+c < cells; c++ {
+			fmt.Fprintf(&rows, `<c r="%c%d" t="s"><v>0</v></c>`, 'A'+c, r)
+		}
+		rows.WriteString(`</row>`)
+	}
+	// Text a placeholder scan must look at: brackets and underscores.
+	unit := "[Insert the name] <Project Name> TBD _____ lorem "
+	huge := strings.Repeat(unit, size/len(unit)+1)[:size]
+	types := strings.Replace(xlsxContentTypes, `</Types>`,
+		`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`, 1)
+	rels := strings.Replace(xlsxWorkbookRels, `</Relationships>`,
+		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 1)
+	sst := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="` +
+		fmt.Sprint(cells) + `" uniqueCount="1"><si><t>` + strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(huge) + `</t></si></sst>`
+	return Zip(t, ZipPart{"[Content_Types].xml", types}, ZipPart{"_rels/.rels", xlsxRels},
+		ZipPart{"xl/workbook.xml", xlsxWorkbook}, ZipPart{"xl/_rels/workbook.xml.rels", rels},
+		ZipPart{"xl/worksheets/sheet1.xml", SheetXML(rows.String())}, ZipPart{"xl/sharedStrings.xml", sst})
+}
+
 // ZipBomb is a .docx whose word/document.xml inflates to 1 GiB of zeros
 // while the file stays about 1 MiB: one deflate block of 1 MiB of zeros is
 // repeated 1024 times (its back-references only ever see zeros).
@@ -327,6 +355,7 @@ func HostileCases(t testing.TB) []HostileCase {
 		{Name: "evil-names.docx", Data: Zip(t, ZipPart{"[Content_Types].xml", DocxContentTypes}, ZipPart{"_rels/.rels", DocxRels}, ZipPart{"word/document.xml", DocumentXML("<w:p><w:r><w:t>Body</w:t></w:r></w:p>")}, ZipPart{"../../tollgate-escape.txt", "x"}, ZipPart{"/tmp/tollgate-abs.txt", "x"}, ZipPart{`..\..\tollgate-win.txt`, "x"}), Want: "", Why: "absolute and ../ entry names"},
 		{Name: "xfd1048576.xlsx", Data: MinimalXlsx(t, SheetXML(`<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far corner</t></is></c></row>`)), Want: "", Why: "one cell at XFD1048576"},
 		{Name: "rows-200k.xlsx", Data: Rows200k(t), Want: "", Why: "200,000-row sheet"},
+		{Name: "huge-shared-string.xlsx", Data: OneHugeSharedString(t, 1000, 1<<20), Want: "", Why: "1,000 cells showing one 1 MiB shared string"},
 		{Name: "truncated.docx", Data: docx[:len(docx)/2], Want: "TG-READ-001", Why: "zip cut in half"},
 		{Name: "truncated.xlsx", Data: xlsx[:len(xlsx)/2], Want: "TG-READ-001", Why: "zip cut in half"},
 		{Name: "truncated-sheet.xlsx", Data: TruncatedPart(t, ims, "xl/worksheets/sheet1.xml", 0.5, "</c>"), Want: "TG-READ-005", Why: "sheet XML cut mid-row (valid zip)"},

@@ -95,8 +95,17 @@ func (t *Table) idx() *index {
 	return actual.(*index)
 }
 
+// maxMatch bounds the text a table matches: a header, heading or label is
+// short, and a cell of a megabyte (a hostile workbook's one shared string
+// shown in a thousand cells) must not be normalized and searched for every
+// synonym of every table each time it is looked at.
+const maxMatch = 300
+
 // Exact returns the key whose synonym equals the normalized text.
 func (t *Table) Exact(text string) (string, bool) {
+	if len(text) > maxMatch {
+		return "", false
+	}
 	k, ok := t.idx().exact[Normalize(text)]
 	return k, ok
 }
@@ -112,6 +121,9 @@ func (t *Table) Match(text string) (string, bool) {
 // (normalized), so matches of two tables can be compared: the longer
 // phrase is the more specific ("Working Group Charter" over "Charter").
 func (t *Table) MatchLen(text string) (string, int, bool) {
+	if len(text) > maxMatch {
+		return "", 0, false
+	}
 	n := Normalize(text)
 	if n == "" {
 		return "", 0, false
@@ -138,6 +150,9 @@ func (t *Table) MatchLen(text string) (string, int, bool) {
 // things. A synonym inside a longer matched synonym does not count again
 // ("Out of Scope" is not also "Scope").
 func (t *Table) MatchAll(text string) []string {
+	if len(text) > maxMatch {
+		return nil
+	}
 	n := Normalize(text)
 	if n == "" {
 		return nil

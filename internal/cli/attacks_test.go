@@ -1,0 +1,155 @@
+package cli
+
+// The reproductions of issue 11 ("Untrusted pull requests: read nothing
+// outside the tree, inject nothing, exhaust nothing"), one test per
+// defect, on the fixtures in testdata/attacks. Each failed on the code
+// before its fix. None asserts a time or CPU budget: a test only guards
+// against a hang, with a timeout far above what the run needs.
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const attacksDir = "../../testdata/attacks"
+
+// attackTree copies testdata/attacks/<name> into a temporary directory
+// (tollgate.yaml becomes .tollgate.yaml: fixtures stay visible) and
+// returns it.
+func attackTree(t *testing.T, name string) string {
+	t.Helper()
+	dst := t.TempDir()
+	src := filepath.Join(attacksDir, name)
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if rel == "tollgate.yaml" {
+			rel = ".tollgate.yaml"
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// attackFile is the bytes of one fixture file.
+func attackFile(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(attacksDir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// within runs fn and fails the test if it has not returned after d: a
+// guard against hangs only (d is many times what fn needs).
+func within(t *testing.T, d time.Duration, what string, fn func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+	case <-time.After(d):
+		t.Fatalf("%s did not finish within %s", what, d)
+	}
+}
+
+// attackReport is the part of the JSON report these tests read.
+type attackReport struct {
+	Documents []struct {
+		Path   string `json:"path"`
+		Status string `json:"status"`
+		Error  string `json:"error"`
+	} `json:"documents"`
+	Findings []struct {
+		Rule    string `json:"rule"`
+		Path    string `json:"path"`
+		Message string `json:"message"`
+		Status  string `json:"status"`
+	} `json:"findings"`
+	Artifacts []json.RawMessage `json:"artifacts"`
+	Summary   struct {
+		Verdict string `json:"verdict"`
+		Waived  int    `json:"waived"`
+	} `json:"summary"`
+}
+
+func decodeAttackReport(t *testing.T, out string) attackReport {
+	t.Helper()
+	var r attackReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, out)
+	}
+	return r
+}
+
+// hasFinding: some finding of rule has a message holding each of words.
+func (r attackReport) hasFinding(rule string, words ...string) bool {
+	for _, f := range r.Findings {
+		if f.Rule != rule {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(f.Message, w)
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Defect 6: a waiver path and a documents.kinds glob of 24 "**/" segments
+// against a document 30 directories deep used to backtrack exponentially
+// (over 150 s); every configured glob now matches in linear time.
+func TestAttack06GlobBacktracking(t *testing.T) {
+	dir := attackTree(t, "06-glob")
+	deep := filepath.Join(dir, strings.Repeat("d/", 30))
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "notes.md"), filepath.Join(deep, "notes.md")); err != nil {
+		t.Fatal(err)
+	}
+	var code int
+	var out, stderr string
+	within(t, attackTimeout(60*time.Second), "the check", func() {
+		code, out, stderr = run(t, "check", dir, "--format", "json", "--as-of", "2026-11-22", "--fail-on", "never")
+	})
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if r := decodeAttackReport(t, out); !r.hasFinding("TG-WAIVER-002") {
+		t.Errorf("the waiver should be reported unused: %+v", r.Findings)
+	}
+}
+
+// attackTimeout is d, or TOLLGATE_ATTACK_TIMEOUT when set (a short guard
+// to see a reproduction hang on old code without waiting for it).
+func attackTimeout(d time.Duration) time.Duration {
+	if v, err := time.ParseDuration(os.Getenv("TOLLGATE_ATTACK_TIMEOUT")); err == nil {
+		return v
+	}
+	return d
+}

@@ -8,6 +8,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,10 +104,11 @@ func decodeAttackReport(t *testing.T, out string) attackReport {
 	return r
 }
 
-// hasFinding: some finding of rule has a message holding each of words.
+// hasFinding: some finding of rule ("" = any rule) has a message holding
+// each of words.
 func (r attackReport) hasFinding(rule string, words ...string) bool {
 	for _, f := range r.Findings {
-		if f.Rule != rule {
+		if rule != "" && f.Rule != rule {
 			continue
 		}
 		ok := true
@@ -152,4 +154,70 @@ func attackTimeout(d time.Duration) time.Duration {
 		return v
 	}
 	return d
+}
+
+// checkAttack runs check on the fixture tree name with args, under a hang
+// guard, and returns the exit code, stdout and stderr.
+func checkAttack(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	var code int
+	var out, stderr string
+	within(t, attackTimeout(120*time.Second), "the check", func() {
+		code, out, stderr = run(t, append([]string{"check", dir, "--as-of", "2026-11-22"}, args...)...)
+	})
+	return code, out, stderr
+}
+
+// Defect 4: a user policy joining 200 copies of a 1 MB string (20,000 in
+// the report: a fatal out-of-memory) now gets a TG-EVAL-001 finding on
+// that document naming limits.eval_memory, and the run completes.
+func TestAttack04EvalMemory(t *testing.T) {
+	dir := attackTree(t, "04-memory")
+	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never", "--limit", "eval_memory=64MiB")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	r := decodeAttackReport(t, out)
+	if !r.hasFinding("TG-EVAL-001", "eval_memory") {
+		t.Errorf("no TG-EVAL-001 naming eval_memory: %+v", r.Findings)
+	}
+	for _, f := range r.Findings {
+		if strings.Contains(f.Message, "joined") {
+			t.Errorf("the 200 MB value was built: %s", f.Message)
+		}
+	}
+}
+
+// Defect 5: count([a | some _ in numbers.range(1, 1000000)]) ran for 135 s
+// against a 10 s deadline; the range is now refused at once.
+func TestAttack05HugeRange(t *testing.T) {
+	dir := attackTree(t, "05-range")
+	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if r := decodeAttackReport(t, out); !r.hasFinding("TG-EVAL-001", "numbers.range") {
+		t.Errorf("no TG-EVAL-001 naming numbers.range: %+v", r.Findings)
+	}
+}
+
+// Defect 9: time.now_ns returns the run's as_of (midnight UTC), and
+// rand.intn and uuid.rfc4122 do not compile.
+func TestAttack09ClockAndRandomness(t *testing.T) {
+	code, out, stderr := checkAttack(t, attackTree(t, "09-clock"), "--format", "json", "--fail-on", "never")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	asOf := time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC).UnixNano()
+	if r := decodeAttackReport(t, out); !r.hasFinding("", fmt.Sprintf("now=%d", asOf)) {
+		var msgs []string
+		for _, f := range r.Findings {
+			msgs = append(msgs, f.Rule+": "+f.Message)
+		}
+		t.Errorf("time.now_ns is not as_of (%d): %v", asOf, msgs)
+	}
+	code, _, stderr = checkAttack(t, attackTree(t, "09-random"))
+	if code != ExitToolError || !strings.Contains(stderr, "rand.intn") {
+		t.Errorf("randomness compiled: exit %d: %s", code, stderr)
+	}
 }

@@ -158,6 +158,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 
 	popts := policyOptions(cfg, asOf, fl)
 	popts.EvalTimeout = lim.EvalTimeout
+	popts.EvalMemory = lim.EvalMemory
 	// The packs compile while the files are read (check.RunCompiling); a
 	// compile error stops the reading and is reported as the tool error.
 	// The compilation starts once the files are known: how much reading

@@ -29,6 +29,11 @@ type Limits struct {
 	ReadTimeout    time.Duration `json:"read_timeout" yaml:"read_timeout"`       // wall-clock time to read one file
 	EvalTimeout    time.Duration `json:"eval_timeout" yaml:"eval_timeout"`       // wall-clock time to evaluate the rules on one document
 	ProjectTimeout time.Duration `json:"project_timeout" yaml:"project_timeout"` // wall-clock time for the project (cross-document) rules
+	EvalMemory     int64         `json:"eval_memory" yaml:"eval_memory"`         // memory rule evaluation may take beyond what the run held before it
+	RunTimeout     time.Duration `json:"run_timeout" yaml:"run_timeout"`         // wall-clock time for the whole run
+	PolicyBytes    int64         `json:"policy_bytes" yaml:"policy_bytes"`       // total size of the user policy files
+	DataBytes      int64         `json:"data_bytes" yaml:"data_bytes"`           // total size of the user data files
+	CompileTimeout time.Duration `json:"compile_timeout" yaml:"compile_timeout"` // wall-clock time to compile the rules
 }
 
 // Named defaults, one per limit (Default returns them together).
@@ -47,6 +52,11 @@ const (
 	DefaultReadTimeout    time.Duration = 30 * time.Second
 	DefaultEvalTimeout    time.Duration = 10 * time.Second
 	DefaultProjectTimeout time.Duration = 60 * time.Second
+	DefaultEvalMemory     int64         = 1 << 30
+	DefaultRunTimeout     time.Duration = 30 * time.Minute
+	DefaultPolicyBytes    int64         = 4 << 20 // the built-in packs are 0.6 MB
+	DefaultDataBytes      int64         = 16 << 20
+	DefaultCompileTimeout time.Duration = 60 * time.Second
 )
 
 // Default returns the limits used when the configuration names none.
@@ -66,6 +76,11 @@ func Default() Limits {
 		ReadTimeout:    DefaultReadTimeout,
 		EvalTimeout:    DefaultEvalTimeout,
 		ProjectTimeout: DefaultProjectTimeout,
+		EvalMemory:     DefaultEvalMemory,
+		RunTimeout:     DefaultRunTimeout,
+		PolicyBytes:    DefaultPolicyBytes,
+		DataBytes:      DefaultDataBytes,
+		CompileTimeout: DefaultCompileTimeout,
 	}
 }
 
@@ -85,6 +100,11 @@ const (
 	KeyReadTimeout    = "read_timeout"
 	KeyEvalTimeout    = "eval_timeout"
 	KeyProjectTimeout = "project_timeout"
+	KeyEvalMemory     = "eval_memory"
+	KeyRunTimeout     = "run_timeout"
+	KeyPolicyBytes    = "policy_bytes"
+	KeyDataBytes      = "data_bytes"
+	KeyCompileTimeout = "compile_timeout"
 )
 
 // unit is how a limit's value is written.
@@ -120,6 +140,11 @@ var fields = []field{
 	{key: KeyReadTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ReadTimeout }},
 	{key: KeyEvalTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.EvalTimeout }},
 	{key: KeyProjectTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ProjectTimeout }},
+	{key: KeyEvalMemory, unit: size, i64: func(l *Limits) *int64 { return &l.EvalMemory }},
+	{key: KeyRunTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.RunTimeout }},
+	{key: KeyPolicyBytes, unit: size, i64: func(l *Limits) *int64 { return &l.PolicyBytes }},
+	{key: KeyDataBytes, unit: size, i64: func(l *Limits) *int64 { return &l.DataBytes }},
+	{key: KeyCompileTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.CompileTimeout }},
 }
 
 // Keys lists every limit key in a stable order.

@@ -62,6 +62,9 @@ type Options struct {
 	Thresholds map[string]any
 	// Severity overrides a rule's severity by rule ID; "off" drops the rule.
 	Severity map[string]finding.Severity
+	// EvalMemory is the memory budget of rule evaluation (limits.eval_memory):
+	// it bounds the values a single built-in call may build (guard.go).
+	EvalMemory int64
 	// EvalTimeout is informational: callers bound each evaluation with a
 	// context deadline (the engine stops when the context is done).
 	EvalTimeout time.Duration
@@ -223,6 +226,8 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
 	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1)}
+	now := asOfTime(opts.Project)
+	setEvalMemory(opts.EvalMemory)
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {
@@ -236,6 +241,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			r.meta.Severity = sev
 			r.forced = true
 		}
+		r.now = now
 		c := compilerOf[r.pkg]
 		if c == nil {
 			return nil, fmt.Errorf("%s: rule %s was compiled in no group", r.file, r.meta.ID)
@@ -271,12 +277,23 @@ func compileError(errs ast.Errors) error {
 }
 
 // capabilities are OPA's built-ins minus the ones that reach outside the
-// process: rules judge the documents given, nothing else.
+// process or make a verdict irreproducible: rules judge the documents
+// given, nothing else. Rules may come from the checked pull request, so:
+//   - no network, no runtime environment (http.send, net.*, opa.runtime);
+//   - no randomness (rand.intn, uuid.rfc4122): the same documents must get
+//     the same verdict on every run;
+//   - time.now_ns is still declared (rules written for OPA compile) but
+//     returns the run's as_of (Engine.now, given to every evaluation), never
+//     the clock;
+//   - the built-ins that can build huge values are bounded (guardBuiltins).
+//
+// Other changes to what rules may call belong here too.
 func capabilities() *ast.Capabilities {
+	guardBuiltins()
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
-		if b.Name == "http.send" || b.Name == "opa.runtime" || strings.HasPrefix(b.Name, "net.") {
+		if refusedBuiltin(b.Name) {
 			continue
 		}
 		kept = append(kept, b)
@@ -284,6 +301,26 @@ func capabilities() *ast.Capabilities {
 	caps.Builtins = kept
 	caps.AllowNet = []string{}
 	return caps
+}
+
+// refusedBuiltin: rules may not call the built-in name (see capabilities).
+func refusedBuiltin(name string) bool {
+	switch name {
+	case "http.send", "opa.runtime", "rand.intn", "uuid.rfc4122":
+		return true
+	}
+	return strings.HasPrefix(name, "net.")
+}
+
+// asOfTime is the instant time.now_ns returns: midnight UTC of as_of
+// (project data), or the zero time when there is none.
+func asOfTime(project map[string]any) time.Time {
+	s, _ := project["as_of"].(string)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Unix(0, 0).UTC()
+	}
+	return t
 }
 
 func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity) string {

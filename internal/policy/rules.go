@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -23,6 +24,7 @@ type rule struct {
 	forced   bool     // severity set by configuration: it wins over per-finding severities
 	query    rego.PreparedEvalQuery
 	compiler *ast.Compiler // its compile group's (groups.go)
+	now      time.Time     // what time.now_ns returns: the run's as_of
 }
 
 func (r *rule) isProject() bool {

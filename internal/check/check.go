@@ -107,6 +107,10 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	// Each job is a goroutine and a reader's working memory: more jobs
+	// than files, or than the cores can use, only cost memory (--jobs
+	// 100000000 was a fatal out-of-memory).
+	jobs = max(min(jobs, len(files), MaxJobs()), 1)
 	// Read and normalize every file, then link the artifacts (a PMP's
 	// reference to a separate plan is resolved against the submission),
 	// then evaluate each document: per-document rules see resolved links.
@@ -190,6 +194,9 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	}
 	return out, nil
 }
+
+// MaxJobs is the most documents checked in parallel: 4 × the CPUs.
+func MaxJobs() int { return 4 * runtime.NumCPU() }
 
 // pool runs fn(0..n-1) on jobs workers and stops feeding work when ctx ends.
 func pool(ctx context.Context, n, jobs int, fn func(i int)) error {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -219,5 +220,58 @@ func TestAttack09ClockAndRandomness(t *testing.T) {
 	code, _, stderr = checkAttack(t, attackTree(t, "09-random"))
 	if code != ExitToolError || !strings.Contains(stderr, "rand.intn") {
 		t.Errorf("randomness compiled: exit %d: %s", code, stderr)
+	}
+}
+
+// Defect 12: --jobs N started N goroutines whatever the file count
+// (--jobs 100000000: a fatal out-of-memory). It is capped at 4 × CPUs with
+// a note, and at the file count.
+func TestAttack12Jobs(t *testing.T) {
+	dir := attackTree(t, "12-jobs")
+	code, _, stderr := checkAttack(t, dir, "--fail-on", "never", "--jobs", "5000")
+	if code != ExitOK || !strings.Contains(stderr, "--jobs 5000 is more than") {
+		t.Fatalf("exit %d, no note on the capped --jobs: %q", code, stderr)
+	}
+	code, _, stderr = checkAttack(t, dir, "--fail-on", "never", "--jobs", "100000000")
+	if code != ExitOK || !strings.Contains(stderr, "using") {
+		t.Fatalf("exit %d: %q", code, stderr)
+	}
+	if code, _, _ := checkAttack(t, dir, "--jobs", "-3"); code != ExitToolError {
+		t.Errorf("--jobs -3: exit %d", code)
+	}
+}
+
+// Defect 13: --output replaced a device or a symbolic link with a regular
+// file (as root, /dev/full became a file, exit 1, no error). A target that
+// is not a regular file is now refused (exit 2) and left as it was.
+func TestAttack13OutputNotRegular(t *testing.T) {
+	dir := attackTree(t, "12-jobs")
+	out := t.TempDir()
+	target := filepath.Join(out, "target.txt")
+	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(out, "report.json")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(out, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []string{link, fifo, out} {
+		code, _, stderr := checkAttack(t, dir, "--format", "json", "--output", o)
+		if code != ExitToolError || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("--output %s: exit %d: %s", o, code, stderr)
+		}
+	}
+	if st, err := os.Lstat(link); err != nil || st.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the symbolic link was replaced: %v %v", st.Mode(), err)
+	}
+	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO was replaced: %v", err)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the link's target was written: %q", b)
 	}
 }

@@ -155,6 +155,14 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
+	if fl.jobs < 0 {
+		return toolError(fmt.Errorf("--jobs %d: want a positive number", fl.jobs))
+	}
+	if most := check.MaxJobs(); fl.jobs > most {
+		fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: --jobs %d is more than %d (4 × %d CPUs); using %d\n",
+			fl.jobs, most, runtime.NumCPU(), most)
+		fl.jobs = most
+	}
 
 	popts := policyOptions(cfg, asOf, fl)
 	popts.EvalTimeout = lim.EvalTimeout

@@ -25,7 +25,12 @@ const attacksDir = "../../testdata/attacks"
 // returns it.
 func attackTree(t *testing.T, name string) string {
 	t.Helper()
-	dst := t.TempDir()
+	return attackTreeAt(t, name, t.TempDir())
+}
+
+// attackTreeAt is attackTree into dst.
+func attackTreeAt(t *testing.T, name, dst string) string {
+	t.Helper()
 	src := filepath.Join(attacksDir, name)
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -273,5 +278,123 @@ func TestAttack13OutputNotRegular(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(target); string(b) != "keep" {
 		t.Errorf("the link's target was written: %q", b)
+	}
+}
+
+// symlink makes link point to target, failing the test if it cannot.
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Defect 1: the checked tree's config named files outside the tree
+// (absolute, "../", symbolic links) and a policy of the tree printed them
+// into the report. Each way is now refused with exit 2, and the secret
+// reaches neither the report nor the error; --data on the command line
+// (the user's own choice) still reads any file.
+func TestAttack01ConfigReadsOutsideTree(t *testing.T) {
+	const secretMark = "TOLLGATE-FAKE-SECRET"
+	base := t.TempDir()
+	tree := filepath.Join(base, "tree")
+	attackTreeAt(t, "01-config-outside", tree)
+	outside := filepath.Join(base, "outside")
+	if err := os.MkdirAll(outside, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	secret := filepath.Join(outside, "secret.json")
+	if err := os.Rename(filepath.Join(tree, "secret.json"), secret); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "evil.rego"), attackFile(t, "01-config-outside/p/leak.rego"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, secret, filepath.Join(tree, "link.json"))
+	if err := os.MkdirAll(filepath.Join(tree, "q"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, filepath.Join(outside, "evil.rego"), filepath.Join(tree, "q", "evil.rego"))
+	symlink(t, outside, filepath.Join(tree, "outdir"))
+	for name, cfg := range map[string]string{
+		"absolute data":         "policies: [p/]\ndata: [" + secret + "]\n",
+		"parent data":           "policies: [p/]\ndata: [../outside/secret.json]\n",
+		"nested parent data":    "policies: [p/]\ndata: [p/../../outside/secret.json]\n",
+		"symlinked data":        "policies: [p/]\ndata: [link.json]\n",
+		"symlinked policy file": "policies: [q/]\ndata: [link.json]\n",
+		"symlinked policy dir":  "policies: [outdir/]\n",
+		"absolute policy dir":   "policies: [" + outside + "]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := os.WriteFile(filepath.Join(tree, ".tollgate.yaml"), []byte(cfg), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, out, stderr := checkAttack(t, tree, "--format", "json")
+			if code != ExitToolError {
+				t.Errorf("exit %d, want %d: %s", code, ExitToolError, stderr)
+			}
+			if strings.Contains(out+stderr, secretMark) {
+				t.Errorf("the secret reached the output:\n%s\n%s", out, stderr)
+			}
+		})
+	}
+	// A configuration symlinked out of the tree is refused too.
+	os.Remove(filepath.Join(tree, ".tollgate.yaml"))
+	symlink(t, secret, filepath.Join(tree, ".tollgate.yaml"))
+	if code, out, stderr := checkAttack(t, tree); code != ExitToolError || strings.Contains(out+stderr, secretMark) {
+		t.Errorf("symlinked config: exit %d:\n%s\n%s", code, out, stderr)
+	}
+	// The command line may name any file.
+	os.Remove(filepath.Join(tree, ".tollgate.yaml"))
+	code, out, stderr := checkAttack(t, tree, "--format", "json", "--policy", filepath.Join(tree, "p"), "--data", secret)
+	if code == ExitToolError || !strings.Contains(out, secretMark) {
+		t.Errorf("--data on the command line: exit %d: %s", code, stderr)
+	}
+}
+
+// Defect 7: policy and data files had no size limit and could be any
+// file: a policy that is a FIFO hung the run, /dev/zero exhausted the
+// memory. A file that is not regular is refused, the user policies and
+// data files are bounded (limits.policy_bytes, limits.data_bytes), and
+// the compilation has a deadline (limits.compile_timeout): each is exit 2
+// naming the cause.
+func TestAttack07PolicySize(t *testing.T) {
+	dir := attackTree(t, "07-policy-files")
+	pol := filepath.Join(dir, "p")
+	fifo := filepath.Join(pol, "fifo.rego")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := checkAttack(t, dir, "--policy", pol)
+	if code != ExitToolError || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("FIFO policy: exit %d: %s", code, stderr)
+	}
+	os.Remove(fifo)
+	symlink(t, "/dev/zero", filepath.Join(pol, "z.rego"))
+	code, _, stderr = checkAttack(t, dir, "--policy", pol)
+	if code != ExitToolError || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("/dev/zero policy: exit %d: %s", code, stderr)
+	}
+	os.Remove(filepath.Join(pol, "z.rego"))
+
+	big := "package attack.big\n\nimport rego.v1\n\n" + strings.Repeat("# padding padding padding padding\n", 200)
+	if err := os.WriteFile(filepath.Join(pol, "big.rego"), []byte(big), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = checkAttack(t, dir, "--policy", pol, "--limit", "policy_bytes=4KiB")
+	if code != ExitToolError || !strings.Contains(stderr, "limits.policy_bytes") {
+		t.Errorf("large policy: exit %d: %s", code, stderr)
+	}
+	data := filepath.Join(dir, "data.json")
+	if err := os.WriteFile(data, []byte(`{"x": "`+strings.Repeat("y", 5000)+`"}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = checkAttack(t, dir, "--data", data, "--limit", "data_bytes=4KiB")
+	if code != ExitToolError || !strings.Contains(stderr, "limits.data_bytes") {
+		t.Errorf("large data: exit %d: %s", code, stderr)
+	}
+	code, _, stderr = checkAttack(t, dir, "--limit", "compile_timeout=1ns")
+	if code != ExitToolError || !strings.Contains(stderr, "compile_timeout") {
+		t.Errorf("compile deadline: exit %d: %s", code, stderr)
 	}
 }

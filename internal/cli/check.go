@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +24,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -139,6 +140,11 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	}
 	cfg := &config.Config{}
 	if p := config.Find(fl.config, args); p != "" {
+		if fl.config == "" { // found in the checked tree: it may not link out of it
+			if err := config.CheckInside(p); err != nil {
+				return toolError(err)
+			}
+		}
 		if cfg, err = config.Load(p); err != nil {
 			return toolError(err)
 		}
@@ -164,14 +170,18 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		fl.jobs = most
 	}
 
-	popts := policyOptions(cfg, asOf, fl)
+	popts, err := policyOptions(cfg, asOf, fl)
+	if err != nil {
+		return toolError(fmt.Errorf("config: %w", err))
+	}
 	popts.EvalTimeout = lim.EvalTimeout
 	popts.EvalMemory = lim.EvalMemory
+	popts.PolicyBytes, popts.DataBytes = lim.PolicyBytes, lim.DataBytes
 	// The packs compile while the files are read (check.RunCompiling); a
 	// compile error stops the reading and is reported as the tool error.
 	// The compilation starts once the files are known: how much reading
 	// there is decides how many cores it takes.
-	compile := compileAsync(ctx, popts)
+	compile := compileAsync(ctx, popts, lim.CompileTimeout)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
 		Discovered: func(files []discover.File) {
 			if shortReading(files) {
@@ -244,11 +254,28 @@ func catalog(eng *policy.Engine, fs []finding.Finding) []finding.Rule {
 	return rules
 }
 
-func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Options {
+// policyOptions are the rules and data of the run. The configuration's
+// policies: and data: must resolve inside its own directory (a rule could
+// otherwise read and print any file of the CI machine); --policy and
+// --data are the user's own choice.
+func policyOptions(cfg *config.Config, asOf string, fl checkFlags) (policy.Options, error) {
+	dirs, err := cfg.PolicyPaths()
+	if err != nil {
+		return policy.Options{}, err
+	}
+	data, err := cfg.DataPaths()
+	if err != nil {
+		return policy.Options{}, err
+	}
+	confine := map[string]string{}
+	for _, p := range append(slices.Clone(dirs), data...) {
+		confine[p] = cfg.Root()
+	}
 	o := policy.Options{
 		Packs:      cfg.Packs,
-		PolicyDirs: append(resolveAll(cfg.Dir, cfg.Policies), fl.policies...),
-		DataFiles:  append(resolveAll(cfg.Dir, cfg.Data), fl.data...),
+		PolicyDirs: append(dirs, fl.policies...),
+		DataFiles:  append(data, fl.data...),
+		Confine:    confine,
 		Project:    cfg.ProjectData(asOf),
 		Thresholds: cfg.Thresholds,
 		Severity:   map[string]finding.Severity{},
@@ -262,7 +289,7 @@ func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Option
 	for id, s := range cfg.Severity {
 		o.Severity[id] = finding.Severity(s)
 	}
-	return o
+	return o, nil
 }
 
 func waiverRules(cfg *config.Config) []finding.WaiverRule {
@@ -331,17 +358,6 @@ func commandLine(cmd *cobra.Command, args []string) string {
 	return strings.Join(append(parts, args...), " ")
 }
 
-func resolveAll(dir string, ps []string) []string {
-	var out []string
-	for _, p := range ps {
-		if dir != "" && !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
 		if s != "" {
@@ -360,11 +376,16 @@ type asyncEngine struct {
 	done   chan struct{}
 	eng    *policy.Engine
 	err    error
+	// timeout bounds the compilation (limits.compile_timeout): OPA's
+	// compiler takes no context, and a large hostile policy compiled for
+	// tens of seconds. deadline is set when the compilation starts.
+	timeout  time.Duration
+	deadline time.Time
 }
 
 // compileAsync prepares a compilation; start (or wait) begins it.
-func compileAsync(ctx context.Context, opts policy.Options) *asyncEngine {
-	c := &asyncEngine{done: make(chan struct{}), opts: opts}
+func compileAsync(ctx context.Context, opts policy.Options, timeout time.Duration) *asyncEngine {
+	c := &asyncEngine{done: make(chan struct{}), opts: opts, timeout: timeout}
 	c.ctx, c.cancel = context.WithCancel(ctx)
 	context.AfterFunc(ctx, c.cancel)
 	return c
@@ -376,6 +397,7 @@ func (c *asyncEngine) start(workers int) {
 	c.once.Do(func() {
 		opts := c.opts
 		opts.CompileWorkers = workers
+		c.deadline = time.Now().Add(c.timeout)
 		go func() {
 			defer close(c.done)
 			c.eng, c.err = policy.Compile(c.ctx, opts)
@@ -422,8 +444,23 @@ func shortReading(files []discover.File) bool {
 
 // wait blocks until the compilation is over (starting it with one
 // compiler if nothing started it: the run stopped before discovery ended).
+//
+// Past limits.compile_timeout it gives up with an error (the run ends
+// with exit 2; the abandoned compiler goes with the process).
 func (c *asyncEngine) wait() (*policy.Engine, error) {
 	c.start(1)
-	<-c.done
-	return c.eng, c.err
+	if c.timeout <= 0 {
+		<-c.done
+		return c.eng, c.err
+	}
+	timer := time.NewTimer(time.Until(c.deadline))
+	defer timer.Stop()
+	select {
+	case <-c.done:
+		return c.eng, c.err
+	case <-timer.C:
+		c.cancel()
+		return nil, fmt.Errorf("the rules did not compile within %s; %s",
+			c.timeout, limits.Hint(limits.KeyCompileTimeout))
+	}
 }

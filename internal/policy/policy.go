@@ -55,6 +55,15 @@ type Options struct {
 	PolicyDirs []string
 	// DataFiles are JSON or YAML files merged into data at their top level.
 	DataFiles []string
+	// Confine maps a PolicyDirs or DataFiles entry named by a configuration
+	// to the directory every file read through it must resolve inside
+	// (symbolic links followed); entries not listed (command-line paths)
+	// are not confined.
+	Confine map[string]string
+	// PolicyBytes and DataBytes bound the total size of the user policy
+	// files and of the data files (limits.policy_bytes, limits.data_bytes);
+	// 0 = no bound.
+	PolicyBytes, DataBytes int64
 	// Project is data.tollgate.project.
 	Project map[string]any
 	// Thresholds are deep-merged over policies/data/thresholds.json into
@@ -116,7 +125,7 @@ func Compile(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, err := userSources(opts.PolicyDirs)
+	user, err := userSources(opts.PolicyDirs, opts.Confine, opts.PolicyBytes)
 	if err != nil {
 		return nil, err
 	}

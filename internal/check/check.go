@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
@@ -40,6 +40,12 @@ type Options struct {
 	Normalize normalize.Options // per-run defaults (StatusDate, PlanMinWords)
 	// KeepArtifacts puts the normalized artifacts into the result.
 	KeepArtifacts bool
+	// NoIgnoreFile ignores the .tollgateignore files of the checked
+	// directories (a trusted configuration decides what is excluded).
+	NoIgnoreFile bool
+	// FollowSymlinks reads files that symbolic links point to outside the
+	// checked directories (discover.Options.FollowSymlinks).
+	FollowSymlinks bool
 	// Discovered, when set, is told the files found, before any is read
 	// (RunCompiling's caller sizes the compilation by them: see
 	// cli.shortReading).
@@ -95,7 +101,8 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 // files. An engine error is returned as is.
 func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), opts Options) (*Output, error) {
 	files, err := discover.Walk(opts.Paths, discover.Options{
-		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
+		Exclude: opts.Exclude, IgnoreFile: !opts.NoIgnoreFile, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
+		FollowSymlinks: opts.FollowSymlinks,
 	})
 	if err != nil {
 		return nil, err
@@ -115,7 +122,8 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	// reference to a separate plan is resolved against the submission),
 	// then evaluate each document: per-document rules see resolved links.
 	results := make([]docResult, len(files))
-	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts) }); err != nil {
+	readers := make(chan struct{}, jobs) // held by each reader until it really ends (extract.ReadHeld)
+	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts, readers) }); err != nil {
 		return nil, err
 	}
 	eng, err := engine()
@@ -227,7 +235,7 @@ feed:
 // readFile takes one file through extract → classify → normalize →
 // validate. Every failure becomes a finding on that file; it never stops
 // the run.
-func readFile(ctx context.Context, f discover.File, opts Options) (out docResult) {
+func readFile(ctx context.Context, f discover.File, opts Options, readers chan struct{}) (out docResult) {
 	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
 	defer func() {
 		// Readers must not panic; if one does, this file is unreadable and
@@ -243,13 +251,21 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	if f.Fault != nil {
 		return unreadable(out, f.Path, f.Fault)
 	}
-	sum, err := hashFile(f.Abs)
+	sum, err := hashFileWithin(ctx, f.Abs, opts.Limits.ReadTimeout)
 	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			return unreadable(out, f.Path, document.LimitFault(limits.KeyReadTimeout, document.Loc{}, err,
+				"hashing the file took longer than %s (limits.read_timeout)", opts.Limits.ReadTimeout))
+		}
+		if errors.Is(err, fsguard.ErrNotRegular) {
+			return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err,
+				"no longer a regular file (it changed after it was found)"))
+		}
 		return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file"))
 	}
 	out.doc.SHA256 = sum
 
-	tree, err := extract.Read(ctx, f, opts.Limits)
+	tree, err := extract.ReadHeld(ctx, f, opts.Limits, readers)
 	if err != nil {
 		var fault *document.Fault
 		if !errors.As(err, &fault) {
@@ -439,15 +455,37 @@ func adoptArtifact(t *document.Tree, f discover.File, sum string) map[string]any
 	return art
 }
 
-func hashFile(p string) (string, error) {
-	fh, err := os.Open(p)
+func hashFile(p string) (string, error) { return hashFileWithin(context.Background(), p, 0) }
+
+// hashFileWithin hashes the regular file at p, stopping when ctx ends or
+// after timeout (0 = none): the file may have become a FIFO or a device
+// since discovery (opened without blocking and refused), or sit on a
+// file system that stalls.
+func hashFileWithin(ctx context.Context, p string, timeout time.Duration) (string, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	fh, _, err := fsguard.OpenRegular(p)
 	if err != nil {
 		return "", err
 	}
 	defer fh.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, fh); err != nil {
-		return "", fmt.Errorf("hash %s: %w", p, err)
+	buf := make([]byte, 1<<20)
+	for {
+		if err := ctx.Err(); err != nil {
+			return "", fmt.Errorf("hash %s: %w", p, err)
+		}
+		n, err := fh.Read(buf)
+		h.Write(buf[:n])
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("hash %s: %w", p, err)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

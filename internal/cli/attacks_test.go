@@ -398,3 +398,80 @@ func TestAttack07PolicySize(t *testing.T) {
 		t.Errorf("compile deadline: exit %d: %s", code, stderr)
 	}
 }
+
+// Defect 2: a symbolic link in the checked tree to a file outside it
+// (ln -s /etc/passwd r/passwd.csv) was followed: its rows reached the
+// rules' input and the report. It is now listed unread with TG-READ-007;
+// --follow-symlinks opts in, and links inside the tree are still read.
+func TestAttack02SymlinkOutOfTree(t *testing.T) {
+	const mark = "TOLLGATE-FAKE-PASSWD"
+	base := t.TempDir()
+	tree := attackTreeAt(t, "02-symlink", filepath.Join(base, "tree"))
+	outside := filepath.Join(base, "passwd")
+	if err := os.Rename(filepath.Join(tree, "outside-passwd.csv"), outside); err != nil {
+		t.Fatal(err)
+	}
+	symlink(t, outside, filepath.Join(tree, "passwd.csv"))
+	symlink(t, "charter.md", filepath.Join(tree, "linked-charter.md"))
+
+	code, out, stderr := checkAttack(t, tree, "--format", "json", "--keep-artifacts", "--fail-on", "never")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, mark) {
+		t.Errorf("the linked file was read:\n%s", out)
+	}
+	r := decodeAttackReport(t, out)
+	if !r.hasFinding("TG-READ-007", "outside the checked directory", "--follow-symlinks") {
+		t.Errorf("the link is not listed with its reason: %+v", r.Findings)
+	}
+	var docs []string
+	for _, d := range r.Documents {
+		docs = append(docs, d.Path)
+	}
+	if strings.Join(docs, ",") != "charter.md,linked-charter.md,passwd.csv" {
+		t.Errorf("documents = %v", docs)
+	}
+	code, out, stderr = checkAttack(t, tree, "--format", "json", "--keep-artifacts", "--fail-on", "never", "--follow-symlinks")
+	if code != ExitOK || !strings.Contains(out, mark) {
+		t.Errorf("--follow-symlinks did not read the link: exit %d: %s", code, stderr)
+	}
+}
+
+// Defect 3 (end to end): a file named with a workflow command, a
+// Markdown heading holding &#10;, a CSV header cell with
+// ::stop-commands:: and ESC/OSC sequences print no line that starts with
+// "::" and no control character in the text report.
+func TestAttack03TextInjection(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"x\n::error file=README.md,line=1::Injected\n.md": "charter.md",
+		"charter-escapes.md":                              "charter-escapes.md",
+		"header-injection.csv":                            "header-injection.csv",
+		"\x1b]0;pwned\x07.md":                             "charter.md",
+		"::warning::path.md":                              "charter.md",
+		"a\r::notice::cr\r.md":                            "charter.md",
+		"tab\t::group::tab.md":                            "charter.md",
+		"bell\x07\x1b[2J.md":                              "charter.md",
+		"sep\u2028::error::x.md":                          "charter.md",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), attackFile(t, src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, stderr := checkAttack(t, dir, "--verbose")
+	if code != ExitFail && code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for i, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+			t.Errorf("line %d starts a workflow command: %q", i+1, line)
+		}
+		if strings.ContainsFunc(line, func(r rune) bool { return r < 0x20 || r == 0x7f || r == 0x2028 }) {
+			t.Errorf("line %d holds a control character: %q", i+1, line)
+		}
+	}
+	if !strings.Contains(out, `x\n::error file=README.md,line=1::Injected\n.md`) {
+		t.Errorf("the hostile name is not shown escaped:\n%s", out)
+	}
+}

@@ -40,6 +40,7 @@ type checkFlags struct {
 	output        string
 	shard         string
 	keepArtifacts bool
+	follow        bool
 	quiet         bool
 	verbose       bool
 	limits        []string
@@ -71,6 +72,7 @@ compile); 130 interrupted.`,
 	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
 	f.StringVar(&fl.shard, "shard", "", "check only slice I of N (I/N, 1-based), for parallel CI jobs")
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
+	f.BoolVar(&fl.follow, "follow-symlinks", false, "read files that symbolic links in checked directories point to outside them (default: list them unread, TG-READ-007)")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
 	addLimitFlag(f, &fl.limits)
@@ -193,8 +195,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		},
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
-		Normalize:     cfg.NormalizeOptions(),
-		KeepArtifacts: fl.keepArtifacts,
+		Normalize:      cfg.NormalizeOptions(),
+		KeepArtifacts:  fl.keepArtifacts,
+		FollowSymlinks: fl.follow,
 	})
 	eng, cerr := compile.wait()
 	if cerr != nil {

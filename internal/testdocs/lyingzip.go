@@ -17,13 +17,13 @@ func LyingZip(n int) []byte {
 	le := func(v any) { binary.Write(&b, binary.LittleEndian, v) }
 	// Local file header.
 	le(uint32(0x04034b50))
-	le(uint16(20))       // version needed
-	le(uint16(0))        // flags
-	le(uint16(0))        // stored
-	le(uint32(0))        // time, date
-	le(uint32(0))        // crc
-	le(uint32(0))        // compressed size
-	le(uint32(0))        // uncompressed size
+	le(uint16(20)) // version needed
+	le(uint16(0))  // flags
+	le(uint16(0))  // stored
+	le(uint32(0))  // time, date
+	le(uint32(0))  // crc
+	le(uint32(0))  // compressed size
+	le(uint32(0))  // uncompressed size
 	le(uint16(len(name)))
 	le(uint16(0))
 	b.WriteString(name)

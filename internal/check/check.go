@@ -137,7 +137,9 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		}
 	}
 	normalize.LinkReferences(linked)
-	if err := pool(ctx, len(files), jobs, func(i int) { evaluate(ctx, eng, &results[i], opts) }); err != nil {
+	guard := startMemGuard(ctx, opts.Limits.EvalMemory)
+	defer guard.stop()
+	if err := pool(ctx, len(files), jobs, func(i int) { evaluate(ctx, guard, eng, &results[i], opts) }); err != nil {
 		return nil, err
 	}
 
@@ -166,7 +168,8 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 			unprepared = r
 		}
 	}
-	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
+	gctx := guard.context()
+	pctx, cancel := context.WithTimeout(gctx, opts.Limits.ProjectTimeout)
 	defer cancel()
 	var po policy.Outcome
 	switch {
@@ -187,7 +190,11 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		// Like a document's, a failed project evaluation is a finding on
 		// the submission: the per-document results stand and are reported.
 		msg := fmt.Sprintf("project rule evaluation failed: %v", err)
-		if errors.Is(pctx.Err(), context.DeadlineExceeded) {
+		switch {
+		case errors.Is(context.Cause(gctx), errEvalMemory):
+			msg = fmt.Sprintf("project rule evaluation stopped: %v (%s); %s",
+				errEvalMemory, limits.FormatBytes(opts.Limits.EvalMemory), limits.Hint(limits.KeyEvalMemory))
+		case errors.Is(pctx.Err(), context.DeadlineExceeded):
 			msg = fmt.Sprintf("project rule evaluation did not finish within %s: %v; %s",
 				opts.Limits.ProjectTimeout, err, limits.Hint(limits.KeyProjectTimeout))
 		}
@@ -372,7 +379,7 @@ func linkSummary(art map[string]any) map[string]any {
 
 // evaluate runs the per-document rules on a read document, under the
 // evaluation deadline; an error becomes a TG-EVAL-001 finding.
-func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Options) {
+func evaluate(ctx context.Context, guard *memGuard, eng *policy.Engine, r *docResult, opts Options) {
 	if r.artifact == nil {
 		return
 	}
@@ -389,7 +396,8 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 		r.findings = append(r.findings, <-r.schema...)
 		r.schema = nil
 	}
-	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
+	gctx := guard.context()
+	ectx, cancel := context.WithTimeout(gctx, opts.Limits.EvalTimeout)
 	defer cancel()
 	var o policy.Outcome
 	var err error
@@ -409,7 +417,11 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
-		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+		switch {
+		case errors.Is(context.Cause(gctx), errEvalMemory):
+			msg = fmt.Sprintf("rule evaluation stopped: %v (%s); %s",
+				errEvalMemory, limits.FormatBytes(opts.Limits.EvalMemory), limits.Hint(limits.KeyEvalMemory))
+		case errors.Is(ectx.Err(), context.DeadlineExceeded):
 			msg = fmt.Sprintf("rule evaluation did not finish within %s: %v; %s",
 				opts.Limits.EvalTimeout, err, limits.Hint(limits.KeyEvalTimeout))
 		}

@@ -194,6 +194,24 @@ func TestAttack04EvalMemory(t *testing.T) {
 	}
 }
 
+// Defect 4, the slow way: 400 distinct 1 MB strings, each under the
+// per-value bound, are stopped by the memory guard (eval_memory 64 MiB)
+// with a TG-EVAL-001 finding, and the run completes.
+func TestAttack04EvalMemoryGradual(t *testing.T) {
+	dir := attackTree(t, "04-memory-gradual")
+	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never", "--limit", "eval_memory=64MiB")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	r := decodeAttackReport(t, out)
+	if !r.hasFinding("TG-EVAL-001", "eval_memory") {
+		t.Errorf("no TG-EVAL-001 naming eval_memory: %+v", r.Findings)
+	}
+	if r.hasFinding("", "built 400 strings") {
+		t.Error("the 400 MB were built")
+	}
+}
+
 // Defect 5: count([a | some _ in numbers.range(1, 1000000)]) ran for 135 s
 // against a 10 s deadline; the range is now refused at once.
 func TestAttack05HugeRange(t *testing.T) {
@@ -473,5 +491,16 @@ func TestAttack03TextInjection(t *testing.T) {
 	}
 	if !strings.Contains(out, `x\n::error file=README.md,line=1::Injected\n.md`) {
 		t.Errorf("the hostile name is not shown escaped:\n%s", out)
+	}
+}
+
+// Defect 5, whole run: with every rule inside its own deadline (here a
+// generous eval_timeout), limits.run_timeout still ends the run: exit 2
+// naming the limit.
+func TestAttack05RunTimeout(t *testing.T) {
+	dir := attackTree(t, "05-run-timeout")
+	code, _, stderr := checkAttack(t, dir, "--limit", "eval_timeout=10m", "--limit", "run_timeout=2s")
+	if code != ExitToolError || !strings.Contains(stderr, "limits.run_timeout") {
+		t.Errorf("exit %d: %s", code, stderr)
 	}
 }

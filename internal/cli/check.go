@@ -183,7 +183,13 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	// compile error stops the reading and is reported as the tool error.
 	// The compilation starts once the files are known: how much reading
 	// there is decides how many cores it takes.
-	compile := compileAsync(ctx, popts, lim.CompileTimeout)
+	//
+	// The whole run has a deadline too (limits.run_timeout): every
+	// per-file and per-rule deadline holding, many files could still keep
+	// a CI job for hours.
+	runCtx, cancelRun := context.WithTimeout(ctx, lim.RunTimeout)
+	defer cancelRun()
+	compile := compileAsync(runCtx, popts, lim.CompileTimeout)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
 		Discovered: func(files []discover.File) {
 			if shortReading(files) {
@@ -200,6 +206,10 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		FollowSymlinks: fl.follow,
 	})
 	eng, cerr := compile.wait()
+	if ctx.Err() == nil && errors.Is(runCtx.Err(), context.DeadlineExceeded) {
+		return toolError(fmt.Errorf("the run did not finish within %s (limits.run_timeout); %s",
+			lim.RunTimeout, limits.Hint(limits.KeyRunTimeout)))
+	}
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}

@@ -44,8 +44,9 @@ func attackTreeAt(t *testing.T, name, dst string) string {
 		if err != nil {
 			return err
 		}
-		if rel == "tollgate.yaml" {
-			rel = ".tollgate.yaml"
+		switch filepath.Base(rel) {
+		case "tollgate.yaml", "tollgateignore":
+			rel = filepath.Join(filepath.Dir(rel), "."+filepath.Base(rel))
 		}
 		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
 	})
@@ -89,11 +90,15 @@ type attackReport struct {
 		Error  string `json:"error"`
 	} `json:"documents"`
 	Findings []struct {
-		Rule    string `json:"rule"`
-		Path    string `json:"path"`
-		Message string `json:"message"`
-		Status  string `json:"status"`
+		Rule     string `json:"rule"`
+		Path     string `json:"path"`
+		Message  string `json:"message"`
+		Status   string `json:"status"`
+		Severity string `json:"severity"`
 	} `json:"findings"`
+	Run struct {
+		AsOf string `json:"as_of"`
+	} `json:"run"`
 	Artifacts []json.RawMessage `json:"artifacts"`
 	Summary   struct {
 		Verdict string `json:"verdict"`
@@ -502,5 +507,96 @@ func TestAttack05RunTimeout(t *testing.T) {
 	code, _, stderr := checkAttack(t, dir, "--limit", "eval_timeout=10m", "--limit", "run_timeout=2s")
 	if code != ExitToolError || !strings.Contains(stderr, "limits.run_timeout") {
 		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestTrustModel: under --trusted-config, a hostile checked-tree
+// configuration cannot loosen the gate in any of the ways of issue 11
+// (limits raised, fail_on: never, severity off or lowered, waivers on
+// "**", documents excluded, .tollgateignore, an earlier as_of, looser
+// thresholds); it can tighten it (a higher severity), and its waivers
+// count only as trust.waivers says. Without a trusted configuration the
+// same tree passes by excluding every document: the attack is real.
+func TestTrustModel(t *testing.T) {
+	base := t.TempDir()
+	tree := attackTreeAt(t, "trust/tree", filepath.Join(base, "tree"))
+	big := append(attackFile(t, "charter.md"), []byte(strings.Repeat("\nMore text for the scope section.", 60))...)
+	if err := os.WriteFile(filepath.Join(tree, "big.md"), big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	trusted := filepath.Join(attacksDir, "trust/base/trusted.yaml")
+	check := func(args ...string) (int, attackReport, string) {
+		t.Helper()
+		var code int
+		var out, stderr string
+		within(t, attackTimeout(120*time.Second), "the check", func() {
+			code, out, stderr = run(t, append([]string{"check", tree, "--format", "json"}, args...)...)
+		})
+		if code == ExitToolError {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		return code, decodeAttackReport(t, out), stderr
+	}
+
+	code, r, _ := check()
+	if code != ExitOK || len(r.Documents) != 0 {
+		t.Errorf("untrusted run: exit %d, %d documents; the tree's config should decide here", code, len(r.Documents))
+	}
+
+	code, r, stderr := check("--trusted-config", trusted)
+	if code != ExitFail {
+		t.Errorf("fail_on: never applied: exit %d", code)
+	}
+	if len(r.Documents) != 2 || r.Documents[1].Status != "ok" {
+		t.Errorf("documents.exclude or .tollgateignore applied: %+v", r.Documents)
+	}
+	if r.Run.AsOf != "2026-11-22" {
+		t.Errorf("as_of = %s", r.Run.AsOf)
+	}
+	if !r.hasFinding("TG-LIMIT-001", "markdown_bytes") {
+		t.Errorf("limits.markdown_bytes raised: %+v", r.Findings)
+	}
+	sev := map[string]string{}
+	status := map[string]string{}
+	for _, f := range r.Findings {
+		if f.Path == "charter.md" {
+			sev[f.Rule], status[f.Rule] = f.Severity, f.Status
+		}
+	}
+	for rule, want := range map[string]string{"CHARTER-001": "error", "CHARTER-002": "error", "GEN-002": "error"} {
+		if sev[rule] != want {
+			t.Errorf("%s severity %q, want %q", rule, sev[rule], want)
+		}
+	}
+	if status["CHARTER-003"] != "fail" || status["CHARTER-004"] != "waived" {
+		t.Errorf("waivers: CHARTER-003 %s (approved by attacker), CHARTER-004 %s (approved by lead)",
+			status["CHARTER-003"], status["CHARTER-004"])
+	}
+	if !r.hasFinding("CHARTER-001", "7 words") {
+		t.Errorf("thresholds loosened: %+v", r.Findings)
+	}
+	for _, want := range []string{"fail_on: never", "severity.CHARTER-001: off",
+		"limits.markdown_bytes", "limits.file_bytes", "documents:", "thresholds:", "waiver for CHARTER-003", "project.as_of"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr does not say %q was not applied:\n%s", want, stderr)
+		}
+	}
+
+	for policy, waived := range map[string][]string{"deny": nil, "allow": {"CHARTER-003", "CHARTER-004"}} {
+		cfg := filepath.Join(base, policy+".yaml")
+		b := strings.Replace(string(attackFile(t, "trust/base/trusted.yaml")), "waivers: require_approved_by", "waivers: "+policy, 1)
+		if err := os.WriteFile(cfg, []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, r, _ := check("--trusted-config", cfg)
+		var got []string
+		for _, f := range r.Findings {
+			if f.Status == "waived" && f.Path == "charter.md" {
+				got = append(got, f.Rule)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(waived, ",") {
+			t.Errorf("trust.waivers %s: waived %v, want %v", policy, got, waived)
+		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,6 +30,7 @@ import (
 
 type checkFlags struct {
 	config        string
+	trustedConfig string
 	policies      []string
 	data          []string
 	asOf          string
@@ -63,6 +63,7 @@ compile); 130 interrupted.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&fl.config, "config", "", "configuration file (default: .tollgate.yaml in the first directory checked, else in the working directory)")
+	f.StringVar(&fl.trustedConfig, "trusted-config", "", "trusted configuration (e.g. from the base branch): it decides limits, fail_on, packs, severities and waivers; the checked tree's configuration may only tighten them")
 	f.StringArrayVar(&fl.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
 	f.StringArrayVar(&fl.data, "data", nil, "extra data file for policies, JSON or YAML (repeatable)")
 	f.StringVar(&fl.asOf, "as-of", "", `"today" for date rules, YYYY-MM-DD (default: project.as_of, else the run date)`)
@@ -140,16 +141,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
-	cfg := &config.Config{}
-	if p := config.Find(fl.config, args); p != "" {
-		if fl.config == "" { // found in the checked tree: it may not link out of it
-			if err := config.CheckInside(p); err != nil {
-				return toolError(err)
-			}
-		}
-		if cfg, err = config.Load(p); err != nil {
-			return toolError(err)
-		}
+	cfg, trusted, err := loadConfig(fl, args, cmd.ErrOrStderr())
+	if err != nil {
+		return toolError(err)
 	}
 	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, check.Today())
 	if _, err := time.Parse("2006-01-02", asOf); err != nil {
@@ -202,6 +196,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:      cfg.NormalizeOptions(),
+		NoIgnoreFile:   trusted, // what is excluded is the trusted configuration's say
 		KeepArtifacts:  fl.keepArtifacts,
 		FollowSymlinks: fl.follow,
 	})
@@ -272,35 +267,40 @@ func catalog(eng *policy.Engine, fs []finding.Finding) []finding.Rule {
 // otherwise read and print any file of the CI machine); --policy and
 // --data are the user's own choice.
 func policyOptions(cfg *config.Config, asOf string, fl checkFlags) (policy.Options, error) {
-	dirs, err := cfg.PolicyPaths()
+	pols, err := cfg.PolicySources()
 	if err != nil {
 		return policy.Options{}, err
 	}
-	data, err := cfg.DataPaths()
+	data, err := cfg.DataSources()
 	if err != nil {
 		return policy.Options{}, err
-	}
-	confine := map[string]string{}
-	for _, p := range append(slices.Clone(dirs), data...) {
-		confine[p] = cfg.Root()
 	}
 	o := policy.Options{
-		Packs:      cfg.Packs,
-		PolicyDirs: append(dirs, fl.policies...),
-		DataFiles:  append(data, fl.data...),
-		Confine:    confine,
-		Project:    cfg.ProjectData(asOf),
-		Thresholds: cfg.Thresholds,
-		Severity:   map[string]finding.Severity{},
+		Packs:           cfg.Packs,
+		Confine:         map[string]string{},
+		Project:         cfg.ProjectData(asOf),
+		Thresholds:      cfg.Thresholds,
+		Severity:        map[string]finding.Severity{},
+		SeverityTighten: map[string]finding.Severity{},
 	}
+	for _, p := range pols {
+		o.PolicyDirs = append(o.PolicyDirs, p.Path)
+		o.Confine[p.Path] = p.Root
+	}
+	for _, d := range data {
+		o.DataFiles = append(o.DataFiles, d.Path)
+		o.Confine[d.Path] = d.Root
+	}
+	o.PolicyDirs = append(o.PolicyDirs, fl.policies...)
+	o.DataFiles = append(o.DataFiles, fl.data...)
 	if len(o.Packs) == 0 {
-		o.Packs = []string{"core", "schedule", "xdoc"}
-		if cfg.Project.Framework == "m3" {
-			o.Packs = append(o.Packs, "m3")
-		}
+		o.Packs = config.DefaultPacks(cfg.Project.Framework)
 	}
 	for id, s := range cfg.Severity {
 		o.Severity[id] = finding.Severity(s)
+	}
+	for id, s := range cfg.SeverityTighten {
+		o.SeverityTighten[id] = finding.Severity(s)
 	}
 	return o, nil
 }

@@ -15,13 +15,40 @@ import (
 // else is refused (exit 2). Paths given on the command line (--policy,
 // --data) are the user's own choice and are not confined.
 
-// PolicyPaths are the configured policies: entries, resolved inside the
-// configuration's directory.
-func (c *Config) PolicyPaths() ([]string, error) { return c.confined("policies", c.Policies) }
+// Confined is a path a configuration names, resolved, with the directory
+// it must stay inside.
+type Confined struct {
+	Path, Root string
+}
 
-// DataPaths are the configured data: entries, resolved inside the
-// configuration's directory.
-func (c *Config) DataPaths() ([]string, error) { return c.confined("data", c.Data) }
+// PolicySources are the configured policies: entries, resolved inside
+// the configuration's directory (and, under a trusted configuration, the
+// checked tree's own, inside the tree's).
+func (c *Config) PolicySources() ([]Confined, error) {
+	return c.sources("policies", func(c *Config) []string { return c.Policies })
+}
+
+// DataSources are the configured data: entries, resolved the same way.
+func (c *Config) DataSources() ([]Confined, error) {
+	return c.sources("data", func(c *Config) []string { return c.Data })
+}
+
+func (c *Config) sources(key string, of func(*Config) []string) ([]Confined, error) {
+	var out []Confined
+	for _, part := range []*Config{c, c.untrusted} {
+		if part == nil {
+			continue
+		}
+		ps, err := part.confined(key, of(part))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range ps {
+			out = append(out, Confined{Path: p, Root: part.Root()})
+		}
+	}
+	return out, nil
+}
 
 // Root is the directory tree the configuration's paths must stay in.
 func (c *Config) Root() string {

@@ -200,6 +200,23 @@ func (l *Limits) Set(key, value string) error {
 	return nil
 }
 
+// Min is, limit by limit, the lower of a and b: a trusted configuration's
+// limits tightened by the checked tree's (config.Merge).
+func Min(a, b Limits) Limits {
+	out := a
+	for _, f := range fields {
+		switch {
+		case f.i64 != nil:
+			*f.i64(&out) = min(*f.i64(&a), *f.i64(&b))
+		case f.i != nil:
+			*f.i(&out) = min(*f.i(&a), *f.i(&b))
+		default:
+			*f.d(&out) = min(*f.d(&a), *f.d(&b))
+		}
+	}
+	return out
+}
+
 // Value renders the limit named key the way Set reads it ("64MiB", "10s").
 func (l Limits) Value(key string) string {
 	f, ok := lookup(key)

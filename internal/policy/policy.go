@@ -28,6 +28,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -71,6 +72,10 @@ type Options struct {
 	Thresholds map[string]any
 	// Severity overrides a rule's severity by rule ID; "off" drops the rule.
 	Severity map[string]finding.Severity
+	// SeverityTighten overrides a rule's severity only where it is higher
+	// than the rule's (after Severity): the checked tree's own overrides
+	// under a trusted configuration, which may not loosen a rule.
+	SeverityTighten map[string]finding.Severity
 	// EvalMemory is the memory budget of rule evaluation (limits.eval_memory):
 	// it bounds the values a single built-in call may build (guard.go).
 	EvalMemory int64
@@ -250,6 +255,10 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			r.meta.Severity = sev
 			r.forced = true
 		}
+		if sev, ok := opts.SeverityTighten[r.meta.ID]; ok && sev.Rank() > r.meta.Severity.Rank() {
+			r.meta.Severity = sev
+			r.forced = true
+		}
 		r.now = now
 		c := compilerOf[r.pkg]
 		if c == nil {
@@ -267,7 +276,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			e.byKind[k] = append(e.byKind[k], r)
 		}
 	}
-	e.digest = digestOf(srcs, dataDigest, opts.Severity)
+	e.digest = digestOf(srcs, dataDigest, opts.Severity, opts.SeverityTighten)
 	return e, nil
 }
 
@@ -332,7 +341,7 @@ func asOfTime(project map[string]any) time.Time {
 	return t
 }
 
-func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity) string {
+func digestOf(srcs []source, dataDigest []byte, sev, tighten map[string]finding.Severity) string {
 	h := sha256.New()
 	sorted := slices.Clone(srcs)
 	slices.SortFunc(sorted, func(a, b source) int { return strings.Compare(a.name, b.name) })
@@ -348,6 +357,10 @@ func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity)
 	slices.Sort(ids)
 	for _, id := range ids {
 		fmt.Fprintf(h, "severity\x00%s\x00%s\x00", id, sev[id])
+	}
+	tids := slices.Sorted(maps.Keys(tighten))
+	for _, id := range tids {
+		fmt.Fprintf(h, "tighten\x00%s\x00%s\x00", id, tighten[id])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

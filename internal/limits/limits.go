@@ -37,18 +37,28 @@ type Limits struct {
 }
 
 // Named defaults, one per limit (Default returns them together).
+//
+// Memory: the defaults keep a run of files each at the default limits
+// within a 7 GiB CI runner (GitHub's) at the default --jobs (one per CPU,
+// 4 on GitHub's public runners). Measured (issue 11, 2 cores): a CSV
+// schedule at rows = 100,000 (4.5 MB) peaked at 1.07 GB, against 7.7 GB
+// for 690,000 rows under the former 1,000,000-row and 32 MiB limits; a
+// Markdown table costs about 1.6 KB a cell (250,000 cells in 2 MB: 0.42
+// GB; the former 2,000,000-cell limit let a 5.8 MB table take 2.3 GB).
+// Four such files and the evaluation budget (eval_memory) stay under
+// 6 GB.
 const (
 	DefaultFileBytes      int64         = 256 << 20
 	DefaultPartBytes      int64         = 64 << 20
 	DefaultPackageBytes   int64         = 256 << 20
 	DefaultZipEntries                   = 10000
 	DefaultXMLDepth                     = 256
-	DefaultRows                         = 1_000_000
+	DefaultRows                         = 100_000
 	DefaultColumns                      = 16384 // Excel's own maximum (XFD)
-	DefaultCells          int64         = 20_000_000
-	DefaultTableCells     int64         = 2_000_000
+	DefaultCells          int64         = 2_000_000
+	DefaultTableCells     int64         = 250_000
 	DefaultSharedStrings  int64         = 64 << 20
-	DefaultMarkdownBytes  int64         = 32 << 20
+	DefaultMarkdownBytes  int64         = 8 << 20
 	DefaultReadTimeout    time.Duration = 30 * time.Second
 	DefaultEvalTimeout    time.Duration = 10 * time.Second
 	DefaultProjectTimeout time.Duration = 60 * time.Second

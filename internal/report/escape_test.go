@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/xml"
 	"strings"
 	"testing"
 
@@ -161,5 +162,42 @@ func TestTextOrderIsStable(t *testing.T) {
 		} else if b.String() != first {
 			t.Fatalf("run %d differs:\n%s\nvs\n%s", i, b.String(), first)
 		}
+	}
+}
+
+// TestEscapeMarkdownAndXMLParseBack: a hostile value in a Markdown table
+// row stays one row of the same cells, and in XML stays well-formed
+// character data (the JUnit and Markdown formats build on these helpers).
+func TestEscapeMarkdownAndXMLParseBack(t *testing.T) {
+	h := hostile()
+	row := "| " + EscapeMarkdown(h) + " | " + EscapeMarkdown(h) + " |"
+	if strings.ContainsAny(row, "\r\n") {
+		t.Fatalf("the row spans lines: %q", row)
+	}
+	cells := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++ // an escaped character
+		case '|':
+			cells++
+		}
+	}
+	if cells != 3 {
+		t.Errorf("the row has %d unescaped pipes, want 3: %q", cells, row)
+	}
+	if strings.Contains(row, "<") && !strings.Contains(row, `\<`) {
+		t.Errorf("raw HTML in the row: %q", row)
+	}
+	var b bytes.Buffer
+	if err := xml.EscapeText(&b, []byte(EscapeXML(h))); err != nil {
+		t.Fatal(err)
+	}
+	doc := "<testcase><failure>" + b.String() + "</failure></testcase>"
+	var v struct {
+		Failure string `xml:"failure"`
+	}
+	if err := xml.Unmarshal([]byte(doc), &v); err != nil {
+		t.Errorf("XML does not parse back: %v\n%q", err, doc)
 	}
 }

@@ -600,3 +600,32 @@ func TestTrustModel(t *testing.T) {
 		}
 	}
 }
+
+// Defect 3, stderr: a tool error quoting a hostile path (a policy file
+// named with a workflow command that does not compile) prints no line
+// starting with "::" — a CI log shows stderr too.
+func TestAttack03StderrInjection(t *testing.T) {
+	dir := t.TempDir()
+	pol := filepath.Join(dir, "p")
+	if err := os.MkdirAll(pol, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(pol, "x\n::error file=README.md::pwned\n.rego"), []byte("package x\n\ndeny contains m if {\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "charter.md"), attackFile(t, "charter.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".tollgate.yaml"), []byte("policies: [p/]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := checkAttack(t, dir)
+	if code != ExitToolError {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for i, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+			t.Errorf("stderr line %d starts a workflow command: %q", i+1, line)
+		}
+	}
+}

@@ -47,6 +47,18 @@ func EscapeText(s string) string {
 	return b.String()
 }
 
+// EscapeLines is EscapeText line by line, for messages made of lines
+// (tool errors on stderr, which a CI log shows too): the line breaks are
+// kept, and a line that an embedded path or document value would start
+// with "::" or fill with controls is defused.
+func EscapeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = EscapeText(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // isPlain: s holds nothing EscapeText would change (the common case, kept cheap).
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {

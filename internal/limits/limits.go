@@ -58,7 +58,7 @@ const (
 	DefaultCells          int64         = 2_000_000
 	DefaultTableCells     int64         = 250_000
 	DefaultSharedStrings  int64         = 64 << 20
-	DefaultMarkdownBytes  int64         = 8 << 20
+	DefaultMarkdownBytes  int64         = 16 << 20
 	DefaultReadTimeout    time.Duration = 30 * time.Second
 	DefaultEvalTimeout    time.Duration = 10 * time.Second
 	DefaultProjectTimeout time.Duration = 60 * time.Second

@@ -137,6 +137,7 @@ func (r attackReport) hasFinding(rule string, words ...string) bool {
 // against a document 30 directories deep used to backtrack exponentially
 // (over 150 s); every configured glob now matches in linear time.
 func TestAttack06GlobBacktracking(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "06-glob")
 	deep := filepath.Join(dir, strings.Repeat("d/", 30))
 	if err := os.MkdirAll(deep, 0o755); err != nil {
@@ -183,6 +184,7 @@ func checkAttack(t *testing.T, dir string, args ...string) (int, string, string)
 // the report: a fatal out-of-memory) now gets a TG-EVAL-001 finding on
 // that document naming limits.eval_memory, and the run completes.
 func TestAttack04EvalMemory(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "04-memory")
 	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never", "--limit", "eval_memory=64MiB")
 	if code != ExitOK {
@@ -203,6 +205,7 @@ func TestAttack04EvalMemory(t *testing.T) {
 // per-value bound, are stopped by the memory guard (eval_memory 64 MiB)
 // with a TG-EVAL-001 finding, and the run completes.
 func TestAttack04EvalMemoryGradual(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "04-memory-gradual")
 	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never", "--limit", "eval_memory=64MiB")
 	if code != ExitOK {
@@ -220,6 +223,7 @@ func TestAttack04EvalMemoryGradual(t *testing.T) {
 // Defect 5: count([a | some _ in numbers.range(1, 1000000)]) ran for 135 s
 // against a 10 s deadline; the range is now refused at once.
 func TestAttack05HugeRange(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "05-range")
 	code, out, stderr := checkAttack(t, dir, "--format", "json", "--fail-on", "never")
 	if code != ExitOK {
@@ -233,6 +237,7 @@ func TestAttack05HugeRange(t *testing.T) {
 // Defect 9: time.now_ns returns the run's as_of (midnight UTC), and
 // rand.intn and uuid.rfc4122 do not compile.
 func TestAttack09ClockAndRandomness(t *testing.T) {
+	t.Parallel()
 	code, out, stderr := checkAttack(t, attackTree(t, "09-clock"), "--format", "json", "--fail-on", "never")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -255,6 +260,7 @@ func TestAttack09ClockAndRandomness(t *testing.T) {
 // (--jobs 100000000: a fatal out-of-memory). It is capped at 4 × CPUs with
 // a note, and at the file count.
 func TestAttack12Jobs(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "12-jobs")
 	code, _, stderr := checkAttack(t, dir, "--fail-on", "never", "--jobs", "5000")
 	if code != ExitOK || !strings.Contains(stderr, "--jobs 5000 is more than") {
@@ -273,6 +279,7 @@ func TestAttack12Jobs(t *testing.T) {
 // file (as root, /dev/full became a file, exit 1, no error). A target that
 // is not a regular file is now refused (exit 2) and left as it was.
 func TestAttack13OutputNotRegular(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "12-jobs")
 	out := t.TempDir()
 	target := filepath.Join(out, "target.txt")
@@ -318,6 +325,7 @@ func symlink(t *testing.T, target, link string) {
 // reaches neither the report nor the error; --data on the command line
 // (the user's own choice) still reads any file.
 func TestAttack01ConfigReadsOutsideTree(t *testing.T) {
+	t.Parallel()
 	const secretMark = "TOLLGATE-FAKE-SECRET"
 	base := t.TempDir()
 	tree := filepath.Join(base, "tree")
@@ -382,6 +390,7 @@ func TestAttack01ConfigReadsOutsideTree(t *testing.T) {
 // the compilation has a deadline (limits.compile_timeout): each is exit 2
 // naming the cause.
 func TestAttack07PolicySize(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "07-policy-files")
 	pol := filepath.Join(dir, "p")
 	fifo := filepath.Join(pol, "fifo.rego")
@@ -427,6 +436,7 @@ func TestAttack07PolicySize(t *testing.T) {
 // rules' input and the report. It is now listed unread with TG-READ-007;
 // --follow-symlinks opts in, and links inside the tree are still read.
 func TestAttack02SymlinkOutOfTree(t *testing.T) {
+	t.Parallel()
 	const mark = "TOLLGATE-FAKE-PASSWD"
 	base := t.TempDir()
 	tree := attackTreeAt(t, "02-symlink", filepath.Join(base, "tree"))
@@ -466,6 +476,7 @@ func TestAttack02SymlinkOutOfTree(t *testing.T) {
 // ::stop-commands:: and ESC/OSC sequences print no line that starts with
 // "::" and no control character in the text report.
 func TestAttack03TextInjection(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for name, src := range map[string]string{
 		"x\n::error file=README.md,line=1::Injected\n.md": "charter.md",
@@ -503,6 +514,7 @@ func TestAttack03TextInjection(t *testing.T) {
 // generous eval_timeout), limits.run_timeout still ends the run: exit 2
 // naming the limit.
 func TestAttack05RunTimeout(t *testing.T) {
+	t.Parallel()
 	dir := attackTree(t, "05-run-timeout")
 	code, _, stderr := checkAttack(t, dir, "--limit", "eval_timeout=10m", "--limit", "run_timeout=2s")
 	if code != ExitToolError || !strings.Contains(stderr, "limits.run_timeout") {
@@ -518,6 +530,7 @@ func TestAttack05RunTimeout(t *testing.T) {
 // count only as trust.waivers says. Without a trusted configuration the
 // same tree passes by excluding every document: the attack is real.
 func TestTrustModel(t *testing.T) {
+	t.Parallel()
 	base := t.TempDir()
 	tree := attackTreeAt(t, "trust/tree", filepath.Join(base, "tree"))
 	big := append(attackFile(t, "charter.md"), []byte(strings.Repeat("\nMore text for the scope section.", 60))...)
@@ -605,6 +618,7 @@ func TestTrustModel(t *testing.T) {
 // named with a workflow command that does not compile) prints no line
 // starting with "::" — a CI log shows stderr too.
 func TestAttack03StderrInjection(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pol := filepath.Join(dir, "p")
 	if err := os.MkdirAll(pol, 0o755); err != nil {

@@ -348,7 +348,7 @@ func TestAttack01ConfigReadsOutsideTree(t *testing.T) {
 	symlink(t, filepath.Join(outside, "evil.rego"), filepath.Join(tree, "q", "evil.rego"))
 	symlink(t, outside, filepath.Join(tree, "outdir"))
 	for name, cfg := range map[string]string{
-		"absolute data":         "policies: [p/]\ndata: [" + secret + "]\n",
+		"absolute data":         "packs: [core]\npolicies: [p/]\ndata: [" + secret + "]\n",
 		"parent data":           "policies: [p/]\ndata: [../outside/secret.json]\n",
 		"nested parent data":    "policies: [p/]\ndata: [p/../../outside/secret.json]\n",
 		"symlinked data":        "policies: [p/]\ndata: [link.json]\n",

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
@@ -46,6 +46,12 @@ type Options struct {
 	// submission ("the file charter.docx", "shard 1/3"): the project rules
 	// are not run, and a TG-SCOPE-001 finding says so.
 	Partial string
+	// NoIgnoreFile ignores the .tollgateignore files of the checked
+	// directories (a trusted configuration decides what is excluded).
+	NoIgnoreFile bool
+	// FollowSymlinks reads files that symbolic links point to outside the
+	// checked directories (discover.Options.FollowSymlinks).
+	FollowSymlinks bool
 	// Discovered, when set, is told the files found, before any is read
 	// (RunCompiling's caller sizes the compilation by them: see
 	// cli.shortReading).
@@ -101,7 +107,8 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 // files. An engine error is returned as is.
 func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), opts Options) (*Output, error) {
 	files, err := discover.Walk(opts.Paths, discover.Options{
-		Exclude: opts.Exclude, IgnoreFile: true, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
+		Exclude: opts.Exclude, IgnoreFile: !opts.NoIgnoreFile, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
+		FollowSymlinks: opts.FollowSymlinks,
 	})
 	if err != nil {
 		return nil, err
@@ -113,11 +120,16 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	// Each job is a goroutine and a reader's working memory: more jobs
+	// than files, or than the cores can use, only cost memory (--jobs
+	// 100000000 was a fatal out-of-memory).
+	jobs = max(min(jobs, len(files), MaxJobs()), 1)
 	// Read and normalize every file, then link the artifacts (a PMP's
 	// reference to a separate plan is resolved against the submission),
 	// then evaluate each document: per-document rules see resolved links.
 	results := make([]docResult, len(files))
-	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts) }); err != nil {
+	readers := make(chan struct{}, jobs) // held by each reader until it really ends (extract.ReadHeld)
+	if err := pool(ctx, len(files), jobs, func(i int) { results[i] = readFile(ctx, files[i], opts, readers) }); err != nil {
 		return nil, err
 	}
 	eng, err := engine()
@@ -131,7 +143,9 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		}
 	}
 	normalize.LinkReferences(linked)
-	if err := pool(ctx, len(files), jobs, func(i int) { evaluate(ctx, eng, &results[i], opts) }); err != nil {
+	guard := startMemGuard(ctx, opts.Limits.EvalMemory)
+	defer guard.stop()
+	if err := pool(ctx, len(files), jobs, func(i int) { evaluate(ctx, guard, eng, &results[i], opts) }); err != nil {
 		return nil, err
 	}
 
@@ -176,7 +190,8 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		}
 		return out, nil
 	}
-	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
+	gctx := guard.context()
+	pctx, cancel := context.WithTimeout(gctx, opts.Limits.ProjectTimeout)
 	defer cancel()
 	var po policy.Outcome
 	switch {
@@ -197,7 +212,11 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		// Like a document's, a failed project evaluation is a finding on
 		// the submission: the per-document results stand and are reported.
 		msg := fmt.Sprintf("project rule evaluation failed: %v", err)
-		if errors.Is(pctx.Err(), context.DeadlineExceeded) {
+		switch {
+		case errors.Is(context.Cause(gctx), errEvalMemory):
+			msg = fmt.Sprintf("project rule evaluation stopped: %v (%s); %s",
+				errEvalMemory, limits.FormatBytes(opts.Limits.EvalMemory), limits.Hint(limits.KeyEvalMemory))
+		case errors.Is(pctx.Err(), context.DeadlineExceeded):
 			msg = fmt.Sprintf("project rule evaluation did not finish within %s: %v; %s",
 				opts.Limits.ProjectTimeout, err, limits.Hint(limits.KeyProjectTimeout))
 		}
@@ -212,6 +231,9 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	}
 	return out, nil
 }
+
+// MaxJobs is the most documents checked in parallel: 4 × the CPUs.
+func MaxJobs() int { return 4 * runtime.NumCPU() }
 
 // pool runs fn(0..n-1) on jobs workers and stops feeding work when ctx ends.
 func pool(ctx context.Context, n, jobs int, fn func(i int)) error {
@@ -242,7 +264,7 @@ feed:
 // readFile takes one file through extract → classify → normalize →
 // validate. Every failure becomes a finding on that file; it never stops
 // the run.
-func readFile(ctx context.Context, f discover.File, opts Options) (out docResult) {
+func readFile(ctx context.Context, f discover.File, opts Options, readers chan struct{}) (out docResult) {
 	out.doc = finding.Document{Path: f.Path, Format: string(f.Format), Size: f.Size, Status: finding.DocOK}
 	defer func() {
 		// Readers must not panic; if one does, this file is unreadable and
@@ -258,13 +280,21 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	if f.Fault != nil {
 		return unreadable(out, f.Path, f.Fault)
 	}
-	sum, err := hashFile(f.Abs)
+	sum, err := hashFileWithin(ctx, f.Abs, opts.Limits.ReadTimeout)
 	if err != nil {
+		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+			return unreadable(out, f.Path, document.LimitFault(limits.KeyReadTimeout, document.Loc{}, err,
+				"hashing the file took longer than %s (limits.read_timeout)", opts.Limits.ReadTimeout))
+		}
+		if errors.Is(err, fsguard.ErrNotRegular) {
+			return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err,
+				"no longer a regular file (it changed after it was found)"))
+		}
 		return unreadable(out, f.Path, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file"))
 	}
 	out.doc.SHA256 = sum
 
-	tree, err := extract.Read(ctx, f, opts.Limits)
+	tree, err := extract.ReadHeld(ctx, f, opts.Limits, readers)
 	if err != nil {
 		var fault *document.Fault
 		if !errors.As(err, &fault) {
@@ -387,7 +417,7 @@ func linkSummary(art map[string]any) map[string]any {
 
 // evaluate runs the per-document rules on a read document, under the
 // evaluation deadline; an error becomes a TG-EVAL-001 finding.
-func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Options) {
+func evaluate(ctx context.Context, guard *memGuard, eng *policy.Engine, r *docResult, opts Options) {
 	if r.artifact == nil {
 		return
 	}
@@ -404,7 +434,8 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 		r.findings = append(r.findings, <-r.schema...)
 		r.schema = nil
 	}
-	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
+	gctx := guard.context()
+	ectx, cancel := context.WithTimeout(gctx, opts.Limits.EvalTimeout)
 	defer cancel()
 	var o policy.Outcome
 	var err error
@@ -424,7 +455,11 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 	}
 	if err != nil {
 		msg := fmt.Sprintf("rule evaluation failed: %v", err)
-		if errors.Is(ectx.Err(), context.DeadlineExceeded) {
+		switch {
+		case errors.Is(context.Cause(gctx), errEvalMemory):
+			msg = fmt.Sprintf("rule evaluation stopped: %v (%s); %s",
+				errEvalMemory, limits.FormatBytes(opts.Limits.EvalMemory), limits.Hint(limits.KeyEvalMemory))
+		case errors.Is(ectx.Err(), context.DeadlineExceeded):
 			msg = fmt.Sprintf("rule evaluation did not finish within %s: %v; %s",
 				opts.Limits.EvalTimeout, err, limits.Hint(limits.KeyEvalTimeout))
 		}
@@ -477,15 +512,37 @@ func adoptArtifact(t *document.Tree, f discover.File, sum string) map[string]any
 	return art
 }
 
-func hashFile(p string) (string, error) {
-	fh, err := os.Open(p)
+func hashFile(p string) (string, error) { return hashFileWithin(context.Background(), p, 0) }
+
+// hashFileWithin hashes the regular file at p, stopping when ctx ends or
+// after timeout (0 = none): the file may have become a FIFO or a device
+// since discovery (opened without blocking and refused), or sit on a
+// file system that stalls.
+func hashFileWithin(ctx context.Context, p string, timeout time.Duration) (string, error) {
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	fh, _, err := fsguard.OpenRegular(p)
 	if err != nil {
 		return "", err
 	}
 	defer fh.Close()
 	h := sha256.New()
-	if _, err := io.Copy(h, fh); err != nil {
-		return "", fmt.Errorf("hash %s: %w", p, err)
+	buf := make([]byte, 1<<20)
+	for {
+		if err := ctx.Err(); err != nil {
+			return "", fmt.Errorf("hash %s: %w", p, err)
+		}
+		n, err := fh.Read(buf)
+		h.Write(buf[:n])
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("hash %s: %w", p, err)
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

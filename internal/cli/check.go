@@ -24,12 +24,14 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 type checkFlags struct {
 	config        string
+	trustedConfig string
 	policies      []string
 	data          []string
 	asOf          string
@@ -39,6 +41,7 @@ type checkFlags struct {
 	output        string
 	shard         string
 	keepArtifacts bool
+	follow        bool
 	quiet         bool
 	verbose       bool
 	limits        []string
@@ -63,6 +66,7 @@ compile); 130 interrupted.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&fl.config, "config", "", "configuration file (default: .tollgate.yaml in the first directory checked, else in the working directory)")
+	f.StringVar(&fl.trustedConfig, "trusted-config", "", "trusted configuration (e.g. from the base branch): it decides limits, fail_on, packs, severities and waivers; the checked tree's configuration may only tighten them")
 	f.StringArrayVar(&fl.policies, "policy", nil, "directory of extra Rego policies (repeatable)")
 	f.StringArrayVar(&fl.data, "data", nil, "extra data file for policies, JSON or YAML (repeatable)")
 	f.StringVar(&fl.asOf, "as-of", "", `"today" for date rules, YYYY-MM-DD (default: project.as_of, else the run date)`)
@@ -72,6 +76,7 @@ compile); 130 interrupted.`,
 	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
 	f.StringVar(&fl.shard, "shard", "", "check only slice I of N (I/N, 1-based), for parallel CI jobs")
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
+	f.BoolVar(&fl.follow, "follow-symlinks", false, "read files that symbolic links in checked directories point to outside them (default: list them unread, TG-READ-007)")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
 	addLimitFlag(f, &fl.limits)
@@ -141,11 +146,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
-	cfg := &config.Config{}
-	if p := config.Find(fl.config, args); p != "" {
-		if cfg, err = config.Load(p); err != nil {
-			return toolError(err)
-		}
+	cfg, trusted, err := loadConfig(fl, args, cmd.ErrOrStderr())
+	if err != nil {
+		return toolError(err)
 	}
 	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, check.Today())
 	if _, err := time.Parse("2006-01-02", asOf); err != nil {
@@ -159,14 +162,33 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
+	if fl.jobs < 0 {
+		return toolError(fmt.Errorf("--jobs %d: want a positive number", fl.jobs))
+	}
+	if most := check.MaxJobs(); fl.jobs > most {
+		fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: --jobs %d is more than %d (4 × %d CPUs); using %d\n",
+			fl.jobs, most, runtime.NumCPU(), most)
+		fl.jobs = most
+	}
 
-	popts := policyOptions(cfg, asOf, fl)
+	popts, err := policyOptions(cfg, asOf, fl)
+	if err != nil {
+		return toolError(fmt.Errorf("config: %w", err))
+	}
 	popts.EvalTimeout = lim.EvalTimeout
+	popts.EvalMemory = lim.EvalMemory
+	popts.PolicyBytes, popts.DataBytes = lim.PolicyBytes, lim.DataBytes
 	// The packs compile while the files are read (check.RunCompiling); a
 	// compile error stops the reading and is reported as the tool error.
 	// The compilation starts once the files are known: how much reading
 	// there is decides how many cores it takes.
-	compile := compileAsync(ctx, popts)
+	//
+	// The whole run has a deadline too (limits.run_timeout): every
+	// per-file and per-rule deadline holding, many files could still keep
+	// a CI job for hours.
+	runCtx, cancelRun := context.WithTimeout(ctx, lim.RunTimeout)
+	defer cancelRun()
+	compile := compileAsync(runCtx, popts, lim.CompileTimeout)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
 		Discovered: func(files []discover.File) {
 			if shortReading(files) {
@@ -178,11 +200,17 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		},
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
-		Normalize:     cfg.NormalizeOptions(),
-		KeepArtifacts: fl.keepArtifacts,
-		Partial:       partialRun(args, fl.shard),
+		Normalize:      cfg.NormalizeOptions(),
+		NoIgnoreFile:   trusted, // what is excluded is the trusted configuration's say
+		KeepArtifacts:  fl.keepArtifacts,
+		FollowSymlinks: fl.follow,
+		Partial:        partialRun(args, fl.shard),
 	})
 	eng, cerr := compile.wait()
+	if ctx.Err() == nil && errors.Is(runCtx.Err(), context.DeadlineExceeded) {
+		return toolError(fmt.Errorf("the run did not finish within %s (limits.run_timeout); %s",
+			lim.RunTimeout, limits.Hint(limits.KeyRunTimeout)))
+	}
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
@@ -246,27 +274,49 @@ func catalog(eng *policy.Engine, fs []finding.Finding) []finding.Rule {
 	return rules
 }
 
-func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Options {
-	o := policy.Options{
-		Packs:      cfg.Packs,
-		PolicyDirs: append(resolveAll(cfg.Dir, cfg.Policies), fl.policies...),
-		DataFiles:  append(resolveAll(cfg.Dir, cfg.Data), fl.data...),
-		Project:    cfg.ProjectData(asOf),
-		Thresholds: cfg.Thresholds,
-		Severity:   map[string]finding.Severity{},
-		AllowNet:   fl.allowNet,
-		Print:      fl.trace != "",
+// policyOptions are the rules and data of the run. The configuration's
+// policies: and data: must resolve inside its own directory (a rule could
+// otherwise read and print any file of the CI machine); --policy and
+// --data are the user's own choice.
+func policyOptions(cfg *config.Config, asOf string, fl checkFlags) (policy.Options, error) {
+	pols, err := cfg.PolicySources()
+	if err != nil {
+		return policy.Options{}, err
 	}
+	data, err := cfg.DataSources()
+	if err != nil {
+		return policy.Options{}, err
+	}
+	o := policy.Options{
+		Packs:           cfg.Packs,
+		Confine:         map[string]string{},
+		Project:         cfg.ProjectData(asOf),
+		Thresholds:      cfg.Thresholds,
+		Severity:        map[string]finding.Severity{},
+		SeverityTighten: map[string]finding.Severity{},
+		AllowNet:        fl.allowNet,
+		Print:           fl.trace != "",
+	}
+	for _, p := range pols {
+		o.PolicyDirs = append(o.PolicyDirs, p.Path)
+		o.Confine[p.Path] = p.Root
+	}
+	for _, d := range data {
+		o.DataFiles = append(o.DataFiles, d.Path)
+		o.Confine[d.Path] = d.Root
+	}
+	o.PolicyDirs = append(o.PolicyDirs, fl.policies...)
+	o.DataFiles = append(o.DataFiles, fl.data...)
 	if len(o.Packs) == 0 {
-		o.Packs = []string{"core", "schedule", "xdoc"}
-		if cfg.Project.Framework == "m3" {
-			o.Packs = append(o.Packs, "m3")
-		}
+		o.Packs = config.DefaultPacks(cfg.Project.Framework)
 	}
 	for id, s := range cfg.Severity {
 		o.Severity[id] = finding.Severity(s)
 	}
-	return o
+	for id, s := range cfg.SeverityTighten {
+		o.SeverityTighten[id] = finding.Severity(s)
+	}
+	return o, nil
 }
 
 func waiverRules(cfg *config.Config) []finding.WaiverRule {
@@ -335,17 +385,6 @@ func commandLine(cmd *cobra.Command, args []string) string {
 	return strings.Join(append(parts, args...), " ")
 }
 
-func resolveAll(dir string, ps []string) []string {
-	var out []string
-	for _, p := range ps {
-		if dir != "" && !filepath.IsAbs(p) {
-			p = filepath.Join(dir, p)
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
 func firstNonEmpty(ss ...string) string {
 	for _, s := range ss {
 		if s != "" {
@@ -364,11 +403,16 @@ type asyncEngine struct {
 	done   chan struct{}
 	eng    *policy.Engine
 	err    error
+	// timeout bounds the compilation (limits.compile_timeout): OPA's
+	// compiler takes no context, and a large hostile policy compiled for
+	// tens of seconds. deadline is set when the compilation starts.
+	timeout  time.Duration
+	deadline time.Time
 }
 
 // compileAsync prepares a compilation; start (or wait) begins it.
-func compileAsync(ctx context.Context, opts policy.Options) *asyncEngine {
-	c := &asyncEngine{done: make(chan struct{}), opts: opts}
+func compileAsync(ctx context.Context, opts policy.Options, timeout time.Duration) *asyncEngine {
+	c := &asyncEngine{done: make(chan struct{}), opts: opts, timeout: timeout}
 	c.ctx, c.cancel = context.WithCancel(ctx)
 	context.AfterFunc(ctx, c.cancel)
 	return c
@@ -380,6 +424,7 @@ func (c *asyncEngine) start(workers int) {
 	c.once.Do(func() {
 		opts := c.opts
 		opts.CompileWorkers = workers
+		c.deadline = time.Now().Add(c.timeout)
 		go func() {
 			defer close(c.done)
 			c.eng, c.err = policy.Compile(c.ctx, opts)
@@ -426,10 +471,25 @@ func shortReading(files []discover.File) bool {
 
 // wait blocks until the compilation is over (starting it with one
 // compiler if nothing started it: the run stopped before discovery ended).
+//
+// Past limits.compile_timeout it gives up with an error (the run ends
+// with exit 2; the abandoned compiler goes with the process).
 func (c *asyncEngine) wait() (*policy.Engine, error) {
 	c.start(1)
-	<-c.done
-	return c.eng, c.err
+	if c.timeout <= 0 {
+		<-c.done
+		return c.eng, c.err
+	}
+	timer := time.NewTimer(time.Until(c.deadline))
+	defer timer.Stop()
+	select {
+	case <-c.done:
+		return c.eng, c.err
+	case <-timer.C:
+		c.cancel()
+		return nil, fmt.Errorf("the rules did not compile within %s; %s",
+			c.timeout, limits.Hint(limits.KeyCompileTimeout))
+	}
 }
 
 // partialRun says why a run holds only part of a submission: files named

@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 // Exit codes (docs/architecture.md, "Command line").
@@ -70,12 +72,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(stderr, "tollgate:", ee.err)
+			fmt.Fprintln(stderr, "tollgate:", report.EscapeLines(ee.err.Error()))
 		}
 		return ee.code
 	}
 	// Anything cobra itself rejects (unknown flag, bad args) is a usage error.
-	fmt.Fprintln(stderr, "tollgate:", err)
+	fmt.Fprintln(stderr, "tollgate:", report.EscapeLines(err.Error()))
 	return ExitToolError
 }
 

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"sort"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -39,6 +39,18 @@ type Config struct {
 	Limits     map[string]yaml.Node `yaml:"limits"`
 	FailOn     string               `yaml:"fail_on"`
 	FailOnNew  bool                 `yaml:"fail_on_new"`
+	// Trust, in a trusted configuration (--trusted-config), says what the
+	// checked tree's own configuration may do (trust.go); ignored in the
+	// tree's.
+	Trust *Trust `yaml:"trust"`
+
+	// SeverityTighten are severity overrides of an untrusted configuration
+	// that apply only where they raise a rule's severity (set by Merge).
+	SeverityTighten map[string]string `yaml:"-"`
+	// untrusted is the checked tree's configuration merged under this
+	// trusted one (Merge): its limits count only where lower, its
+	// policies and data stay confined to its own directory.
+	untrusted *Config
 
 	// Dir is the directory the file was read from ("" when none was read):
 	// relative policies/data paths are resolved against it.
@@ -96,17 +108,10 @@ var isoDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // Load reads and checks the file at path.
 func Load(path string) (*Config, error) {
-	f, err := os.Open(path)
+	// A FIFO or a device named .tollgate.yaml must not hang the run.
+	b, err := fsguard.ReadRegular(path, maxConfigBytes)
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read config %s: %w", path, err)
-	}
-	if len(b) > maxConfigBytes {
-		return nil, fmt.Errorf("config %s: larger than %d bytes", path, maxConfigBytes)
 	}
 	c, err := Parse(b)
 	if err != nil {
@@ -208,6 +213,9 @@ func (c *Config) check() error {
 	if _, err := c.ApplyLimits(limits.Default()); err != nil {
 		errs = append(errs, err)
 	}
+	if err := c.Trust.check(); err != nil {
+		errs = append(errs, err)
+	}
 	return errors.Join(errs...)
 }
 
@@ -229,8 +237,22 @@ func ParseFailOn(s string) (string, error) {
 }
 
 // ApplyLimits returns base with the configured limits applied (see
-// limits.Limits.Set for how values are written).
+// limits.Limits.Set for how values are written). Under a trusted
+// configuration (Merge), the checked tree's limits apply only where they
+// are lower.
 func (c *Config) ApplyLimits(base limits.Limits) (limits.Limits, error) {
+	l, err := c.applyOwnLimits(base)
+	if err != nil || c.untrusted == nil {
+		return l, err
+	}
+	t, err := c.untrusted.applyOwnLimits(l)
+	if err != nil {
+		return l, err
+	}
+	return limits.Min(l, t), nil
+}
+
+func (c *Config) applyOwnLimits(base limits.Limits) (limits.Limits, error) {
 	l := base
 	keys := make([]string, 0, len(c.Limits))
 	for k := range c.Limits {

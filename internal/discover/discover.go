@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -53,6 +54,12 @@ type Options struct {
 	// Limits bounds sniffing (file size, zip entries, artifact probe size);
 	// the zero value means limits.Default().
 	Limits limits.Limits
+	// FollowSymlinks reads files that symbolic links in a walked directory
+	// point to outside that directory. Off by default: the checked tree may
+	// come from a stranger's pull request, and a link to /etc/passwd or a
+	// CI secret would put its text into the rules' input and the report.
+	// Such a link is listed with a TG-READ-007 fault instead.
+	FollowSymlinks bool
 }
 
 // IgnoreFileName is the ignore file looked for in each walked directory.
@@ -121,7 +128,7 @@ func Walk(paths []string, opts Options) ([]File, error) {
 		if len(paths) > 1 {
 			prefix = given
 		}
-		found, err := walkDir(abs, prefix, exclude, opts.IgnoreFile, lim)
+		found, err := walkDir(abs, prefix, exclude, opts.IgnoreFile, opts.FollowSymlinks, lim)
 		if err != nil {
 			return nil, err
 		}
@@ -143,17 +150,21 @@ func Walk(paths []string, opts Options) ([]File, error) {
 }
 
 // walkDir lists the candidate files under root.
-func walkDir(root, prefix string, exclude ruleSet, useIgnore bool, lim limits.Limits) ([]File, error) {
+func walkDir(root, prefix string, exclude ruleSet, useIgnore, follow bool, lim limits.Limits) ([]File, error) {
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("discover: %w", err)
+	}
 	rules := slices.Clone(exclude)
 	if useIgnore {
-		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName))
+		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName), realRoot)
 		if err != nil {
 			return nil, err
 		}
 		rules = append(rules, ign...)
 	}
 	var out []File
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("discover: %w", err)
 		}
@@ -175,9 +186,21 @@ func walkDir(root, prefix string, exclude ruleSet, useIgnore bool, lim limits.Li
 		if strings.HasPrefix(name, ".") || !candidateExt[ext(name)] || rules.excluded(rel, false) {
 			return nil
 		}
-		// Symbolic links to files are followed (a docs folder may link a
-		// shared template); links to directories are not walked, which
-		// also rules out link cycles.
+		// Symbolic links to files inside the walked directory are followed
+		// (a docs folder may link a shared template); a link out of it is
+		// listed unread unless follow is set. Links to directories are not
+		// walked, which also rules out link cycles.
+		if d.Type()&fs.ModeSymlink != 0 && !follow {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil {
+				return nil // a dangling link: nothing to read
+			}
+			if !fsguard.Contains(realRoot, target) {
+				out = append(out, File{Path: path.Join(prefix, rel), Abs: p, Fault: document.Faultf(document.ReadOutside, document.Loc{}, nil,
+					"a symbolic link to a file outside the checked directory: not read (use --follow-symlinks to read it)")})
+				return nil
+			}
+		}
 		info, err := os.Stat(p)
 		if err != nil || !info.Mode().IsRegular() {
 			return nil
@@ -199,7 +222,7 @@ func walkDir(root, prefix string, exclude ruleSet, useIgnore bool, lim limits.Li
 // the returned File then has an empty Path.
 func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 	f := File{Path: rel, Abs: abs, Size: size}
-	fh, err := os.Open(abs)
+	fh, _, err := fsguard.OpenRegular(abs) // a FIFO must not hang the walk
 	if err != nil {
 		f.Fault = document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot open the file")
 		return f

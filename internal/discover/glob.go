@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 )
 
 // pattern is one gitignore-like rule: documents.exclude entries and
@@ -143,12 +146,16 @@ func compileGlobs(globs []string) (ruleSet, error) {
 const maxIgnoreBytes = 1 << 20
 
 // readIgnoreFile loads the .tollgateignore of a walked root; a missing file
-// is no rules.
-func readIgnoreFile(file string) (ruleSet, error) {
-	fh, err := os.Open(file)
-	if os.IsNotExist(err) {
+// is no rules. It must be a regular file (a FIFO would hang the walk) and
+// may not link out of the walked root (its lines reach error messages).
+func readIgnoreFile(file, realRoot string) (ruleSet, error) {
+	if _, err := os.Lstat(file); os.IsNotExist(err) {
 		return nil, nil
 	}
+	if target, err := filepath.EvalSymlinks(file); err != nil || !fsguard.Contains(realRoot, target) {
+		return nil, fmt.Errorf("read ignore file %s: %w", file, cmpErr(err, fsguard.ErrOutside))
+	}
+	fh, _, err := fsguard.OpenRegular(file)
 	if err != nil {
 		return nil, fmt.Errorf("read ignore file: %w", err)
 	}
@@ -168,4 +175,12 @@ func readIgnoreFile(file string) (ruleSet, error) {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	return rs, nil
+}
+
+// cmpErr is err, or def when err is nil.
+func cmpErr(err, def error) error {
+	if err != nil {
+		return err
+	}
+	return def
 }

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/zipdir"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -144,6 +145,12 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 	if n, ok := zipEntryCount(r, size); ok && n > uint64(lim.ZipEntries) {
 		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
 			"the package has %d zip entries, over the limit of %d (limits.zip_entries)", n, lim.ZipEntries)
+	}
+	// The declared count can lie (archive/zip checks it only modulo
+	// 65,536): count the directory's records themselves, up to the limit.
+	if n, ok := zipdir.Count(r, size, lim.ZipEntries); ok && n > lim.ZipEntries {
+		return "", document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
+			"the package has more than %d zip entries (limits.zip_entries)", lim.ZipEntries)
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {

@@ -123,6 +123,7 @@ const (
 	ReadUnsupported = "TG-READ-004"
 	ReadPartialLoss = "TG-READ-005"
 	ReadEmpty       = "TG-READ-006"
+	ReadOutside     = "TG-READ-007" // a symbolic link out of the checked directory, not followed
 	LimitHit        = "TG-LIMIT-001"
 )
 

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
@@ -20,6 +19,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract/mspdi"
 	"github.com/tollgate-dev/tollgate/internal/extract/structured"
 	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -42,6 +42,16 @@ var readers = map[document.Format]readerFunc{
 // error is a *document.Fault (the file's one TG-READ-*/TG-LIMIT-001
 // finding); any other error means the run itself was cancelled.
 func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tree, error) {
+	return ReadHeld(ctx, f, lim, nil)
+}
+
+// ReadHeld is Read holding one of the slots (a buffered channel: its
+// capacity is the most readers running at once) for as long as the
+// reader runs. A reader abandoned at its deadline keeps its slot until it
+// really ends, so a run of timed-out readers never has more than
+// cap(slots) of them alive at once (six abandoned Markdown readers once
+// held 2 GB each). Waiting for a slot ends with ctx.
+func ReadHeld(ctx context.Context, f discover.File, lim limits.Limits, slots chan struct{}) (*document.Tree, error) {
 	if f.Fault != nil {
 		return nil, f.Fault
 	}
@@ -50,14 +60,14 @@ func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tr
 		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"no reader for format %q", f.Format)
 	}
-	fh, err := os.Open(f.Abs)
+	// Opened without blocking and checked on the opened file: the name
+	// may have become a FIFO or a device since discovery.
+	fh, st, err := fsguard.OpenRegular(f.Abs)
+	if errors.Is(err, fsguard.ErrNotRegular) {
+		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "no longer a regular file (it changed after it was found)")
+	}
 	if err != nil {
 		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot open the file")
-	}
-	st, err := fh.Stat()
-	if err != nil {
-		fh.Close()
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file")
 	}
 	// The size is checked again here: the configured limit may be lower
 	// than the default discover used, and the file may have changed.
@@ -72,6 +82,14 @@ func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tr
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
 
+	if slots != nil {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			fh.Close()
+			return nil, ctx.Err()
+		}
+	}
 	rctx, cancel := context.WithCancel(ctx)
 	if lim.ReadTimeout > 0 {
 		rctx, cancel = context.WithTimeout(ctx, lim.ReadTimeout)
@@ -89,6 +107,9 @@ func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tr
 	done := make(chan result, 1)
 	go func() {
 		defer fh.Close()
+		if slots != nil {
+			defer func() { <-slots }()
+		}
 		var res result
 		defer func() {
 			if p := recover(); p != nil {

@@ -29,24 +29,44 @@ type Limits struct {
 	ReadTimeout    time.Duration `json:"read_timeout" yaml:"read_timeout"`       // wall-clock time to read one file
 	EvalTimeout    time.Duration `json:"eval_timeout" yaml:"eval_timeout"`       // wall-clock time to evaluate the rules on one document
 	ProjectTimeout time.Duration `json:"project_timeout" yaml:"project_timeout"` // wall-clock time for the project (cross-document) rules
+	EvalMemory     int64         `json:"eval_memory" yaml:"eval_memory"`         // memory rule evaluation may take beyond what the run held before it
+	RunTimeout     time.Duration `json:"run_timeout" yaml:"run_timeout"`         // wall-clock time for the whole run
+	PolicyBytes    int64         `json:"policy_bytes" yaml:"policy_bytes"`       // total size of the user policy files
+	DataBytes      int64         `json:"data_bytes" yaml:"data_bytes"`           // total size of the user data files
+	CompileTimeout time.Duration `json:"compile_timeout" yaml:"compile_timeout"` // wall-clock time to compile the rules
 }
 
 // Named defaults, one per limit (Default returns them together).
+//
+// Memory: the defaults keep a run of files each at the default limits
+// within a 7 GiB CI runner (GitHub's) at the default --jobs (one per CPU,
+// 4 on GitHub's public runners). Measured (issue 11, 2 cores): a CSV
+// schedule at rows = 100,000 (4.5 MB) peaked at 1.07 GB, against 7.7 GB
+// for 690,000 rows under the former 1,000,000-row and 32 MiB limits; a
+// Markdown table costs about 1.6 KB a cell (250,000 cells in 2 MB: 0.42
+// GB; the former 2,000,000-cell limit let a 5.8 MB table take 2.3 GB).
+// Four such files and the evaluation budget (eval_memory) stay under
+// 6 GB.
 const (
 	DefaultFileBytes      int64         = 256 << 20
 	DefaultPartBytes      int64         = 64 << 20
 	DefaultPackageBytes   int64         = 256 << 20
 	DefaultZipEntries                   = 10000
 	DefaultXMLDepth                     = 256
-	DefaultRows                         = 1_000_000
+	DefaultRows                         = 100_000
 	DefaultColumns                      = 16384 // Excel's own maximum (XFD)
-	DefaultCells          int64         = 20_000_000
-	DefaultTableCells     int64         = 2_000_000
+	DefaultCells          int64         = 2_000_000
+	DefaultTableCells     int64         = 250_000
 	DefaultSharedStrings  int64         = 64 << 20
-	DefaultMarkdownBytes  int64         = 32 << 20
+	DefaultMarkdownBytes  int64         = 16 << 20
 	DefaultReadTimeout    time.Duration = 30 * time.Second
 	DefaultEvalTimeout    time.Duration = 10 * time.Second
 	DefaultProjectTimeout time.Duration = 60 * time.Second
+	DefaultEvalMemory     int64         = 1 << 30
+	DefaultRunTimeout     time.Duration = 30 * time.Minute
+	DefaultPolicyBytes    int64         = 4 << 20 // the built-in packs are 0.6 MB
+	DefaultDataBytes      int64         = 16 << 20
+	DefaultCompileTimeout time.Duration = 60 * time.Second
 )
 
 // Default returns the limits used when the configuration names none.
@@ -66,6 +86,11 @@ func Default() Limits {
 		ReadTimeout:    DefaultReadTimeout,
 		EvalTimeout:    DefaultEvalTimeout,
 		ProjectTimeout: DefaultProjectTimeout,
+		EvalMemory:     DefaultEvalMemory,
+		RunTimeout:     DefaultRunTimeout,
+		PolicyBytes:    DefaultPolicyBytes,
+		DataBytes:      DefaultDataBytes,
+		CompileTimeout: DefaultCompileTimeout,
 	}
 }
 
@@ -85,6 +110,11 @@ const (
 	KeyReadTimeout    = "read_timeout"
 	KeyEvalTimeout    = "eval_timeout"
 	KeyProjectTimeout = "project_timeout"
+	KeyEvalMemory     = "eval_memory"
+	KeyRunTimeout     = "run_timeout"
+	KeyPolicyBytes    = "policy_bytes"
+	KeyDataBytes      = "data_bytes"
+	KeyCompileTimeout = "compile_timeout"
 )
 
 // unit is how a limit's value is written.
@@ -120,6 +150,11 @@ var fields = []field{
 	{key: KeyReadTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ReadTimeout }},
 	{key: KeyEvalTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.EvalTimeout }},
 	{key: KeyProjectTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.ProjectTimeout }},
+	{key: KeyEvalMemory, unit: size, i64: func(l *Limits) *int64 { return &l.EvalMemory }},
+	{key: KeyRunTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.RunTimeout }},
+	{key: KeyPolicyBytes, unit: size, i64: func(l *Limits) *int64 { return &l.PolicyBytes }},
+	{key: KeyDataBytes, unit: size, i64: func(l *Limits) *int64 { return &l.DataBytes }},
+	{key: KeyCompileTimeout, unit: duration, d: func(l *Limits) *time.Duration { return &l.CompileTimeout }},
 }
 
 // Keys lists every limit key in a stable order.
@@ -173,6 +208,23 @@ func (l *Limits) Set(key, value string) error {
 		*f.d(l) = d
 	}
 	return nil
+}
+
+// Min is, limit by limit, the lower of a and b: a trusted configuration's
+// limits tightened by the checked tree's (config.Merge).
+func Min(a, b Limits) Limits {
+	out := a
+	for _, f := range fields {
+		switch {
+		case f.i64 != nil:
+			*f.i64(&out) = min(*f.i64(&a), *f.i64(&b))
+		case f.i != nil:
+			*f.i(&out) = min(*f.i(&a), *f.i(&b))
+		default:
+			*f.d(&out) = min(*f.d(&a), *f.d(&b))
+		}
+	}
+	return out
 }
 
 // Value renders the limit named key the way Set reads it ("64MiB", "10s").

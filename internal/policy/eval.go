@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -207,29 +206,53 @@ func (e *Engine) EvalProjectInputs(ctx context.Context, ins []Input) (Outcome, e
 
 // evalAll evaluates rules on input on e.parallel workers; a rule not
 // started before ctx ends gets ctx's error.
+//
+// The deadline is enforced from outside the evaluation too: OPA looks at
+// its context only between evaluation steps, so a rule inside a long
+// built-in call could hold the document past its deadline. When ctx ends,
+// evalAll returns at once with ctx's error for every rule not finished;
+// the workers still running write only to their own channel and end at
+// OPA's next cancellation check (the run does not wait for them).
 func (e *Engine) evalAll(ctx context.Context, rules []*rule, input ast.Value) ([]results, []error) {
-	res := make([]results, len(rules))
-	errs := make([]error, len(rules))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(e.parallel, len(rules)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				if err := ctx.Err(); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", rules[i].meta.ID, err)
-					continue
-				}
-				res[i], errs[i] = rules[i].eval(ctx, input)
-			}
-		}()
+	type answer struct {
+		i   int
+		res results
+		err error
 	}
+	next := make(chan int, len(rules))
 	for i := range rules {
 		next <- i
 	}
 	close(next)
-	wg.Wait()
+	answers := make(chan answer, len(rules)) // never blocks an abandoned worker
+	for range min(e.parallel, len(rules)) {
+		go func() {
+			for i := range next {
+				if err := ctx.Err(); err != nil {
+					answers <- answer{i: i, err: fmt.Errorf("%s: %w", rules[i].meta.ID, err)}
+					continue
+				}
+				res, err := rules[i].eval(ctx, input)
+				answers <- answer{i, res, err}
+			}
+		}()
+	}
+	res := make([]results, len(rules))
+	errs := make([]error, len(rules))
+	got := make([]bool, len(rules))
+	for n := 0; n < len(rules); n++ {
+		select {
+		case a := <-answers:
+			res[a.i], errs[a.i], got[a.i] = a.res, a.err, true
+		case <-ctx.Done():
+			for i := range rules {
+				if !got[i] {
+					errs[i] = fmt.Errorf("%s: evaluation stopped: %w", rules[i].meta.ID, ctx.Err())
+				}
+			}
+			return res, errs
+		}
+	}
 	return res, errs
 }
 
@@ -278,7 +301,7 @@ func (e *Engine) documentRules(kind string) []*rule {
 type results map[string][]any
 
 func (r *rule) eval(ctx context.Context, input ast.Value) (results, error) {
-	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := r.query.Eval(ctx, rego.EvalParsedInput(input), rego.EvalTime(r.now))
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s: evaluation stopped: %w", r.meta.ID, ctx.Err())

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,6 +17,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tollgate-dev/tollgate/internal/fsguard"
+	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
@@ -60,19 +63,52 @@ func readPacks(fsys fs.FS, packs []string, withTests bool) ([]source, error) {
 
 // userSources reads every .rego under the given directories (a file path
 // is accepted too). Test files are skipped: they are not rules.
-func userSources(dirs []string) ([]source, error) {
+//
+// Policies may come from the checked pull request, so each file must be
+// a regular file (a FIFO or /dev/zero named x.rego must not hang the run
+// or fill the memory), a path listed in confine must stay, links
+// followed, inside its root, and all the files together may not exceed
+// maxBytes (limits.policy_bytes; 0 = no bound): OPA's compiler takes
+// about a hundred times a policy's size in memory.
+func userSources(dirs []string, confine map[string]string, maxBytes int64) ([]source, error) {
 	var out []source
+	var total int64
+	read := func(p, root string) error {
+		if root != "" {
+			ok, err := fsguard.Within(root, p)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("%s: %w (%s)", p, fsguard.ErrOutside, root)
+			}
+		}
+		left := int64(0)
+		if maxBytes > 0 {
+			left = max(maxBytes-total, 1)
+		}
+		b, err := fsguard.ReadRegular(p, left)
+		if errors.Is(err, fsguard.ErrTooLarge) {
+			return fmt.Errorf("%s: the user policies add up to more than %s (limits.policy_bytes); %s",
+				p, limits.FormatBytes(maxBytes), limits.Hint(limits.KeyPolicyBytes))
+		}
+		if err != nil {
+			return err
+		}
+		total += int64(len(b))
+		out = append(out, source{name: p, text: b})
+		return nil
+	}
 	for _, dir := range dirs {
+		root := confine[dir]
 		fi, err := os.Stat(dir)
 		if err != nil {
 			return nil, fmt.Errorf("policy directory: %w", err)
 		}
 		if !fi.IsDir() {
-			b, err := os.ReadFile(dir)
-			if err != nil {
+			if err := read(dir, root); err != nil {
 				return nil, fmt.Errorf("read policy: %w", err)
 			}
-			out = append(out, source{name: dir, text: b})
 			continue
 		}
 		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -88,12 +124,7 @@ func userSources(dirs []string) ([]source, error) {
 			if !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 				return nil
 			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out = append(out, source{name: p, text: b})
-			return nil
+			return read(p, root)
 		})
 		if err != nil {
 			return nil, fmt.Errorf("read policies in %s: %w", dir, err)
@@ -135,11 +166,32 @@ func buildData(opts Options) (map[string]any, []byte, error) {
 		h.Write(b)
 	}
 	data := map[string]any{}
+	var total int64
 	for _, f := range opts.DataFiles {
-		b, err := os.ReadFile(f)
+		// As for policies (userSources): a regular file, inside its root
+		// when confined, within limits.data_bytes in all.
+		if root := opts.Confine[f]; root != "" {
+			ok, err := fsguard.Within(root, f)
+			if err != nil {
+				return nil, nil, fmt.Errorf("data file: %w", err)
+			}
+			if !ok {
+				return nil, nil, fmt.Errorf("data file %s: %w (%s)", f, fsguard.ErrOutside, root)
+			}
+		}
+		left := int64(0)
+		if opts.DataBytes > 0 {
+			left = max(opts.DataBytes-total, 1)
+		}
+		b, err := fsguard.ReadRegular(f, left)
+		if errors.Is(err, fsguard.ErrTooLarge) {
+			return nil, nil, fmt.Errorf("data file %s: the data files add up to more than %s (limits.data_bytes); %s",
+				f, limits.FormatBytes(opts.DataBytes), limits.Hint(limits.KeyDataBytes))
+		}
 		if err != nil {
 			return nil, nil, fmt.Errorf("data file: %w", err)
 		}
+		total += int64(len(b))
 		doc, err := decodeData(f, b)
 		if err != nil {
 			return nil, nil, err

@@ -28,6 +28,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"sort"
@@ -55,6 +56,15 @@ type Options struct {
 	PolicyDirs []string
 	// DataFiles are JSON or YAML files merged into data at their top level.
 	DataFiles []string
+	// Confine maps a PolicyDirs or DataFiles entry named by a configuration
+	// to the directory every file read through it must resolve inside
+	// (symbolic links followed); entries not listed (command-line paths)
+	// are not confined.
+	Confine map[string]string
+	// PolicyBytes and DataBytes bound the total size of the user policy
+	// files and of the data files (limits.policy_bytes, limits.data_bytes);
+	// 0 = no bound.
+	PolicyBytes, DataBytes int64
 	// Project is data.tollgate.project.
 	Project map[string]any
 	// Thresholds are deep-merged over policies/data/thresholds.json into
@@ -62,6 +72,13 @@ type Options struct {
 	Thresholds map[string]any
 	// Severity overrides a rule's severity by rule ID; "off" drops the rule.
 	Severity map[string]finding.Severity
+	// SeverityTighten overrides a rule's severity only where it is higher
+	// than the rule's (after Severity): the checked tree's own overrides
+	// under a trusted configuration, which may not loosen a rule.
+	SeverityTighten map[string]finding.Severity
+	// EvalMemory is the memory budget of rule evaluation (limits.eval_memory):
+	// it bounds the values a single built-in call may build (guard.go).
+	EvalMemory int64
 	// EvalTimeout is informational: callers bound each evaluation with a
 	// context deadline (the engine stops when the context is done).
 	EvalTimeout time.Duration
@@ -124,7 +141,7 @@ func Compile(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, err := userSources(opts.PolicyDirs)
+	user, err := userSources(opts.PolicyDirs, opts.Confine, opts.PolicyBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -245,6 +262,8 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
 	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1), warnings: warnings}
+	now := asOfTime(opts.Project)
+	setEvalMemory(opts.EvalMemory)
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {
@@ -258,6 +277,11 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			r.meta.Severity = sev
 			r.forced = true
 		}
+		if sev, ok := opts.SeverityTighten[r.meta.ID]; ok && sev.Rank() > r.meta.Severity.Rank() {
+			r.meta.Severity = sev
+			r.forced = true
+		}
+		r.now = now
 		c := compilerOf[r.pkg]
 		if c == nil {
 			return nil, fmt.Errorf("%s: rule %s was compiled in no group", r.file, r.meta.ID)
@@ -274,7 +298,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			e.byKind[k] = append(e.byKind[k], r)
 		}
 	}
-	e.digest = digestOf(srcs, dataDigest, opts.Severity)
+	e.digest = digestOf(srcs, dataDigest, opts.Severity, opts.SeverityTighten)
 	return e, nil
 }
 
@@ -293,12 +317,23 @@ func compileError(errs ast.Errors) error {
 }
 
 // capabilities are OPA's built-ins minus the ones that reach outside the
-// process: rules judge the documents given, nothing else.
+// process or make a verdict irreproducible: rules judge the documents
+// given, nothing else. Rules may come from the checked pull request, so:
+//   - no network, no runtime environment (http.send, net.*, opa.runtime);
+//   - no randomness (rand.intn, uuid.rfc4122): the same documents must get
+//     the same verdict on every run;
+//   - time.now_ns is still declared (rules written for OPA compile) but
+//     returns the run's as_of (Engine.now, given to every evaluation), never
+//     the clock;
+//   - the built-ins that can build huge values are bounded (guardBuiltins).
+//
+// Other changes to what rules may call belong here too.
 func capabilities() *ast.Capabilities {
+	guardBuiltins()
 	caps := ast.CapabilitiesForThisVersion()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
-		if b.Name == "http.send" || b.Name == "opa.runtime" || strings.HasPrefix(b.Name, "net.") {
+		if refusedBuiltin(b.Name) {
 			continue
 		}
 		kept = append(kept, b)
@@ -308,7 +343,27 @@ func capabilities() *ast.Capabilities {
 	return caps
 }
 
-func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity) string {
+// refusedBuiltin: rules may not call the built-in name (see capabilities).
+func refusedBuiltin(name string) bool {
+	switch name {
+	case "http.send", "opa.runtime", "rand.intn", "uuid.rfc4122":
+		return true
+	}
+	return strings.HasPrefix(name, "net.")
+}
+
+// asOfTime is the instant time.now_ns returns: midnight UTC of as_of
+// (project data), or the zero time when there is none.
+func asOfTime(project map[string]any) time.Time {
+	s, _ := project["as_of"].(string)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return time.Unix(0, 0).UTC()
+	}
+	return t
+}
+
+func digestOf(srcs []source, dataDigest []byte, sev, tighten map[string]finding.Severity) string {
 	h := sha256.New()
 	sorted := slices.Clone(srcs)
 	slices.SortFunc(sorted, func(a, b source) int { return strings.Compare(a.name, b.name) })
@@ -324,6 +379,10 @@ func digestOf(srcs []source, dataDigest []byte, sev map[string]finding.Severity)
 	slices.Sort(ids)
 	for _, id := range ids {
 		fmt.Fprintf(h, "severity\x00%s\x00%s\x00", id, sev[id])
+	}
+	tids := slices.Sorted(maps.Keys(tighten))
+	for _, id := range tids {
+		fmt.Fprintf(h, "tighten\x00%s\x00%s\x00", id, tighten[id])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

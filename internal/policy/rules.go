@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -26,6 +27,7 @@ type rule struct {
 	namedID  bool     // METADATA custom.id names the rule (else its ID is derived)
 	query    rego.PreparedEvalQuery
 	compiler *ast.Compiler // its compile group's (groups.go)
+	now      time.Time     // what time.now_ns returns: the run's as_of
 }
 
 func (r *rule) isProject() bool {

@@ -51,7 +51,7 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		if d.Status != finding.DocOK {
 			kind = d.Status
 		}
-		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, d.Path), t.paint(ansiDim, "("+kind+", "+d.Format+")"))
+		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, EscapeText(d.Path)), t.paint(ansiDim, "("+EscapeText(kind)+", "+EscapeText(d.Format)+")"))
 		t.findings(bw, fs)
 		t.dcma(bw, r, d.Path)
 		delete(byPath, d.Path)
@@ -62,10 +62,16 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		delete(byPath, "")
 	}
 	// Findings on paths that are not documents of the run (waivers on
-	// missing files): still shown, never dropped.
-	for p, fs := range byPath {
-		fmt.Fprintf(bw, "%s\n", t.paint(ansiBold, p))
-		t.findings(bw, fs)
+	// missing files): still shown, never dropped, in path order (a map's
+	// order would make two runs print different reports).
+	rest := make([]string, 0, len(byPath))
+	for p := range byPath {
+		rest = append(rest, p)
+	}
+	sort.Strings(rest)
+	for _, p := range rest {
+		fmt.Fprintf(bw, "%s\n", t.paint(ansiBold, EscapeText(p)))
+		t.findings(bw, byPath[p])
 	}
 	t.procedures(bw, r.Procedures)
 	s := r.Summary
@@ -95,13 +101,13 @@ func (t Text) findings(w io.Writer, fs []finding.Finding) {
 		}
 		loc := f.Location
 		loc.Path = ""
-		where := loc.String()
+		where := EscapeText(loc.String())
 		if where != "" {
 			where = "  " + t.paint(ansiDim, where)
 		}
-		fmt.Fprintf(w, "  %s %-13s %s%s\n", t.paint(color, fmt.Sprintf("%-7s", label)), f.Rule, f.Title, where)
+		fmt.Fprintf(w, "  %s %-13s %s%s\n", t.paint(color, fmt.Sprintf("%-7s", label)), EscapeText(f.Rule), EscapeText(f.Title), where)
 		if f.Message != "" {
-			fmt.Fprintf(w, "          %s\n", f.Message)
+			fmt.Fprintf(w, "          %s\n", EscapeText(f.Message))
 		}
 	}
 }
@@ -149,7 +155,7 @@ func (t Text) dcma(w io.Writer, r *finding.Result, path string) {
 		case finding.NotAssessable, finding.NotApplicable:
 			result, color = "n/a", ansiDim
 		}
-		fmt.Fprintf(w, "    %-3s %-22s %16s %10s  %s\n", strings.TrimPrefix(c.Rule, "SCHED-DCMA-"), titles[c.Rule], value, threshold, t.paint(color, result))
+		fmt.Fprintf(w, "    %-3s %-22s %16s %10s  %s\n", EscapeText(strings.TrimPrefix(c.Rule, "SCHED-DCMA-")), EscapeText(titles[c.Rule]), value, threshold, t.paint(color, result))
 	}
 }
 
@@ -176,6 +182,6 @@ func (t Text) procedures(w io.Writer, ps []finding.ProcedureResult) {
 				failed = append(failed, e.ID)
 			}
 		}
-		fmt.Fprintf(w, "  %s %s  %s (%s)\n", t.paint(ansiRed, "not satisfied"), p.ID, p.Title, strings.Join(failed, ", "))
+		fmt.Fprintf(w, "  %s %s  %s (%s)\n", t.paint(ansiRed, "not satisfied"), EscapeText(p.ID), EscapeText(p.Title), EscapeText(strings.Join(failed, ", ")))
 	}
 }

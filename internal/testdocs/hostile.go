@@ -354,7 +354,7 @@ func HostileCases(t testing.TB) []HostileCase {
 		{Name: "duplicate-entries.docx", Data: Zip(t, ZipPart{"[Content_Types].xml", DocxContentTypes}, ZipPart{"_rels/.rels", DocxRels}, ZipPart{"word/document.xml", DocumentXML("<w:p><w:r><w:t>First</w:t></w:r></w:p>")}, ZipPart{"word/document.xml", DocumentXML("<w:p><w:r><w:t>Second</w:t></w:r></w:p>")}), Want: "", Why: "two word/document.xml entries"},
 		{Name: "evil-names.docx", Data: Zip(t, ZipPart{"[Content_Types].xml", DocxContentTypes}, ZipPart{"_rels/.rels", DocxRels}, ZipPart{"word/document.xml", DocumentXML("<w:p><w:r><w:t>Body</w:t></w:r></w:p>")}, ZipPart{"../../tollgate-escape.txt", "x"}, ZipPart{"/tmp/tollgate-abs.txt", "x"}, ZipPart{`..\..\tollgate-win.txt`, "x"}), Want: "", Why: "absolute and ../ entry names"},
 		{Name: "xfd1048576.xlsx", Data: MinimalXlsx(t, SheetXML(`<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>far corner</t></is></c></row>`)), Want: "", Why: "one cell at XFD1048576"},
-		{Name: "rows-200k.xlsx", Data: Rows200k(t), Want: "", Why: "200,000-row sheet"},
+		{Name: "rows-200k.xlsx", Data: Rows200k(t), Want: "TG-LIMIT-001", Why: "200,000-row sheet: over limits.rows (100,000)"},
 		{Name: "huge-shared-string.xlsx", Data: OneHugeSharedString(t, 1000, 1<<20), Want: "", Why: "1,000 cells showing one 1 MiB shared string"},
 		{Name: "truncated.docx", Data: docx[:len(docx)/2], Want: "TG-READ-001", Why: "zip cut in half"},
 		{Name: "truncated.xlsx", Data: xlsx[:len(xlsx)/2], Want: "TG-READ-001", Why: "zip cut in half"},

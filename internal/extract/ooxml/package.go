@@ -21,6 +21,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/zipdir"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -55,6 +56,11 @@ func Open(r io.ReaderAt, size int64, filePath string, lim limits.Limits) (*Packa
 	// of millions of entries would otherwise cost memory before the limit
 	// could be applied.
 	if n, ok := declaredEntries(r, size); ok && lim.ZipEntries > 0 && n > lim.ZipEntries {
+		return nil, entriesFault(loc, n, lim)
+	}
+	// The declared count can lie (archive/zip checks it only modulo
+	// 65,536): count the directory's records themselves, up to the limit.
+	if n, ok := zipdir.Count(r, size, lim.ZipEntries); ok && lim.ZipEntries > 0 && n > lim.ZipEntries {
 		return nil, entriesFault(loc, n, lim)
 	}
 	zr, err := zip.NewReader(r, size)

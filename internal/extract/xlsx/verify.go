@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/zipdir"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -42,6 +43,12 @@ var encryptedPackageName = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00
 // text (an entity bomb in sharedStrings.xml must never become a workbook
 // with no text and no error).
 func verifyPackage(ctx context.Context, r io.ReaderAt, size int64, lim limits.Limits) (*pkg, error) {
+	// Counted before zip.NewReader builds one entry per directory record
+	// (zipdir: the end record's count can lie).
+	if n, ok := zipdir.Count(r, size, lim.ZipEntries); ok && n > lim.ZipEntries {
+		return nil, document.LimitFault(limits.KeyZipEntries, document.Loc{}, nil,
+			"the package has more than %d zip entries (limits.zip_entries)", lim.ZipEntries)
+	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, notZipFault(r, size, err)

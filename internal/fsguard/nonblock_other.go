@@ -1,0 +1,5 @@
+//go:build !unix
+
+package fsguard
+
+const nonBlock = 0

@@ -42,6 +42,7 @@ type checkFlags struct {
 	quiet         bool
 	verbose       bool
 	limits        []string
+	gate          gateFlags
 }
 
 func newCheckCmd() *cobra.Command {
@@ -71,8 +72,9 @@ compile); 130 interrupted.`,
 	f.StringVar(&fl.shard, "shard", "", "check only slice I of N (I/N, 1-based), for parallel CI jobs")
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
-	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
+	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
 	addLimitFlag(f, &fl.limits)
+	addGateFlags(f, &fl.gate)
 	return cmd
 }
 
@@ -181,6 +183,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
+	if err := checkConfigClosed(cfg, eng.Rules()); err != nil {
+		return toolError(err)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // Main reports the interruption
@@ -194,7 +199,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	res.Rules = catalog(eng, res.Findings)
 	res.Run = finding.Run{
 		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
-		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard,
+		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard, Root: runRoot(args),
 	}
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
 	procs, err := policy.Procedures()
@@ -202,12 +207,15 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		return toolError(fmt.Errorf("policies: %w", err))
 	}
 	res.Procedures = finding.EvaluateProcedures(res, procs)
+	if err := applyGate(cmd.ErrOrStderr(), res, cfg, fl.gate, failOn); err != nil {
+		return err
+	}
 	res.Run.DurationMS = time.Since(started).Milliseconds()
 
 	if err := ctx.Err(); err != nil {
 		return err // interrupted before any report was written
 	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
+	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
@@ -265,13 +273,16 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 	return ws
 }
 
-func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet bool) error {
+func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
+	if err := writeStepSummary(res, outputs); err != nil {
+		return err
+	}
 	for _, o := range outputs {
 		color := false
 		if o.file == "" && o.format == "text" {
 			color = isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 		}
-		r, err := report.New(o.format, report.Options{Color: color})
+		r, err := report.New(o.format, report.Options{Color: color, Verbose: verbose})
 		if err != nil {
 			return err
 		}
@@ -317,6 +328,12 @@ func isTerminal(w io.Writer) bool {
 func commandLine(cmd *cobra.Command, args []string) string {
 	parts := []string{cmd.CommandPath()}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				parts = append(parts, "--"+f.Name+"="+v)
+			}
+			return
+		}
 		parts = append(parts, "--"+f.Name+"="+f.Value.String())
 	})
 	return strings.Join(append(parts, args...), " ")

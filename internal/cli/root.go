@@ -90,6 +90,6 @@ JSON Schema and evaluates Rego policies that encode procedure rules.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(), newReportCmd())
 	return root
 }

@@ -35,6 +35,18 @@ type Run struct {
 	PolicyDigest string `json:"policy_digest"`
 	ConfigDigest string `json:"config_digest"`
 	Shard        string `json:"shard"`
+	// Root is where document paths are relative to, as a slash path
+	// relative to the working directory ("examples/harbor"; "" or "."
+	// for the working directory): SARIF and annotations prefix it so a
+	// repository-relative URI names the file.
+	Root string `json:"root,omitempty"`
+	// Baseline is the saved report the findings were compared with
+	// (--baseline), "" when none.
+	Baseline string `json:"baseline,omitempty"`
+	// FailOnNew: only findings new against the baseline fail the run.
+	FailOnNew bool `json:"fail_on_new,omitempty"`
+	// FailOn is the lowest severity that fails the run.
+	FailOn string `json:"fail_on,omitempty"`
 }
 
 // Document statuses.

@@ -53,12 +53,14 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		}
 		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, d.Path), t.paint(ansiDim, "("+kind+", "+d.Format+")"))
 		t.findings(bw, fs)
+		t.passedChecks(bw, r, d.Path)
 		t.dcma(bw, r, d.Path)
 		delete(byPath, d.Path)
 	}
 	if fs := byPath[""]; len(fs) > 0 {
 		fmt.Fprintf(bw, "%s\n", t.paint(ansiBold, "submission"))
 		t.findings(bw, fs)
+		t.passedChecks(bw, r, "")
 		delete(byPath, "")
 	}
 	// Findings on paths that are not documents of the run (waivers on
@@ -102,6 +104,9 @@ func (t Text) findings(w io.Writer, fs []finding.Finding) {
 		fmt.Fprintf(w, "  %s %-13s %s%s\n", t.paint(color, fmt.Sprintf("%-7s", label)), f.Rule, f.Title, where)
 		if f.Message != "" {
 			fmt.Fprintf(w, "          %s\n", f.Message)
+		}
+		if f.Status == finding.Fail && f.Remediation != "" {
+			fmt.Fprintf(w, "          %s %s\n", t.paint(ansiGreen, "fix:"), f.Remediation)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -85,7 +86,9 @@ func readResult(p string) (*finding.Result, error) {
 }
 
 // runRoot is where document paths are relative to, as a slash path from
-// the working directory, when the run checked one directory ("" else).
+// the repository root (the nearest directory above holding .git; the
+// working directory when there is none), when the run checked one
+// directory; "" when it is that root itself or the run checked files.
 func runRoot(args []string) string {
 	if len(args) != 1 {
 		return ""
@@ -94,22 +97,35 @@ func runRoot(args []string) string {
 	if err != nil || !st.IsDir() {
 		return ""
 	}
-	p := filepath.Clean(args[0])
-	if filepath.IsAbs(p) {
-		wd, err := os.Getwd()
-		if err != nil {
-			return ""
-		}
-		rel, err := filepath.Rel(wd, p)
-		if err != nil || rel == ".." || len(rel) > 2 && rel[:3] == ".."+string(filepath.Separator) {
-			return ""
-		}
-		p = rel
-	}
-	if p == "." {
+	abs, err := filepath.Abs(args[0])
+	if err != nil {
 		return ""
 	}
-	return filepath.ToSlash(p)
+	base := repoRoot(abs)
+	if base == "" {
+		if base, err = os.Getwd(); err != nil {
+			return ""
+		}
+	}
+	rel, err := filepath.Rel(base, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
+}
+
+// repoRoot is the nearest directory at or above dir that holds .git.
+func repoRoot(dir string) string {
+	for {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
 }
 
 // writeStepSummary appends the Markdown job summary to $GITHUB_STEP_SUMMARY

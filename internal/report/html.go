@@ -22,6 +22,8 @@ type htmlView struct {
 	Groups     []htmlDocGroup
 	Cards      []htmlCard
 	Procedures []htmlProcGroup
+	// NotApplicable names the procedures none of whose clauses applies.
+	NotApplicable string
 	Passed     []finding.Rule
 	SevChart   template.HTML
 	ProcChart  template.HTML
@@ -97,7 +99,14 @@ func (HTML) Render(w io.Writer, r *finding.Result) error {
 		}
 		v.Cards = append(v.Cards, htmlCard{D: d, C: *c, Kind: kind})
 	}
+	var applying []procedureGroup
+	var none []string
 	for _, g := range procedureGroups(r.Procedures) {
+		if g.Count[finding.ProcNotAppl] == len(g.Clauses) {
+			none = append(none, g.Name)
+			continue
+		}
+		applying = append(applying, g)
 		pg := htmlProcGroup{Name: g.Name, Count: g.Count}
 		for _, p := range g.Clauses {
 			pg.Clauses = append(pg.Clauses, htmlClause{P: p, Words: verdictWords[p.Verdict],
@@ -106,7 +115,8 @@ func (HTML) Render(w io.Writer, r *finding.Result) error {
 		v.Procedures = append(v.Procedures, pg)
 	}
 	v.SevChart = severityChart(r.Summary)
-	v.ProcChart = procedureChart(procedureGroups(r.Procedures))
+	v.ProcChart = procedureChart(applying)
+	v.NotApplicable = strings.Join(none, ", ")
 	return htmlPage.Execute(w, v)
 }
 
@@ -149,15 +159,15 @@ func procedureChart(gs []procedureGroup) template.HTML {
 	}
 	var sb strings.Builder
 	h := len(gs)*30 + 34
-	fmt.Fprintf(&sb, `<svg role="img" aria-label="Compliance per procedure" width="560" height="%d" viewBox="0 0 560 %d" xmlns="http://www.w3.org/2000/svg">`, h, h)
+	fmt.Fprintf(&sb, `<svg role="img" aria-label="Compliance per procedure" width="640" height="%d" viewBox="0 0 640 %d" xmlns="http://www.w3.org/2000/svg">`, h, h)
 	for i, g := range gs {
 		y := 4 + i*30
 		total := 0
 		for _, s := range segs {
 			total += g.Count[s.verdict]
 		}
-		fmt.Fprintf(&sb, `<text x="0" y="%d" font-size="13" fill="#333">%s</text>`, y+16, template.HTMLEscapeString(g.Name))
-		x := 130
+		fmt.Fprintf(&sb, `<text x="0" y="%d" font-size="12" fill="#333">%s</text>`, y+16, template.HTMLEscapeString(shorten(g.Name, 30)))
+		x := 200
 		if total == 0 {
 			fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="12" fill="#777">no clause applies</text>`, x, y+16)
 			continue
@@ -167,15 +177,15 @@ func procedureChart(gs []procedureGroup) template.HTML {
 			if n == 0 {
 				continue
 			}
-			wd := 330 * n / total
+			wd := 320 * n / total
 			fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="%d" height="20" fill="%s"><title>%s: %d</title></rect>`, x, y+2, wd, s.color, verdictWords[s.verdict], n)
 			x += wd
 		}
-		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="12" fill="#333">%d/%d satisfied</text>`, 466, y+16, g.Count[finding.Satisfied], total)
+		fmt.Fprintf(&sb, `<text x="%d" y="%d" font-size="12" fill="#333">%d/%d satisfied</text>`, 528, y+16, g.Count[finding.Satisfied], total)
 	}
 	ly := 4 + len(gs)*30 + 12
 	for i, s := range segs {
-		x := 130 + i*105
+		x := 200 + i*105
 		fmt.Fprintf(&sb, `<rect x="%d" y="%d" width="10" height="10" fill="%s"/><text x="%d" y="%d" font-size="11" fill="#333">%s</text>`, x, ly, s.color, x+14, ly+9, verdictWords[s.verdict])
 	}
 	sb.WriteString(`</svg>`)
@@ -236,6 +246,7 @@ code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;wor
 {{range .Clauses}}<tr><td class="mono">{{.P.ID}}</td><td>{{.P.Title}}</td><td class="{{.Class}}">{{.Words}}</td><td>{{.Failed}}</td></tr>
 {{end}}</tbody></table>
 {{end}}{{end}}
+{{if .NotApplicable}}<p>Not applicable to this submission: {{.NotApplicable}}.</p>{{end}}
 
 <h2>Scorecard per document</h2>
 <table><thead><tr><th>Document</th><th>Kind</th><th>Passed</th><th>Failed</th><th>Waived</th><th>Not assessable</th><th>Errors</th><th>Warnings</th></tr></thead><tbody>
@@ -279,3 +290,12 @@ code,.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;wor
 </body>
 </html>
 `))
+
+// shorten cuts s to n runes with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -277,6 +277,9 @@ func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec,
 	if err := writeStepSummary(res, outputs); err != nil {
 		return err
 	}
+	if err := writeGitHubOutputs(res, outputs); err != nil {
+		return err
+	}
 	for _, o := range outputs {
 		color := false
 		if o.file == "" && o.format == "text" {

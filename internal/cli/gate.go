@@ -128,6 +128,26 @@ func repoRoot(dir string) string {
 	}
 }
 
+// writeGitHubOutputs appends the verdict and counts to $GITHUB_OUTPUT
+// (the step's outputs) when the run prints GitHub annotations and the
+// variable is set.
+func writeGitHubOutputs(res *finding.Result, outputs []outputSpec) error {
+	p := os.Getenv("GITHUB_OUTPUT")
+	if p == "" || !slices.ContainsFunc(outputs, func(o outputSpec) bool { return o.format == "github" }) {
+		return nil
+	}
+	f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return fmt.Errorf("GITHUB_OUTPUT: %w", err)
+	}
+	s := res.Summary
+	if _, err := fmt.Fprintf(f, "verdict=%s\nerrors=%d\nwarnings=%d\n", s.Verdict, s.Errors, s.Warnings); err != nil {
+		f.Close()
+		return fmt.Errorf("GITHUB_OUTPUT: %w", err)
+	}
+	return f.Close()
+}
+
 // writeStepSummary appends the Markdown job summary to $GITHUB_STEP_SUMMARY
 // when the run prints GitHub annotations and the variable is set.
 func writeStepSummary(res *finding.Result, outputs []outputSpec) error {

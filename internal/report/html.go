@@ -24,9 +24,9 @@ type htmlView struct {
 	Procedures []htmlProcGroup
 	// NotApplicable names the procedures none of whose clauses applies.
 	NotApplicable string
-	Passed     []finding.Rule
-	SevChart   template.HTML
-	ProcChart  template.HTML
+	Passed        []finding.Rule
+	SevChart      template.HTML
+	ProcChart     template.HTML
 }
 
 type htmlDocGroup struct {

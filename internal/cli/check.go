@@ -194,6 +194,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	}
 
 	res := &out.Result
+	if err := addSkipped(res, args, cfg); err != nil {
+		return toolError(err)
+	}
 	res.SchemaVersion = finding.ReportSchemaVersion
 	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
 	res.Rules = catalog(eng, res.Findings)

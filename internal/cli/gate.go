@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -168,4 +169,19 @@ func writeStepSummary(res *finding.Result, outputs []outputSpec) error {
 		return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 	}
 	return f.Close()
+}
+
+// addSkipped lists the files in formats tollgate does not read as
+// documents with status "skipped" and the reason (every shard lists them;
+// merge keeps each path once).
+func addSkipped(res *finding.Result, args []string, cfg *config.Config) error {
+	sk, err := discover.Skipped(args, discover.Options{Exclude: cfg.Documents.Exclude, IgnoreFile: true})
+	if err != nil {
+		return err
+	}
+	for _, s := range sk {
+		res.Documents = append(res.Documents, finding.Document{Path: s.Path, Format: s.Format,
+			Status: finding.DocSkipped, Error: s.Reason})
+	}
+	return nil
 }

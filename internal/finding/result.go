@@ -82,8 +82,11 @@ type WaiverUse struct {
 
 // Summary counts the result and gives the verdict.
 type Summary struct {
-	Documents     int    `json:"documents"`
-	Unreadable    int    `json:"unreadable"`
+	Documents  int `json:"documents"`
+	Unreadable int `json:"unreadable"`
+	// Skipped counts files in a format tollgate does not read (.odt, .rtf,
+	// .txt …): listed in documents with status "skipped", never checked.
+	Skipped       int    `json:"skipped,omitempty"`
 	Errors        int    `json:"errors"`
 	Warnings      int    `json:"warnings"`
 	Infos         int    `json:"infos"`

@@ -31,7 +31,11 @@ func (m Markdown) Render(w io.Writer, r *finding.Result) error {
 		icon = "❌"
 	}
 	fmt.Fprintf(bw, "## %s tollgate: %s\n\n", icon, strings.ToUpper(s.Verdict))
-	fmt.Fprintf(bw, "%d documents checked (%d unreadable) as of %s.\n\n", s.Documents, s.Unreadable, md(r.Run.AsOf))
+	fmt.Fprintf(bw, "%d documents checked (%d unreadable) as of %s", s.Documents, s.Unreadable, md(r.Run.AsOf))
+	if s.Skipped > 0 {
+		fmt.Fprintf(bw, "; %d files skipped as unsupported", s.Skipped)
+	}
+	bw.WriteString(".\n\n")
 	fmt.Fprintf(bw, "| Errors | Warnings | Info | Waived | Not assessable | Checks passed |\n|---:|---:|---:|---:|---:|---:|\n")
 	fmt.Fprintf(bw, "| %d | %d | %d | %d | %d | %d |\n\n", s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks)
 	if s.Documents == 0 {
@@ -139,6 +143,14 @@ func (Markdown) scorecard(w *bufio.Writer, r *finding.Result) {
 		fmt.Fprintf(w, "| %s | %s | %d | %d | %d | %d | %d | %d |\n", md(d.Path), md(kind), c.Pass, c.Fail, c.Waived, c.NotAssessable, c.Errors, c.Warnings)
 	}
 	w.WriteString("\n")
+	for _, d := range r.Documents {
+		if d.Status == finding.DocSkipped {
+			fmt.Fprintf(w, "- Not checked: %s (%s)\n", md(d.Path), md(d.Error))
+		}
+	}
+	if r.Summary.Skipped > 0 {
+		w.WriteString("\n")
+	}
 }
 
 func (Markdown) findings(w *bufio.Writer, r *finding.Result) {

@@ -77,8 +77,12 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 	} else {
 		verdict = t.paint(ansiRed+ansiBold, verdict)
 	}
-	fmt.Fprintf(bw, "\n%d documents (%d unreadable): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
-		s.Documents, s.Unreadable, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
+	skipped := ""
+	if s.Skipped > 0 {
+		skipped = fmt.Sprintf(", %d skipped as unsupported", s.Skipped)
+	}
+	fmt.Fprintf(bw, "\n%d documents (%d unreadable%s): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
+		s.Documents, s.Unreadable, skipped, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
 	return bw.Flush()
 }
 

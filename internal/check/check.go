@@ -40,6 +40,10 @@ type Options struct {
 	Normalize normalize.Options // per-run defaults (StatusDate, PlanMinWords)
 	// KeepArtifacts puts the normalized artifacts into the result.
 	KeepArtifacts bool
+	// Partial is a shard's run: the project rules are left to Merge, which
+	// runs them once over every shard's artifacts (KeepArtifacts keeps
+	// them in the result).
+	Partial bool
 	// Discovered, when set, is told the files found, before any is read
 	// (RunCompiling's caller sizes the compilation by them: see
 	// cli.shortReading).
@@ -153,6 +157,12 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		} else if unprepared == nil {
 			unprepared = r
 		}
+	}
+	if opts.Partial {
+		for _, a := range out.Artifacts {
+			res.Artifacts = append(res.Artifacts, a)
+		}
+		return out, nil
 	}
 	pctx, cancel := context.WithTimeout(ctx, opts.Limits.ProjectTimeout)
 	defer cancel()

@@ -177,7 +177,8 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
-		KeepArtifacts: fl.keepArtifacts,
+		KeepArtifacts: fl.keepArtifacts || shards > 0,
+		Partial:       shards > 0,
 	})
 	eng, cerr := compile.wait()
 	if cerr != nil {
@@ -203,6 +204,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	res.Run = finding.Run{
 		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
 		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard, Root: runRoot(args),
+	}
+	if shards > 0 {
+		return finishPartial(cmd, res, outputs, fl, failOn, started)
 	}
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
 	procs, err := policy.Procedures()

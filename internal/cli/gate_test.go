@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -168,4 +169,81 @@ func TestVerboseShowsPassedChecks(t *testing.T) {
 			t.Errorf("-v lacks %q", want)
 		}
 	}
+}
+
+// TestShardsAddUp: merge(shard 1/N … N/N) is the unsharded run: the same
+// documents, findings, checks, rule tallies, procedures and verdict; only
+// the clock and the command line differ. A merge that would check less
+// (a shard missing or given twice, another configuration) is a tool error.
+func TestShardsAddUp(t *testing.T) {
+	dir := t.TempDir()
+	full := filepath.Join(dir, "full.json")
+	if code, _, _ := run(t, "check", "../../examples/harbor", "--format", "json="+full); code != ExitFail {
+		t.Fatalf("unsharded exit %d", code)
+	}
+	want := normalizedReport(t, full)
+	cfg := "../../examples/harbor/.tollgate.yaml"
+	for _, n := range []int{2, 3} {
+		var parts []string
+		for i := 1; i <= n; i++ {
+			p := filepath.Join(dir, fmt.Sprintf("part-%d-of-%d.json", i, n))
+			code, _, stderr := run(t, "check", "../../examples/harbor", "--shard", fmt.Sprintf("%d/%d", i, n), "--format", "json="+p)
+			if code != ExitOK {
+				t.Fatalf("shard %d/%d exit %d: %s", i, n, code, stderr)
+			}
+			parts = append(parts, p)
+		}
+		merged := filepath.Join(dir, fmt.Sprintf("merged-%d.json", n))
+		code, _, stderr := run(t, append([]string{"merge", "--config", cfg, "--format", "json=" + merged}, parts...)...)
+		if code != ExitFail {
+			t.Fatalf("merge of %d shards: exit %d, want the unsharded 1: %s", n, code, stderr)
+		}
+		if got := normalizedReport(t, merged); got != want {
+			t.Errorf("merge of %d shards differs from the unsharded run:\n%s", n, firstDiff(got, want))
+		}
+		if n == 3 {
+			if code, _, stderr := run(t, "merge", "--config", cfg, parts[0], parts[1]); code != ExitToolError || !strings.Contains(stderr, "shards missing: 3/3") {
+				t.Errorf("missing shard: exit %d %s", code, stderr)
+			}
+			if code, _, _ := run(t, "merge", "--config", cfg, parts[0], parts[0], parts[1], parts[2]); code != ExitToolError {
+				t.Errorf("shard given twice: exit %d", code)
+			}
+			if code, _, stderr := run(t, append([]string{"merge"}, parts...)...); code != ExitToolError || !strings.Contains(stderr, "configuration") {
+				t.Errorf("another configuration: exit %d %s", code, stderr)
+			}
+			if code, _, _ := run(t, "merge", "--config", cfg, full); code != ExitToolError {
+				t.Errorf("a full report is not a shard: exit %d", code)
+			}
+		}
+	}
+}
+
+// normalizedReport is a JSON report without what differs between runs.
+func normalizedReport(t *testing.T, p string) string {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	run := m["run"].(map[string]any)
+	for _, k := range []string{"started", "duration_ms", "command"} {
+		delete(run, k)
+	}
+	out, _ := json.MarshalIndent(m, "", " ")
+	return string(out)
+}
+
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(al), len(bl)) {
+		if al[i] != bl[i] {
+			lo := max(0, i-3)
+			return fmt.Sprintf("line %d:\n got: %s\nwant: %s\n(context: %s)", i, al[i], bl[i], strings.Join(al[lo:i], " / "))
+		}
+	}
+	return fmt.Sprintf("lengths %d, %d", len(al), len(bl))
 }

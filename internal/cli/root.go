@@ -90,6 +90,6 @@ JSON Schema and evaluates Rego policies that encode procedure rules.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(), newReportCmd())
+	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(), newReportCmd(), newMergeCmd())
 	return root
 }

@@ -45,6 +45,9 @@ type Run struct {
 	Baseline string `json:"baseline,omitempty"`
 	// FailOnNew: only findings new against the baseline fail the run.
 	FailOnNew bool `json:"fail_on_new,omitempty"`
+	// Partial: a shard's report (check --shard), undecided and without the
+	// project rules; tollgate merge joins the shards and decides.
+	Partial bool `json:"partial,omitempty"`
 	// FailOn is the lowest severity that fails the run.
 	FailOn string `json:"fail_on,omitempty"`
 }

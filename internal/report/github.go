@@ -52,8 +52,9 @@ func (GitHub) Render(w io.Writer, r *finding.Result) error {
 	}
 	s := r.Summary
 	fmt.Fprintf(bw, "::notice title=%s::%s\n", ghProperty("tollgate "+strings.ToUpper(s.Verdict)),
-		ghData(fmt.Sprintf("%d documents: %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed",
-			s.Documents, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks)))
+		ghData(fmt.Sprintf("%d documents: %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed\n%s %s (OPA %s), as of %s, policy digest %s, config digest %s",
+			s.Documents, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks,
+			r.Tool.Name, r.Tool.Version, r.Tool.OPAVersion, r.Run.AsOf, r.Run.PolicyDigest, firstNonEmptyStr(r.Run.ConfigDigest, "none"))))
 	return bw.Flush()
 }
 

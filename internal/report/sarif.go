@@ -214,6 +214,19 @@ func (SARIF) Render(w io.Writer, r *finding.Result) error {
 				loc.LogicalLocations = []sarifLogicalLocation{{Name: w, FullyQualifiedName: fullWhere(f), Kind: "element"}}
 			}
 			res.Locations = []sarifLocation{loc}
+		} else {
+			// A submission-level finding (a project rule) belongs to no
+			// one document; code scanning wants a file, so it is placed
+			// on the configuration that defines the submission (or the
+			// checked directory), named "submission" logically.
+			target := uri(r.Run.Root, ".")
+			if r.Run.ConfigDigest != "" {
+				target = uri(r.Run.Root, ".tollgate.yaml")
+			}
+			res.Locations = []sarifLocation{{
+				PhysicalLocation: &sarifPhysicalLocation{ArtifactLocation: sarifArtifactLoc{URI: target}},
+				LogicalLocations: []sarifLogicalLocation{{Name: "submission", Kind: "module"}},
+			}}
 		}
 		if f.Status == finding.Waived && f.Waiver != nil {
 			res.Suppressions = []sarifSuppression{{

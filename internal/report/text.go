@@ -83,6 +83,7 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 	}
 	fmt.Fprintf(bw, "\n%d documents (%d unreadable%s): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
 		s.Documents, s.Unreadable, skipped, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
+	t.audit(bw, r)
 	return bw.Flush()
 }
 

@@ -184,7 +184,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
-	if err := checkConfigClosed(cfg, eng.Rules()); err != nil {
+	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
 		return toolError(err)
 	}
 	if err != nil {

@@ -25,7 +25,9 @@ import (
 
 // checkConfigClosed returns the first problems of cfg against the loaded
 // rule catalog, each naming its key; nil when nothing would be lost.
-func checkConfigClosed(cfg *config.Config, rules []finding.Rule) error {
+// policyDirs are the user policy directories of the run (config and
+// flags): a threshold only a user rule reads is known too.
+func checkConfigClosed(cfg *config.Config, rules []finding.Rule, policyDirs []string) error {
 	var problems []string
 	packs := builtinPacks()
 	for i, p := range cfg.Packs {
@@ -58,7 +60,7 @@ func checkConfigClosed(cfg *config.Config, rules []finding.Rule) error {
 			problems = append(problems, fmt.Sprintf("severity.%s: unknown rule ID %q (tollgate rules lists them)", id, id))
 		}
 	}
-	names := thresholdNames(resolveAll(cfg.Dir, cfg.Policies))
+	names := thresholdNames(policyDirs)
 	for _, p := range leafPaths("", cfg.Thresholds) {
 		if !names[p] {
 			problems = append(problems, fmt.Sprintf("thresholds.%s: unknown threshold name (no rule reads it)", p))
@@ -101,7 +103,10 @@ func builtinPacks() []string {
 	return out
 }
 
-var thresholdRef = regexp.MustCompile(`thresholds((?:\.[A-Za-z_][A-Za-z_0-9]*)+)`)
+var thresholdRef = regexp.MustCompile(`thresholds((?:\.[A-Za-z_][A-Za-z_0-9]*|\["[^"\]]+"\])+)`)
+
+// bracketKey turns ["name"] segments of a reference into dotted ones.
+var bracketKey = regexp.MustCompile(`\["([^"\]]+)"\]`)
 
 // thresholdNames are the dotted threshold names a rule can read: every
 // path of the built-in thresholds.json and every thresholds.x.y a built-in
@@ -118,7 +123,7 @@ func thresholdNames(userDirs []string) map[string]bool {
 	}
 	add := func(text []byte) {
 		for _, m := range thresholdRef.FindAllSubmatch(text, -1) {
-			names[strings.TrimPrefix(string(m[1]), ".")] = true
+			names[strings.TrimPrefix(bracketKey.ReplaceAllString(string(m[1]), ".$1"), ".")] = true
 		}
 	}
 	fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {

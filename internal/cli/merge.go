@@ -128,7 +128,7 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	if eng.Digest() != first.PolicyDigest {
 		return toolError(errors.New("the policies are not the ones the shards ran (policy digest differs): give merge the shards' --policy and --data, and the same tollgate version"))
 	}
-	if err := checkConfigClosed(cfg, eng.Rules()); err != nil {
+	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
 		return toolError(err)
 	}
 	res, err := check.Merge(ctx, eng, parts, lim)

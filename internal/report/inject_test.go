@@ -275,3 +275,23 @@ func TestJSONCarriesHostileTextExactly(t *testing.T) {
 		t.Errorf("message changed")
 	}
 }
+
+// TestMarkdownFitsAComment: a run with thousands of findings still makes a
+// Markdown report a pull-request comment can hold.
+func TestMarkdownFitsAComment(t *testing.T) {
+	r := &finding.Result{Documents: []finding.Document{{Path: "big.xlsx", Status: finding.DocOK}}}
+	for i := range 3000 {
+		r.Findings = append(r.Findings, finding.Finding{Rule: "SCHED-001", Title: "Task identity and references are sound",
+			Severity: finding.Error, Status: finding.Fail, Path: "big.xlsx", Remediation: "Fix the task's predecessors.",
+			Message: strings.Repeat("task has a dangling predecessor ", 3) + string(rune('a'+i%26)),
+			Location: document.Loc{Sheet: "Schedule", Row: i + 2}})
+	}
+	finding.Decide(r, nil, "2026-11-16", "error")
+	out := render(t, Markdown{}, r)
+	if len(out) > 65536 {
+		t.Errorf("Markdown report is %d bytes, more than a comment holds", len(out))
+	}
+	if !bytes.Contains(out, []byte("and 2850 more findings")) {
+		t.Error("the report does not say findings were left out")
+	}
+}

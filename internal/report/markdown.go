@@ -158,9 +158,17 @@ func (Markdown) findings(w *bufio.Writer, r *finding.Result) {
 		return
 	}
 	w.WriteString("### Findings\n\n")
+	shown := 0
 	for _, g := range groupByDocument(r, false) {
+		if shown >= mdMaxFindings {
+			break
+		}
 		fmt.Fprintf(w, "#### %s\n\n", md(docLabel(g.Path)))
 		for _, f := range g.Findings {
+			if shown >= mdMaxFindings {
+				break
+			}
+			shown++
 			loc := where(f.Location)
 			if loc != "" {
 				loc = " — " + md(loc)
@@ -181,7 +189,15 @@ func (Markdown) findings(w *bufio.Writer, r *finding.Result) {
 		}
 		w.WriteString("\n")
 	}
+	if n := len(r.Findings); n > shown {
+		fmt.Fprintf(w, "*… and %d more findings: see the HTML, XLSX or SARIF report.*\n\n", n-shown)
+	}
 }
+
+// mdMaxFindings bounds the findings a Markdown report lists one by one: a
+// pull-request comment holds at most 65,536 characters. The counts, the
+// procedures and the scorecard still cover everything.
+const mdMaxFindings = 150
 
 func mdExpires(e string) string {
 	if e == "" {

@@ -184,7 +184,13 @@ func (SARIF) Render(w io.Writer, r *finding.Result) error {
 			RuleID:              f.Rule,
 			Level:               sarifLevel(f.Severity),
 			Message:             sarifMessage{Text: sarifText(f)},
-			PartialFingerprints: map[string]string{"tollgateFindingId/v1": f.ID},
+			PartialFingerprints: map[string]string{
+				// The finding id (rule, path, location, message), and one
+				// without the location, which rows inserted above a defect
+				// do not change.
+				"tollgateFindingId/v1": f.ID,
+				"tollgateDefect/v1":    finding.Fingerprint(f.Rule, f.Path, f.Scope, f.Message),
+			},
 			Properties:          map[string]any{"location": fullWhere(f)},
 		}
 		if i, ok := ruleAt[f.Rule]; ok {

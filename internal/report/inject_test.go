@@ -283,7 +283,7 @@ func TestMarkdownFitsAComment(t *testing.T) {
 	for i := range 3000 {
 		r.Findings = append(r.Findings, finding.Finding{Rule: "SCHED-001", Title: "Task identity and references are sound",
 			Severity: finding.Error, Status: finding.Fail, Path: "big.xlsx", Remediation: "Fix the task's predecessors.",
-			Message: strings.Repeat("task has a dangling predecessor ", 3) + string(rune('a'+i%26)),
+			Message:  strings.Repeat("task has a dangling predecessor ", 3) + string(rune('a'+i%26)),
 			Location: document.Loc{Sheet: "Schedule", Row: i + 2}})
 	}
 	finding.Decide(r, nil, "2026-11-16", "error")

@@ -181,9 +181,9 @@ func (SARIF) Render(w io.Writer, r *finding.Result) error {
 		}
 		ru := idx[f.Rule]
 		res := sarifResult{
-			RuleID:              f.Rule,
-			Level:               sarifLevel(f.Severity),
-			Message:             sarifMessage{Text: sarifText(f)},
+			RuleID:  f.Rule,
+			Level:   sarifLevel(f.Severity),
+			Message: sarifMessage{Text: sarifText(f)},
 			PartialFingerprints: map[string]string{
 				// The finding id (rule, path, location, message), and one
 				// without the location, which rows inserted above a defect
@@ -191,7 +191,7 @@ func (SARIF) Render(w io.Writer, r *finding.Result) error {
 				"tollgateFindingId/v1": f.ID,
 				"tollgateDefect/v1":    finding.Fingerprint(f.Rule, f.Path, f.Scope, f.Message),
 			},
-			Properties:          map[string]any{"location": fullWhere(f)},
+			Properties: map[string]any{"location": fullWhere(f)},
 		}
 		if i, ok := ruleAt[f.Rule]; ok {
 			res.RuleIndex = &i

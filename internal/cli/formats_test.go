@@ -267,3 +267,23 @@ func TestStepSummary(t *testing.T) {
 		}
 	}
 }
+
+// TestReportSchemaValidatesEveryJSONGolden: every JSON report golden
+// validates against the published report schema.
+func TestReportSchemaValidatesEveryJSONGolden(t *testing.T) {
+	var files []string
+	for _, glob := range []string{"../../testdata/golden/report/*.json", formatGoldens + "/*.json"} {
+		m, _ := filepath.Glob(glob)
+		files = append(files, m...)
+	}
+	if len(files) < 3 {
+		t.Fatalf("only %d JSON goldens found", len(files))
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) { validateJSON(t, "../../schemas/report/report.schema.json", b) })
+	}
+}

@@ -90,6 +90,8 @@ JSON Schema and evaluates Rego policies that encode procedure rules.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(), newReportCmd(), newMergeCmd())
+	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd())
+	// The CI gate's commands (reportcmd.go, merge.go).
+	root.AddCommand(newReportCmd(), newMergeCmd())
 	return root
 }

@@ -32,6 +32,9 @@ type Artifact struct {
 	// FieldsFound lists the envelope and payload fields the normalizer could
 	// read ("metadata.approvals", "charter.purpose", "schedule.columns.start").
 	FieldsFound []string `json:"fields_found"`
+	// Evidence says where each payload fact was read from, and where the
+	// document mentions a fact no value could be read for.
+	Evidence []Evidence `json:"evidence"`
 
 	Charter      *Charter      `json:"charter,omitempty"`
 	PMP          *PMP          `json:"pmp,omitempty"`

@@ -13,18 +13,22 @@ type Source struct {
 
 // Metadata is the document-level envelope data.
 type Metadata struct {
-	Version          string            `json:"version,omitempty"`
-	Status           string            `json:"status"` // draft | final | approved | baselined | unknown
-	StatusEvidence   string            `json:"status_evidence,omitempty"`
-	DocumentDate     *string           `json:"document_date"`
-	AsOfDate         *string           `json:"as_of_date"`
-	Author           string            `json:"author,omitempty"`
-	LastModifiedBy   string            `json:"last_modified_by,omitempty"`
-	Created          string            `json:"created,omitempty"`
-	Modified         string            `json:"modified,omitempty"`
-	RevisionHistory  []Revision        `json:"revision_history"`
-	Approvals        []Approval        `json:"approvals"`
-	Placeholders     []Placeholder     `json:"placeholders"`
+	Version         string        `json:"version,omitempty"`
+	Status          string        `json:"status"` // draft | final | approved | baselined | unknown
+	StatusEvidence  string        `json:"status_evidence,omitempty"`
+	DocumentDate    *string       `json:"document_date"`
+	AsOfDate        *string       `json:"as_of_date"`
+	Author          string        `json:"author,omitempty"`
+	LastModifiedBy  string        `json:"last_modified_by,omitempty"`
+	Created         string        `json:"created,omitempty"`
+	Modified        string        `json:"modified,omitempty"`
+	RevisionHistory []Revision    `json:"revision_history"`
+	Approvals       []Approval    `json:"approvals"`
+	Placeholders    []Placeholder `json:"placeholders"`
+	// People are the persons the document names with a role, wherever it
+	// names them: a "Project Manager: Name" line, a roles table, a
+	// "Name (Sponsor)" list item, a signature block.
+	People           []NamedPerson     `json:"people"`
 	HasTrackedChange bool              `json:"has_tracked_changes"`
 	OpenComments     int               `json:"open_comments"`
 	CustomProperties map[string]string `json:"custom_properties,omitempty"`
@@ -107,4 +111,26 @@ type Diagnostic struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Loc     Loc    `json:"loc"`
+}
+
+// NamedPerson is someone the document names in a role.
+type NamedPerson struct {
+	Name string `json:"name"`
+	// Role is the canonical role (sponsor, project_manager, program_manager,
+	// ivv_provider, contracting_officer, cor, …) or "other".
+	Role         string `json:"role"`
+	RoleRaw      string `json:"role_raw"`
+	Organization string `json:"organization,omitempty"`
+	Loc          Loc    `json:"loc"`
+}
+
+// Evidence is where a fact was read, or where the document mentions a fact
+// it could not be read from (Read false): "Sponsor" written as a label with
+// no name after it. Rules that would say "X is missing" say X is not
+// assessable instead when the document mentions X, naming where.
+type Evidence struct {
+	Field string `json:"field"`
+	Text  string `json:"text"`
+	Read  bool   `json:"read"`
+	Loc   Loc    `json:"loc"`
 }

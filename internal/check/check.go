@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -40,10 +42,10 @@ type Options struct {
 	Normalize normalize.Options // per-run defaults (StatusDate, PlanMinWords)
 	// KeepArtifacts puts the normalized artifacts into the result.
 	KeepArtifacts bool
-	// Partial is a shard's run: the project rules are left to Merge, which
-	// runs them once over every shard's artifacts (KeepArtifacts keeps
-	// them in the result).
-	Partial bool
+	// Partial, when set, says why the run holds only part of the
+	// submission ("the file charter.docx", "shard 1/3"): the project rules
+	// are not run, and a TG-SCOPE-001 finding says so.
+	Partial string
 	// Discovered, when set, is told the files found, before any is read
 	// (RunCompiling's caller sizes the compilation by them: see
 	// cli.shortReading).
@@ -136,7 +138,8 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	out := &Output{}
 	res := &out.Result
 	inputs := make([]policy.Input, 0, len(results))
-	var unprepared *docResult // the first artifact the rules cannot take
+	inputFile := make([]int, 0, len(results)) // the file of each input
+	var unprepared *docResult                 // the first artifact the rules cannot take
 	for i := range results {
 		r := &results[i]
 		if r.schema != nil { // not evaluated (stopped early): the check still counts
@@ -154,13 +157,22 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 		}
 		if r.input != nil {
 			inputs = append(inputs, *r.input)
+			inputFile = append(inputFile, i)
 		} else if unprepared == nil {
 			unprepared = r
 		}
 	}
-	if opts.Partial {
-		for _, a := range out.Artifacts {
-			res.Artifacts = append(res.Artifacts, a)
+	if opts.Partial != "" {
+		// Only part of the submission was read: rules that look for a
+		// document (an IV&V plan, an approved PMP) would report what the
+		// rest of the submission may hold. They are not run, and the
+		// report says so.
+		res.Findings = append(res.Findings, finding.NewTool("TG-SCOPE-001", "",
+			"project rules (cross-document and M3) were not run: "+opts.Partial+" is only part of the submission; check the whole tree to run them", document.Loc{}))
+		if opts.KeepArtifacts {
+			for _, a := range out.Artifacts {
+				res.Artifacts = append(res.Artifacts, a)
+			}
 		}
 		return out, nil
 	}
@@ -169,7 +181,7 @@ func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), op
 	var po policy.Outcome
 	switch {
 	case unprepared == nil:
-		po, err = eng.EvalProjectInputs(pctx, inputs)
+		po, err = evalProjects(pctx, eng, files, results, inputs, inputFile, opts, res)
 	case unprepared.prepErr != nil:
 		err = fmt.Errorf("project input is not JSON data: %w", unprepared.prepErr)
 	default:
@@ -460,3 +472,74 @@ func Today() string { return time.Now().Format("2006-01-02") }
 
 // HashFile returns the hex sha256 of the file at p.
 func HashFile(p string) (string, error) { return hashFile(p) }
+
+// evalProjects runs the project rules once per project of the run (see
+// splitProjects): a tree of unrelated projects is judged project by
+// project. With more than one project, each submission-level result names
+// its project in its scope, and a TG-SCOPE-002 note lists the projects.
+func evalProjects(ctx context.Context, eng *policy.Engine, files []discover.File, results []docResult,
+	inputs []policy.Input, inputFile []int, opts Options, res *finding.Result) (policy.Outcome, error) {
+	abs := make([]string, len(inputs))
+	kinds := make([]string, len(inputs))
+	for k, i := range inputFile {
+		abs[k] = files[i].Abs
+		kinds[k] = results[i].doc.Kind
+	}
+	if len(inputs) == 0 {
+		return eng.EvalProjectInputs(ctx, inputs)
+	}
+	projects := splitProjects(abs, kinds, opts.Paths)
+	if len(projects) <= 1 {
+		return eng.EvalProjectInputs(ctx, inputs)
+	}
+	base := commonDir(abs, seq(len(abs)))
+	var all policy.Outcome
+	var names []string
+	for _, p := range projects {
+		ins := make([]policy.Input, 0, len(p.docs))
+		for _, k := range p.docs {
+			ins = append(ins, inputs[k])
+		}
+		rel, err := filepath.Rel(base, p.root)
+		if err != nil || rel == "." {
+			rel = "."
+		}
+		rel = filepath.ToSlash(rel)
+		names = append(names, rel)
+		o, err := eng.EvalProjectInputs(ctx, ins)
+		if err != nil {
+			return all, fmt.Errorf("project %s: %w", rel, err)
+		}
+		scope := "project " + rel
+		for _, f := range o.Findings {
+			if f.Path == "" {
+				f.Scope = joinScope(scope, f.Scope)
+			}
+			all.Findings = append(all.Findings, f)
+		}
+		for _, c := range o.Checks {
+			if c.Path == "" {
+				c.Scope = joinScope(scope, c.Scope)
+			}
+			all.Checks = append(all.Checks, c)
+		}
+	}
+	res.Findings = append(res.Findings, finding.NewTool("TG-SCOPE-002", "",
+		fmt.Sprintf("the tree holds %d separate projects (%s); cross-document rules compared documents within each project only", len(projects), strings.Join(names, ", ")), document.Loc{}))
+	return all, nil
+}
+
+func joinScope(project, scope string) string {
+	if scope == "" {
+		return project
+	}
+	return project + ": " + scope
+}
+
+func seq(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}

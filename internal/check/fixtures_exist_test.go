@@ -1,6 +1,7 @@
 package check
 
 import (
+	"context"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -9,6 +10,8 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -136,8 +139,6 @@ var existFixtures = []struct {
 	{seeded: seeded{rule: "RACI-007", file: raciDoc, loc: document.Loc{Sheet: "RACI", Row: 5}, seed: raciCells("K5", "C")}},
 	// The provider's Program Manager has not signed the RACI yet (the M3
 	// RMP template asks both Program Managers to approve it).
-	{seeded: seeded{rule: "GEN-005", file: raciDoc, seed: editXlsx(raciDoc,
-		testdocs.CellChange{Sheet: "Approvals", Cell: "D4", Value: ""}, testdocs.CellChange{Sheet: "Approvals", Cell: "E4", Value: ""})}},
 	{seeded: seeded{rule: "IVV-004", file: ivvDoc, seed: editDocx(ivvDoc, testdocs.Edit{Old: wt("Deliverables Under Review"), New: wt("Appendix Notes")})}},
 	// A deliverable whose review the IMS does not plan.
 	{seeded: seeded{rule: "XDOC-011", file: ivvDoc, loc: document.Loc{Section: "Deliverables Under Review"},
@@ -192,4 +193,34 @@ func TestSeededDefectsExist(t *testing.T) {
 			checkSeeded(t, base, withExtras(t, fx.extras), fx.seeded)
 		})
 	}
+}
+
+// TestSeededGEN005InM3Program: in a program that declares the M3 framework,
+// the RAID log is the M3 RAID log and owes its template's sign-offs (both
+// Program Managers); the log losing the provider PM's signature makes
+// GEN-005 fail on it, and nothing else changes. (Outside M3 only a
+// document recognised as the M3 artifact owes them: the field corpus holds
+// registers of other frameworks.)
+func TestSeededGEN005InM3Program(t *testing.T) {
+	project := harborProject(t)
+	project["framework"] = "m3"
+	sd, _ := project["status_date"].(string)
+	run := func(dir string) *Output {
+		out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+			Normalize: normalize.Options{StatusDate: sd}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	base := map[string]bool{}
+	for _, f := range failing(run(withExtras(t, []extra{raid}))) {
+		if f.Rule == "GEN-005" && f.Path == raidDoc {
+			t.Fatalf("the compliant RAID log already fails GEN-005: %s", f.Message)
+		}
+		base[key(f)] = true
+	}
+	fx := seeded{rule: "GEN-005", file: raidDoc, seed: editXlsx(raidDoc,
+		testdocs.CellChange{Sheet: "Approvals", Cell: "D3", Value: ""}, testdocs.CellChange{Sheet: "Approvals", Cell: "E3", Value: ""})}
+	checkSeededWith(t, base, withExtras(t, []extra{raid}), fx, run)
 }

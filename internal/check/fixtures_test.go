@@ -333,7 +333,10 @@ var fixtures = []seeded{
 	{rule: "CHARTER-004", file: charterDoc, seed: renameCharter("High-Level Requirements")},
 	{rule: "CHARTER-005", file: charterDoc, seed: renameCharter("Out of Scope")},
 	{rule: "CHARTER-006", file: charterDoc, seed: renameCharter("Deliverables")},
-	{rule: "CHARTER-008", file: charterDoc, seed: renameCharter("Budget")},
+	// The budget is read wherever the charter states it: the seeded
+	// charter no longer says what it is anywhere.
+	{rule: "CHARTER-008", file: charterDoc, seed: editDocx(charterDoc, testdocs.Edit{Old: wt("Budget"), New: wt("Appendix Notes")},
+		testdocs.Edit{Old: "The approved budget is $14.6M over FY2026–FY2028: $9.2M for provider migration services, $2.1M for IV&amp;V, $1.9M for data conversion and interfaces, and $1.4M management reserve.", New: "Funding is described in the business case."})},
 	{rule: "CHARTER-009", file: charterDoc, seed: renameCharter("Stakeholders")},
 	{rule: "CHARTER-010", file: charterDoc, seed: renameCharter("Assumptions and Constraints")},
 	{rule: "CHARTER-011", file: charterDoc, seed: renameCharter("Risks")},

@@ -101,7 +101,7 @@ func artifactKey(t *document.Tree, kind string) string {
 		}
 	}
 	for _, title := range titleCandidates(t) {
-		text := " " + nameText(title) + " "
+		text := " " + nameText(title.text) + " "
 		best, bestLen, tie := "", 0, false
 		for _, n := range names {
 			if n.kind != kind && kind != "generic" {

@@ -2,6 +2,7 @@
 package classify
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -45,6 +46,9 @@ type Result struct {
 	ArtifactKey string `json:"artifact_key,omitempty"`
 	// Reason says in words which signal decided ("title \"Program Charter\"").
 	Reason string `json:"reason,omitempty"`
+	// Title is the document's title as a reader would give it: the title
+	// line that decided the kind, else the strongest title candidate.
+	Title string `json:"-"`
 }
 
 // KindRule is a configured override: files matching Path (a glob, ** allowed)
@@ -60,6 +64,9 @@ type KindRule struct {
 func Classify(t *document.Tree, path string, rules []KindRule) Result {
 	r := classifyKind(t, path, rules)
 	r.ArtifactKey = artifactKey(t, r.Kind)
+	if r.Title == "" && t != nil {
+		r.Title = Title(t)
+	}
 	return r
 }
 
@@ -80,10 +87,21 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 			return Result{Kind: k, Source: SourceProperty, Confidence: 1, Reason: "custom property " + key}
 		}
 	}
-	for _, title := range titleCandidates(t) {
-		if k, ok := vocab.KindTitles.Match(title); ok {
-			return Result{Kind: k, Source: SourceTitle, Confidence: 0.9, Reason: "title " + quote(title)}
+	// Title first: what the document calls itself, then its file name.
+	for _, c := range titleCandidates(t) {
+		if r, ok := titled(t, c.text, SourceTitle, 0.9, "title "+quote(c.text)+" ("+c.where+")"); ok {
+			r.Title = c.text
+			return r
 		}
+	}
+	if name := filenameWords(path); name != "" {
+		if r, ok := titled(t, name, SourceFilename, 0.6, "file name "+quote(filepath.Base(path))); ok {
+			return r
+		}
+	}
+	// Then content.
+	if k, why := bundleKind(t); k != "" {
+		return Result{Kind: k, Source: SourceHeadings, Confidence: 0.6, Reason: why}
 	}
 	if k, c := headingKind(t); k != "" {
 		return Result{Kind: k, Source: SourceHeadings, Confidence: c, Reason: "section headings"}
@@ -104,10 +122,153 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 			return Result{Kind: ks[0], Source: SourceColumns, Confidence: 0.7, Reason: "column headers"}
 		}
 	}
-	if k, ok := vocab.KindTitles.Match(filenameWords(path)); ok {
-		return Result{Kind: k, Source: SourceFilename, Confidence: 0.5, Reason: "file name"}
+	return Result{Kind: "generic", Source: SourceDefault, Confidence: 0, Reason: "no title, file name, heading or table names a kind"}
+}
+
+// MinConfidence is the confidence below which a document is checked as
+// generic (TG-KIND-001 says how to declare its kind).
+const MinConfidence = 0.5
+
+// titled decides the kind a title (or file name) names. The longest phrase
+// wins between the kind titles and the near-miss titles, so "Working Group
+// Charter" or "Statement of Work" make a document generic however much it
+// reads like a charter; a kind that needs content to be that kind (a
+// schedule needs a task table, a change request a form) and lacks it is a
+// near miss too.
+func titled(t *document.Tree, text, source string, conf float64, why string) (Result, bool) {
+	k, n, ok := vocab.KindTitles.MatchLen(text)
+	if !ok {
+		if nm, _, near := vocab.NearMissTitles.MatchLen(text); near {
+			return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + ": a " + nm + ", not a kind tollgate checks"}, true
+		}
+		return Result{}, false
 	}
-	return Result{Kind: "generic", Source: SourceDefault, Confidence: 0}
+	if nm, m, near := vocab.NearMissTitles.MatchLen(text); near && m > n {
+		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + ": a " + nm + ", not a " + k}, true
+	}
+	if k == "charter" && groupCharter(text) {
+		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + ": the charter of a group (working group, committee, consortium…), not of a project"}, true
+	}
+	if k == "change_log" && changeRequestForm(t) {
+		// A log template that carries the change request form itself
+		// (one detail sheet per CR) is checked as the change request.
+		return Result{Kind: "change_request", Source: source, Confidence: conf, Reason: why + ", and it holds the change request form"}, true
+	}
+	if miss := lacksContent(t, k); miss != "" {
+		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + " names a " + k + ", but " + miss}, true
+	}
+	return Result{Kind: k, Source: source, Confidence: conf, Reason: why}, true
+}
+
+// groupCharter: a charter title naming a body (SIG, working group,
+// consortium, team…) and not a project or program.
+func groupCharter(title string) bool {
+	if vocab.ContainsWord(title, "project") || vocab.ContainsWord(title, "program") || vocab.ContainsWord(title, "programme") {
+		return false
+	}
+	for _, b := range vocab.CharterBodies {
+		if vocab.ContainsWord(title, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// lacksContent says why a document titled as kind k is not one (""
+// when nothing is missing): a schedule that has tables but no task table
+// (a training "schedule" of weeks and topics), a change request with
+// neither a request form nor a log (a procedure about change requests).
+func lacksContent(t *document.Tree, k string) string {
+	switch k {
+	case "schedule":
+		if t.Schedule != nil {
+			return ""
+		}
+		gs := grids(t)
+		if len(gs) == 0 {
+			return "" // a schedule shown as pictures: a schedule that cannot be read
+		}
+		for _, g := range gs {
+			if isTaskTable(g) {
+				return ""
+			}
+		}
+		return "none of its tables is a task list (a task column with start, finish or duration columns)"
+	case "charter":
+		// A project charter says what the project is to achieve: a
+		// charter with no objectives, scope, deliverables, milestones or
+		// budget anywhere (a team's working agreement, a group's
+		// governance rules) is not one.
+		for _, b := range t.Blocks {
+			text := b.Text
+			if b.Kind == document.BlockParagraph {
+				l, _, ok := strings.Cut(text, ":")
+				if !ok || len(l) > 40 {
+					continue
+				}
+				text = l
+			} else if b.Kind != document.BlockHeading {
+				continue
+			}
+			for _, k := range vocab.CharterSections.MatchAll(text) {
+				switch k {
+				case "objectives", "scope", "in_scope", "out_of_scope", "deliverables", "milestones", "budget", "success_criteria":
+					return ""
+				}
+			}
+		}
+		return "it states no objectives, scope, deliverables, milestones or budget: a working agreement or a group's rules, not a project charter"
+	case "change_request":
+		for _, g := range grids(t) {
+			if changeForm(g) || gridKind(g) == "change_log" {
+				return ""
+			}
+		}
+		for _, b := range t.Blocks {
+			if b.Kind == document.BlockParagraph {
+				if l, _, ok := strings.Cut(b.Text, ":"); ok && len(l) < 40 {
+					if _, ok := vocab.ChangeRequestFields.Exact(l); ok {
+						return ""
+					}
+				}
+			}
+		}
+		return "it holds no change request form or log"
+	}
+	return ""
+}
+
+// changeForm: a key/value table whose first column names at least three
+// change request fields.
+func changeForm(g grid) bool {
+	seen := map[string]bool{}
+	for _, r := range g.rows {
+		for _, c := range r {
+			if k, ok := vocab.ChangeRequestFields.Exact(c); ok {
+				seen[k] = true
+			}
+		}
+	}
+	return len(seen) >= 3
 }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// changeRequestForm: labelled lines ("Description of change:", "Raised
+// by:", "Reason / trigger:") name four or more change request fields.
+func changeRequestForm(t *document.Tree) bool {
+	seen := map[string]bool{}
+	for _, b := range t.Blocks {
+		if b.Kind != document.BlockParagraph {
+			continue
+		}
+		for _, line := range strings.Split(b.Text, "\n") {
+			if l, _, ok := strings.Cut(line, ":"); ok && len(l) < 40 {
+				if k, ok := vocab.ChangeRequestFields.Exact(l); ok {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	return len(seen) >= 4
+}

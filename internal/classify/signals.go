@@ -4,51 +4,105 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
+// titleCandidate is a text a reader would call the document's title, and
+// where it sits.
+type titleCandidate struct{ text, where string }
+
 // titleCandidates are the texts a reader would call the document's title,
-// strongest first: the package title property, Title-styled paragraphs, the
-// first top-level heading; for workbooks the first text of a cover sheet.
-func titleCandidates(t *document.Tree) []string {
-	var out []string
-	add := func(s string) {
-		s = strings.TrimSpace(s)
+// strongest first: front matter and the package title property, Title-
+// styled paragraphs, the document's first heading when it opens the
+// document (a Markdown "# Title", an HTML <h1> cover, an "## Subtitle"
+// when nothing comes before it), a short first line (a bold title line in
+// Word), short page-header lines, and for workbooks a cover sheet's first
+// texts or the first sheet's title cell. A heading is a section, not a
+// title, once body text has come before it: a bundle that opens with
+// "This document contains…" and has an H1 per artifact has no title.
+func titleCandidates(t *document.Tree) []titleCandidate {
+	var out []titleCandidate
+	add := func(s, where string) {
+		s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_#"))
 		if s != "" && len(s) < 200 {
-			out = append(out, s)
+			out = append(out, titleCandidate{s, where})
 		}
 	}
 	if v, ok := t.FrontMatter["title"].(string); ok {
-		add(v)
+		add(v, "front matter")
 	}
-	add(t.Properties.Title)
-	seenH1 := false
 	for i, b := range t.Blocks {
 		if i > 60 {
 			break
 		}
-		if b.Kind != document.BlockHeading {
-			continue
-		}
-		if b.Level == 0 {
-			add(b.Text)
-		} else if b.Level == 1 && !seenH1 {
-			seenH1 = true
-			add(b.Text)
+		if b.Kind == document.BlockHeading && b.Level == 0 {
+			add(b.Text, "Title style")
 		}
 	}
-	for _, s := range t.Sheets {
-		if !coverSheet.MatchString(strings.TrimSpace(s.Name)) {
+	words := 0 // body words before the heading
+	for i, b := range t.Blocks {
+		if i > 40 || words > 12 {
+			break
+		}
+		switch b.Kind {
+		case document.BlockHeading:
+			if b.Level > 0 && strings.Contains(b.Text, " | ") {
+				continue // a navigation bar ("Home | Agile |"), not a title
+			}
+			if b.Level > 0 {
+				add(b.Text, "first heading")
+				words = 1 << 20 // only the first heading
+			}
+		case document.BlockParagraph:
+			if b.List {
+				words += 13 // a list (a table of contents) is body, never a title
+			} else {
+				if fl := firstLine(b.Text); i < 4 && vocab.Words(fl) <= 12 && titleLike(fl) {
+					add(fl, "first line")
+				}
+				words += vocab.Words(b.Text)
+			}
+		case document.BlockTable:
+			words += 13
+		}
+	}
+	// The package title property comes after what the page shows: it is
+	// often the template's ("Email Template") or the first words typed.
+	add(t.Properties.Title, "document properties")
+	for _, hf := range t.HeaderFooter {
+		for _, line := range strings.Split(hf, "\n") {
+			if n := vocab.Words(line); n > 0 && n <= 8 {
+				add(line, "page header")
+			}
+		}
+	}
+	for si, s := range t.Sheets {
+		cover := coverSheet.MatchString(strings.TrimSpace(s.Name))
+		if !cover && si > 0 {
 			continue
 		}
 		n := 0
-		for _, r := range s.Rows {
+		for ri, r := range s.Rows {
+			if !cover && ri > 2 {
+				break
+			}
+			texts := 0
+			for _, c := range r.Cells {
+				if strings.TrimSpace(c.Text) != "" {
+					texts++
+				}
+			}
 			for _, c := range r.Cells {
 				if c.Kind == "string" || (c.Kind == "" && c.Text != "") {
-					add(c.Text)
-					n++
+					// A sheet's title sits alone on its row; a header row
+					// is not a title.
+					if cover || texts == 1 {
+						add(c.Text, "sheet "+s.Name)
+						n++
+					}
 				}
 			}
 			if n >= 4 {
@@ -57,6 +111,54 @@ func titleCandidates(t *document.Tree) []string {
 		}
 	}
 	return out
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
+
+// bundleKind: a document whose sections are several core artifacts (a
+// charter, a schedule, a RACI matrix, a risk log…) bundled together is the
+// program's management plan.
+func bundleKind(t *document.Tree) (string, string) {
+	seen := map[string]bool{}
+	var names []string
+	for _, b := range t.Blocks {
+		if b.Kind != document.BlockHeading || b.Level == 0 || b.Level > 2 {
+			continue
+		}
+		if k, ok := vocab.KindTitles.Match(b.Text); ok {
+			switch k {
+			case "charter", "schedule", "raci", "risk_register", "communications_plan", "risk_plan", "stakeholder_register", "qasp":
+				if !seen[k] {
+					seen[k] = true
+					names = append(names, quote(b.Text))
+				}
+			}
+		}
+	}
+	if len(seen) >= 3 {
+		return "pmp", "sections " + strings.Join(names, ", ") + ": a bundle of management artifacts is the management plan"
+	}
+	return "", ""
+}
+
+// isTaskTable: a header row in the first rows names the task and a start,
+// finish or duration column.
+func isTaskTable(g grid) bool {
+	for i := 0; i < min(len(g.rows), 30); i++ {
+		sched := map[string]bool{}
+		for _, h := range g.rows[i] {
+			if k, ok := vocab.ScheduleColumns.Match(h); ok {
+				sched[k] = true
+			}
+		}
+		if sched["name"] && (sched["start"] || sched["finish"] || sched["duration"] || sched["baseline_start"] || sched["baseline_finish"]) {
+			return true
+		}
+	}
+	return false
 }
 
 var coverSheet = regexp.MustCompile(`(?i)^(cover|title|cover page)$`)
@@ -68,11 +170,22 @@ var skipSheet = regexp.MustCompile(`(?i)^(cover|instructions?|.*instructions|dat
 func SkipSheet(name string) bool { return skipSheet.MatchString(strings.TrimSpace(name)) }
 
 // filenameWords turns "M3-Playbook-Risk-Management-Plan_v2.docx" into
-// "M3 Playbook Risk Management Plan v2".
+// "M3 Playbook Risk Management Plan v2", and "AgileRACIMatrix.md" into
+// "Agile RACI Matrix".
 func filenameWords(path string) string {
 	base := filepath.Base(path)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
-	return strings.Join(strings.FieldsFunc(base, func(r rune) bool {
+	var sb strings.Builder
+	rs := []rune(base)
+	for i, r := range rs {
+		// camelCase and ACRONYMWord boundaries become spaces.
+		if i > 0 && unicode.IsUpper(r) && (unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
+			unicode.IsUpper(rs[i-1]) && i+1 < len(rs) && unicode.IsLower(rs[i+1])) {
+			sb.WriteByte(' ')
+		}
+		sb.WriteRune(r)
+	}
+	return strings.Join(strings.FieldsFunc(sb.String(), func(r rune) bool {
 		return r == '-' || r == '_' || r == '.' || r == ' ' || r == '+'
 	}), " ")
 }
@@ -347,4 +460,23 @@ func isRTMHeader(row []string) bool {
 		}
 	}
 	return seen["id"] && (seen["fit_gap"] && len(seen) >= 3 || len(seen) >= 5)
+}
+
+// Title is the document's title as a reader would give it: the first
+// title candidate, "" when there is none.
+func Title(t *document.Tree) string {
+	if cs := titleCandidates(t); len(cs) > 0 {
+		return cs[0].text
+	}
+	if t.Schedule != nil {
+		return strings.TrimSpace(t.Schedule.Name)
+	}
+	return ""
+}
+
+// titleLike: a short line that can be a title, not a sentence ("… ."),
+// a label line ("Team Members : A, B") or a lead-in ("… artifacts:").
+func titleLike(line string) bool {
+	l := strings.TrimSpace(line)
+	return l != "" && !strings.HasSuffix(l, ".") && !strings.Contains(l, ":")
 }

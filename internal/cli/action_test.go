@@ -355,3 +355,38 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestInitWorkflowUsesDeclaredInputs: the workflow tollgate init writes
+// passes the action only inputs it declares.
+func TestInitWorkflowUsesDeclaredInputs(t *testing.T) {
+	a := loadAction(t)
+	b, err := os.ReadFile("initfiles/workflows/tollgate.yml")
+	if err != nil {
+		t.Skip("no init workflow in this tree")
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []actionStep `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	if err := yaml.Unmarshal(b, &wf); err != nil {
+		t.Fatal(err)
+	}
+	used := 0
+	for _, j := range wf.Jobs {
+		for _, s := range j.Steps {
+			if !strings.HasPrefix(s.Uses, "tollgate-dev/tollgate@") {
+				continue
+			}
+			used++
+			for k := range s.With {
+				if _, ok := a.Inputs[k]; !ok {
+					t.Errorf("init's workflow passes input %q the action does not declare", k)
+				}
+			}
+		}
+	}
+	if used == 0 {
+		t.Error("init's workflow does not use the action")
+	}
+}

@@ -43,6 +43,8 @@ type checkFlags struct {
 	verbose       bool
 	limits        []string
 	gate          gateFlags
+	allowNet      []string
+	trace         string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -75,6 +77,8 @@ compile); 130 interrupted.`,
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
 	addLimitFlag(f, &fl.limits)
 	addGateFlags(f, &fl.gate)
+	addAllowNetFlag(cmd, &fl.allowNet)
+	f.StringVar(&fl.trace, "trace", "", "print RULE-ID's evaluation trace and print() output to stderr, for each document it applies to")
 	return cmd
 }
 
@@ -178,12 +182,13 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:     cfg.NormalizeOptions(),
 		KeepArtifacts: fl.keepArtifacts || shards > 0,
-		Partial:       shards > 0,
+		Partial:       partialRun(args, fl.shard),
 	})
 	eng, cerr := compile.wait()
 	if cerr != nil {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
+	printPolicyWarnings(cmd.ErrOrStderr(), eng)
 	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
 		return toolError(err)
 	}
@@ -228,6 +233,11 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		}
 		return toolError(err)
 	}
+	if fl.trace != "" {
+		if err := traceRule(cmd, eng, cfg, lim, args, fl.trace); err != nil {
+			return toolError(err)
+		}
+	}
 	if res.Summary.Verdict == "fail" {
 		return &exitError{code: ExitFail}
 	}
@@ -258,6 +268,8 @@ func policyOptions(cfg *config.Config, asOf string, fl checkFlags) policy.Option
 		Project:    cfg.ProjectData(asOf),
 		Thresholds: cfg.Thresholds,
 		Severity:   map[string]finding.Severity{},
+		AllowNet:   fl.allowNet,
+		Print:      fl.trace != "",
 	}
 	if len(o.Packs) == 0 {
 		o.Packs = []string{"core", "schedule", "xdoc"}
@@ -444,4 +456,21 @@ func (c *asyncEngine) wait() (*policy.Engine, error) {
 	c.start(1)
 	<-c.done
 	return c.eng, c.err
+}
+
+// partialRun says why a run holds only part of a submission: files named
+// one by one (not a directory), or a shard. "" for a whole tree.
+func partialRun(args []string, shard string) string {
+	if shard != "" {
+		return "shard " + shard
+	}
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && !fi.IsDir() {
+			if len(args) == 1 {
+				return "the file " + filepath.Base(a)
+			}
+			return "a list of files"
+		}
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -81,10 +82,16 @@ finding to stderr and makes the exit code 1.`,
 }
 
 func parseOne(cmd *cobra.Command, f discover.File, lim limits.Limits, cfg *config.Config, tree bool) (any, error) {
+	return parseFile(cmd.Context(), f, lim, cfg, tree)
+}
+
+// parseFile reads one discovered file into its artifact (or, with tree,
+// its extraction tree).
+func parseFile(ctx context.Context, f discover.File, lim limits.Limits, cfg *config.Config, tree bool) (any, error) {
 	if f.Fault != nil {
 		return nil, f.Fault
 	}
-	t, err := extract.Read(cmd.Context(), f, lim)
+	t, err := extract.Read(ctx, f, lim)
 	if err != nil {
 		var fault *document.Fault
 		if errors.As(err, &fault) {

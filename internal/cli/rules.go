@@ -17,13 +17,13 @@ import (
 // included) plus any --policy directories.
 func newRulesCmd() *cobra.Command {
 	var format string
-	var dirs []string
+	var dirs, allowNet []string
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rule catalog (id, title, severity, kinds, pack, source)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			rules, err := catalogRules(cmd, dirs)
+			rules, err := catalogRules(cmd, dirs, allowNet)
 			if err != nil {
 				return err
 			}
@@ -43,24 +43,25 @@ func newRulesCmd() *cobra.Command {
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "text, json or markdown")
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "also list the rules of this policy directory (repeatable)")
+	addAllowNetFlag(cmd, &allowNet)
 	return cmd
 }
 
 // newExplainCmd prints one rule: what it checks, why, how to fix it.
 func newExplainCmd() *cobra.Command {
-	var dirs []string
+	var dirs, allowNet []string
 	cmd := &cobra.Command{
 		Use:   "explain RULE-ID",
 		Short: "Explain a rule: what it checks, its source, how to fix a failure",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rules, err := catalogRules(cmd, dirs)
+			rules, err := catalogRules(cmd, dirs, allowNet)
 			if err != nil {
 				return err
 			}
 			id := strings.ToUpper(strings.TrimSpace(args[0]))
 			for _, r := range rules {
-				if r.ID == id {
+				if strings.EqualFold(r.ID, id) {
 					return explain(cmd.OutOrStdout(), r)
 				}
 			}
@@ -71,14 +72,16 @@ func newExplainCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringArrayVar(&dirs, "policy", nil, "also look in this policy directory (repeatable)")
+	addAllowNetFlag(cmd, &allowNet)
 	return cmd
 }
 
-func catalogRules(cmd *cobra.Command, dirs []string) ([]finding.Rule, error) {
-	eng, err := policy.Compile(cmd.Context(), policy.Options{PolicyDirs: dirs})
+func catalogRules(cmd *cobra.Command, dirs, allowNet []string) ([]finding.Rule, error) {
+	eng, err := policy.Compile(cmd.Context(), policy.Options{PolicyDirs: dirs, AllowNet: allowNet})
 	if err != nil {
 		return nil, toolError(err)
 	}
+	printPolicyWarnings(cmd.ErrOrStderr(), eng)
 	rules := eng.Rules()
 	sort.Slice(rules, func(i, j int) bool { return rules[i].ID < rules[j].ID })
 	return rules, nil
@@ -125,6 +128,9 @@ func explain(w io.Writer, r finding.Rule) error {
 	}
 	_, err := fmt.Fprintf(w, "%s — %s\n\nseverity: %s\npack:     %s\napplies:  %s\n\nWhat it checks\n  %s\n\nWhy (source)\n  %s\n\nHow to fix\n  %s\n",
 		r.ID, r.Title, r.Severity, r.Pack, kinds, wrap(r.Description), wrap(r.Source), wrap(r.Remediation))
+	if err == nil && len(r.RelatedResources) > 0 {
+		_, err = fmt.Fprintf(w, "\nSee also\n  %s\n", strings.Join(r.RelatedResources, "\n  "))
+	}
 	return err
 }
 
@@ -145,4 +151,18 @@ func wrap(s string) string {
 		n += len(w)
 	}
 	return b.String()
+}
+
+// printPolicyWarnings tells stderr what the user policies should hear:
+// a file that defines no rule tollgate runs is never silently ignored.
+func printPolicyWarnings(w io.Writer, eng *policy.Engine) {
+	for _, msg := range eng.Warnings() {
+		fmt.Fprintln(w, "tollgate: warning:", msg)
+	}
+}
+
+// addAllowNetFlag adds --allow-net: http.send is refused unless a host is
+// named (policy/sandbox.go).
+func addAllowNetFlag(cmd *cobra.Command, hosts *[]string) {
+	cmd.Flags().StringArrayVar(hosts, "allow-net", nil, "let rules' http.send reach HOST (repeatable); no network by default")
 }

@@ -5,29 +5,89 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 )
 
 // Find returns the configuration file that applies to a run over paths:
-// explicit (when set), else .tollgate.yaml in the first directory argument,
-// else in the working directory. "" means none.
+// explicit (when set), else the nearest .tollgate.yaml at or above the
+// first argument — up to the working directory when the argument lies
+// under it, else up to the repository root (a directory holding .git) —
+// else in the working directory. "" means none. Checking one file of a
+// repository thus reads the repository's configuration (its status date,
+// its kinds) as checking the whole tree does.
 func Find(explicit string, paths []string) string {
 	if explicit != "" {
 		return explicit
 	}
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			if c := filepath.Join(p, FileName); exists(c) {
-				return c
-			}
-			break
+	if len(paths) > 0 {
+		if c := nearest(paths[0]); c != "" {
+			return c
 		}
 	}
 	if exists(FileName) {
 		return FileName
 	}
 	return ""
+}
+
+// nearest walks up from p (a file's directory, or a directory) looking for
+// the configuration file.
+func nearest(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return ""
+	}
+	if fi, err := os.Stat(abs); err != nil {
+		return ""
+	} else if !fi.IsDir() {
+		abs = filepath.Dir(abs)
+	}
+	cwd, _ := os.Getwd()
+	under := cwd != "" && (abs == cwd || strings.HasPrefix(abs, cwd+string(filepath.Separator)))
+	inRepo := !under && hasGitAbove(abs)
+	for dir := abs; ; {
+		if c := filepath.Join(dir, FileName); exists(c) {
+			return relToCwd(c, cwd)
+		}
+		if under && dir == cwd || !under && (!inRepo || isDir(filepath.Join(dir, ".git"))) {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// hasGitAbove reports whether some directory at or above dir holds .git:
+// outside the working directory the walk goes up only inside a repository.
+func hasGitAbove(dir string) bool {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return true
+		}
+		if filepath.Dir(d) == d {
+			return false
+		}
+	}
+}
+
+func relToCwd(p, cwd string) string {
+	if cwd == "" {
+		return p
+	}
+	if r, err := filepath.Rel(cwd, p); err == nil && !strings.HasPrefix(r, "..") {
+		return r
+	}
+	return p
 }
 
 func exists(p string) bool {

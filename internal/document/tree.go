@@ -211,9 +211,13 @@ type Block struct {
 	Text   string `json:"text,omitempty"`
 	// List is true for list/bullet paragraphs (numPr or a list style, or a
 	// Markdown list item).
-	List  bool   `json:"list,omitempty"`
-	Table *Table `json:"table,omitempty"`
-	Loc   Loc    `json:"loc"`
+	List bool `json:"list,omitempty"`
+	// ListLevel is a list item's nesting (0 = top level), where the format
+	// says it: an objective and the bullets that explain it are not all
+	// objectives.
+	ListLevel int    `json:"list_level,omitempty"`
+	Table     *Table `json:"table,omitempty"`
+	Loc       Loc    `json:"loc"`
 }
 
 // Table is a grid with merged cells already resolved: every row has one

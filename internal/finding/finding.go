@@ -91,17 +91,20 @@ type Check struct {
 
 // Rule describes a rule of the loaded catalog with its tallies for the run.
 type Rule struct {
-	ID            string   `json:"id"`
-	Title         string   `json:"title"`
-	Description   string   `json:"description"`
-	Severity      Severity `json:"severity"`
-	Kinds         []string `json:"kinds"`
-	Pack          string   `json:"pack"`
-	Source        string   `json:"source"`
-	Remediation   string   `json:"remediation"`
-	Checked       int      `json:"checked"`
-	Passed        int      `json:"passed"`
-	Failed        int      `json:"failed"`
-	Waived        int      `json:"waived"`
-	NotAssessable int      `json:"not_assessable"`
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Severity    Severity `json:"severity"`
+	Kinds       []string `json:"kinds"`
+	Pack        string   `json:"pack"`
+	Source      string   `json:"source"`
+	Remediation string   `json:"remediation"`
+	// RelatedResources are the METADATA related_resources of the rule
+	// ("description: ref" or "ref").
+	RelatedResources []string `json:"related_resources,omitempty"`
+	Checked          int      `json:"checked"`
+	Passed           int      `json:"passed"`
+	Failed           int      `json:"failed"`
+	Waived           int      `json:"waived"`
+	NotAssessable    int      `json:"not_assessable"`
 }

@@ -39,20 +39,26 @@ func newEnvelope(t *doc, c classify.Result, opts Options) *artifact.Artifact {
 			RevisionHistory: []artifact.Revision{},
 			Approvals:       []artifact.Approval{},
 			Placeholders:    []artifact.Placeholder{},
+			People:          []artifact.NamedPerson{},
 		},
 		Sections:    []artifact.Section{},
 		Tables:      []artifact.Table{},
 		Diagnostics: []artifact.Diagnostic{},
 		FieldsFound: []string{},
+		Evidence:    []artifact.Evidence{},
 	}
 	buildSections(t.Tree, a)
 	buildTables(t, a)
-	a.Title = title(t.Tree)
+	a.Title = c.Title
+	if a.Title == "" {
+		a.Title = title(t.Tree)
+	}
 	readProperties(t.Tree, a)
 	readFrontMatter(t.Tree, a)
 	scanPlaceholders(t.Tree, a)
 	readRevisionHistory(t, a)
 	readApprovals(t, a)
+	readPeople(t, a)
 	readCertification(t.Tree, a)
 	readVersionAndDate(t.Tree, a)
 	decideStatus(t.Tree, a)
@@ -190,21 +196,16 @@ func buildTables(t *doc, a *artifact.Artifact) {
 	}
 }
 
-// title per MODEL.md §2.1.
+// title per MODEL.md §2.1: what the classifier takes for the title (the
+// document's own title line, heading or cover), else a cover sheet's
+// first text, else the first sheet's name. A document that states no
+// title has none: a section heading further down is not its title.
 func title(t *document.Tree) string {
-	if v, ok := t.FrontMatter["title"].(string); ok && strings.TrimSpace(v) != "" {
-		return strings.TrimSpace(v)
-	}
-	if s := strings.TrimSpace(t.Properties.Title); s != "" {
+	if s := classify.Title(t); s != "" {
 		return s
 	}
 	for _, b := range t.Blocks {
 		if b.Kind == document.BlockHeading && b.Level == 0 && strings.TrimSpace(b.Text) != "" {
-			return strings.TrimSpace(b.Text)
-		}
-	}
-	for _, b := range t.Blocks {
-		if b.Kind == document.BlockHeading && strings.TrimSpace(b.Text) != "" {
 			return strings.TrimSpace(b.Text)
 		}
 	}
@@ -299,6 +300,11 @@ func readFrontMatter(t *document.Tree, a *artifact.Artifact) {
 	}
 }
 
+// memoText is the length from which a cell's text is scanned once per
+// distinct text: shorter texts are cheaper to scan than to remember (a
+// 200,000-row sheet has 800,000 of them).
+const memoText = 256
+
 // scanPlaceholders looks for template residue everywhere a reader sees text
 // (MODEL.md §2.1): body, tables, headers/footers, content controls still
 // showing their prompt, and sheet cells that are not formulas.
@@ -331,6 +337,10 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 			a.Metadata.Placeholders = append(a.Metadata.Placeholders, artifact.Placeholder{Text: strings.TrimSpace(c.Text), Pattern: "content_control", Loc: c.Loc})
 		}
 	}
+	// A workbook repeats its shared strings in many cells: each distinct
+	// text is scanned once (a 1 MiB string in a thousand cells would
+	// otherwise be a thousand scans).
+	seen := map[string][]artifact.Placeholder{}
 	for _, s := range t.Sheets {
 		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
@@ -338,10 +348,24 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 		for ri := range s.Rows {
 			r := &s.Rows[ri]
 			for i := range r.Cells {
-				// The address is only made for a cell that may hold a
+				c := &r.Cells[i]
+				if c.Formula || c.Merged {
+					continue
+				}
+				var found []artifact.Placeholder
+				if len(c.Text) < memoText {
+					found = findPlaceholders(c.Text, document.Loc{})
+				} else if f, ok := seen[c.Text]; ok {
+					found = f
+				} else {
+					found = findPlaceholders(c.Text, document.Loc{})
+					seen[c.Text] = found
+				}
+				// The address is only made for a cell that holds a
 				// placeholder: most cells of a large sheet do not.
-				if c := &r.Cells[i]; !c.Formula && !c.Merged && mayHavePlaceholder(c.Text) {
-					add(c.Text, document.CellLoc(t.Path, &s, r, i))
+				for _, p := range found {
+					p.Loc = document.CellLoc(t.Path, &s, r, i)
+					a.Metadata.Placeholders = append(a.Metadata.Placeholders, p)
 				}
 			}
 		}
@@ -355,10 +379,17 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 }
 
 // readRevisionHistory takes the first table whose header is a revision
-// history (MODEL.md §4.9).
+// history (MODEL.md §4.9): a date and a version or description column
+// ("Date | Developer(s) | Change", "Version # | Implemented By | Revision
+// Date | Approved By | Approval Date | Reason"). A change-control log (a CR
+// number column, or under a change log heading) is not a revision
+// history. Approvals a revision table records (Approved By, Approval Date)
+// are approvals of the document. Without such a table, a list under a
+// "Version History" heading ("Version 0.1.0 [Sections 1-5] Preliminary
+// Document", its date and authors in sub-items) is read.
 func readRevisionHistory(t *doc, a *artifact.Artifact) {
 	for _, g := range t.grids {
-		h, ok := findHeader(g, &vocab.RevisionColumns, 3)
+		h, ok := findHeader(g, &vocab.RevisionColumns, 2)
 		if !ok {
 			continue
 		}
@@ -370,6 +401,10 @@ func readRevisionHistory(t *doc, a *artifact.Artifact) {
 		if _, d := h.cols["date"]; !d {
 			continue
 		}
+		if changeLogTable(g, h) {
+			continue
+		}
+		approvedBy, approvalDate := approvalColumns(g, h)
 		for _, r := range dataRows(g, h.idx) {
 			rev := artifact.Revision{
 				Version:     colText(r, h, "version"),
@@ -385,11 +420,124 @@ func readRevisionHistory(t *doc, a *artifact.Artifact) {
 				continue
 			}
 			a.Metadata.RevisionHistory = append(a.Metadata.RevisionHistory, rev)
+			if approvedBy >= 0 {
+				if name := r.text(approvedBy); name != "" && looksLikeName(name) {
+					ap := artifact.Approval{Name: name, Role: "other", Evidence: "revision_history", Loc: rev.Loc}
+					if approvalDate >= 0 {
+						ap.DateRaw = r.text(approvalDate)
+						ap.Date = datePtr(r.cell(approvalDate))
+					}
+					ap.Role, ap.RoleRaw = roleOf("", ""), ""
+					ap.Signed = ap.Date != nil
+					dec := "approved"
+					if ap.Date == nil {
+						dec = "pending"
+					}
+					ap.Decision = &dec
+					a.Metadata.Approvals = append(a.Metadata.Approvals, ap)
+				}
+			}
 		}
 		found(a, "metadata.revision_history")
+		evidence(a, "metadata.revision_history", "table "+strings.Join(headerTexts(g, h), " | "), g.loc(t.Path, g.rows[h.idx], -1), true)
 		return
 	}
+	if revisionList(t, a) {
+		found(a, "metadata.revision_history")
+	}
 }
+
+// changeLogTable: the table logs change requests (a CR number column, or
+// it sits under a change log heading), not the document's revisions.
+func changeLogTable(g grid, h header) bool {
+	for _, c := range g.rows[h.idx].cells {
+		if k, ok := vocab.ChangeLogColumns.Exact(c.Text); ok && k == "id" {
+			return true
+		}
+	}
+	_, isLog := vocab.ChangeLogSections.Match(g.section)
+	return isLog
+}
+
+// approvalColumns finds "Approved By" and "Approval Date" columns in a
+// revision table's header (-1 when absent).
+func approvalColumns(g grid, h header) (by, date int) {
+	by, date = -1, -1
+	for j, c := range g.rows[h.idx].cells {
+		switch vocab.Normalize(c.Text) {
+		case "approved by", "approver", "approved":
+			by = j
+		case "approval date", "date approved", "approved on":
+			date = j
+		}
+	}
+	return by, date
+}
+
+func headerTexts(g grid, h header) []string {
+	var out []string
+	for _, c := range g.rows[h.idx].cells {
+		if t := strings.TrimSpace(c.Text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var versionItem = regexp.MustCompile(`(?i)^\s*(?:version|v|rev(?:ision)?)\.?\s*([0-9]+(?:\.[0-9]+)*[a-z]?)\b\s*(.*)$`)
+
+// revisionList reads a version history written as a list under its own
+// heading: each top-level "Version x.y …" item is a revision, its nested
+// items give the date and the authors.
+func revisionList(t *doc, a *artifact.Artifact) bool {
+	in := false
+	var cur *artifact.Revision
+	flush := func() {
+		if cur != nil {
+			a.Metadata.RevisionHistory = append(a.Metadata.RevisionHistory, *cur)
+			cur = nil
+		}
+	}
+	for _, b := range t.Blocks {
+		if b.Kind == document.BlockHeading {
+			if in {
+				break
+			}
+			_, in = vocab.RevisionSections.Match(b.Text)
+			continue
+		}
+		if !in || b.Kind != document.BlockParagraph || !b.List {
+			continue
+		}
+		text := strings.TrimSpace(b.Text)
+		if m := versionItem.FindStringSubmatch(text); m != nil && b.ListLevel == 0 {
+			flush()
+			cur = &artifact.Revision{Version: m[1], Description: strings.TrimSpace(m[2]), Loc: b.Loc}
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		switch {
+		case cur.DateRaw == "" && partialDate.MatchString(text):
+			cur.DateRaw = text
+			if d, ok := dateIn(text); ok {
+				cur.Date = &d
+			}
+		case cur.Author == "":
+			cur.Author = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(text, "Members -"), "Members:"))
+		}
+	}
+	flush()
+	if len(a.Metadata.RevisionHistory) > 0 {
+		evidence(a, "metadata.revision_history", "version list", a.Metadata.RevisionHistory[0].Loc, true)
+		return true
+	}
+	return false
+}
+
+// partialDate is a date, possibly without its year ("May 27th", "June 1st").
+var partialDate = regexp.MustCompile(`(?i)^\s*(?:\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{4}-\d{2}-\d{2})\s*$`)
 
 func colText(r gridRow, h header, key string) string {
 	if i, ok := h.cols[key]; ok {
@@ -482,23 +630,36 @@ func approverParty(role, title string) string {
 
 var versionLine = regexp.MustCompile(`(?i)^\s*version\s*:?\s*v?(\d+(\.\d+)*)\b`)
 
+// versionAnywhere is a version named in a short line: "Template version
+// 1.0 — …", "Document Version: V0.0.1", "Rev. 2.1".
+var versionAnywhere = regexp.MustCompile(`(?i)^\W*(?:(?:document|template|doc|plan|report|charter)\s+)?(?:version|ver\.)\s*(?:no\.?|number|#)?\s*:?\s*v?(\d+(?:\.\d+)+|\d+)\b`)
+
 // readVersionAndDate: cover "Version x.y" line, else the package version
 // property, else the newest revision; the document date from a cover line
 // that is a date, else the newest revision date.
 func readVersionAndDate(t *document.Tree, a *artifact.Artifact) {
 	m := &a.Metadata
+	headings := 0
 	for i, b := range t.Blocks {
-		if i > 40 || b.Kind == document.BlockHeading && b.Level > 0 {
+		// The cover: up to the second heading (the first is often the
+		// title: "# Title" then "### Version 1.7").
+		if b.Kind == document.BlockHeading && b.Level > 0 {
+			headings++
+		}
+		if i > 40 || headings > 1 && !(b.Kind == document.BlockHeading && i < 3) {
 			break
 		}
 		if b.Kind != document.BlockParagraph && b.Kind != document.BlockHeading {
 			continue
 		}
-		if v := versionLine.FindStringSubmatch(b.Text); v != nil && m.Version == "" {
-			m.Version = v[1]
-		}
-		if d, ok := parseDate(b.Text); ok && m.DocumentDate == nil {
-			m.DocumentDate = &d
+		for _, line := range strings.Split(b.Text, "\n") {
+			if v := versionLine.FindStringSubmatch(line); v != nil && m.Version == "" {
+				m.Version = v[1]
+				evidence(a, "metadata.version", line, b.Loc, true)
+			}
+			if d, ok := parseDate(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "Date:"))); ok && m.DocumentDate == nil {
+				m.DocumentDate = &d
+			}
 		}
 	}
 	if m.Version == "" {
@@ -524,6 +685,28 @@ func readVersionAndDate(t *document.Tree, a *artifact.Artifact) {
 		if m.DocumentDate == nil && last.Date != nil {
 			d := *last.Date
 			m.DocumentDate = &d
+		}
+	}
+	if m.Version == "" {
+		// A version stated in a short line anywhere: a footer line typed
+		// in the body, a "Version:" label.
+		for _, b := range t.Blocks {
+			if b.Kind != document.BlockParagraph && b.Kind != document.BlockHeading {
+				continue
+			}
+			for _, line := range strings.Split(b.Text, "\n") {
+				if vocab.Words(line) > 12 {
+					continue
+				}
+				if v := versionAnywhere.FindStringSubmatch(line); v != nil {
+					m.Version = v[1]
+					evidence(a, "metadata.version", line, b.Loc, true)
+					break
+				}
+			}
+			if m.Version != "" {
+				break
+			}
 		}
 	}
 	if m.Version != "" {
@@ -568,4 +751,33 @@ func decideStatus(t *document.Tree, a *artifact.Artifact) {
 			return
 		}
 	}
+}
+
+// readPeople lists the people the document names in a role: the facts
+// layer's, then approvers not already listed.
+func readPeople(t *doc, a *artifact.Artifact) {
+	people := append([]artifact.NamedPerson{}, t.facts.people...)
+	for _, ap := range a.Metadata.Approvals {
+		dup := false
+		for _, p := range people {
+			if strings.EqualFold(p.Name, ap.Name) {
+				dup = true
+				break
+			}
+		}
+		if !dup && ap.Name != "" {
+			people = append(people, artifact.NamedPerson{Name: ap.Name, Role: ap.Role, RoleRaw: firstNonEmpty(ap.RoleRaw, ap.Title), Loc: ap.Loc})
+		}
+	}
+	a.Metadata.People = people
+	found(a, "metadata.people")
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
 }

@@ -5,6 +5,8 @@ package normalize
 import (
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/internal/vocab"
+
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -39,8 +41,9 @@ func register(kind string, f payloadFunc) { payloads[kind] = f }
 // cannot be read is recorded in diagnostics and left out of fields_found.
 // (Envelope construction lives in envelope.go.)
 func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Artifact {
-	d := &doc{Tree: withoutTOC(t)}
+	d := &doc{Tree: labelHeadings(withoutTOC(t))}
 	d.grids = grids(d.Tree)
+	d.facts = readFacts(d.Tree)
 	a := newEnvelope(d, c, opts)
 	if f, ok := payloads[c.Kind]; ok {
 		f(d, a, opts)
@@ -53,6 +56,7 @@ func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Arti
 type doc struct {
 	*document.Tree
 	grids []grid
+	facts *facts
 }
 
 // withoutTOC drops table-of-contents paragraphs (styles "toc 1", "TOC2", …):
@@ -73,5 +77,68 @@ func withoutTOC(t *document.Tree) *document.Tree {
 	}
 	c := *t
 	c.Blocks = keep
+	return &c
+}
+
+// sectionWords is every heading vocabulary a label may name: a "Problem
+// Statement:" or "Project Objectives :" line standing alone is a heading
+// the writer did not style as one.
+var sectionWords = []*vocab.Table{&vocab.CharterSections, &vocab.PMPPlans, &vocab.IVVSections, &vocab.StatusSections}
+
+func sectionLabel(label string) bool {
+	if vocab.Words(label) > 5 {
+		return false
+	}
+	for _, tab := range sectionWords {
+		if _, ok := tab.Exact(label); ok {
+			return true
+		}
+		if k, ok := tab.Match(label); ok && k != "" && vocab.Words(label) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// labelHeadings makes a heading of each paragraph that is only a section
+// label ("Problem Statement :", "**Deliverables:**"), one level under the
+// heading before it. Real documents write sections this way as
+// often as with heading styles; read as paragraphs, their content would
+// belong to no section.
+func labelHeadings(t *document.Tree) *document.Tree {
+	var out []document.Block
+	changed := false
+	level := 0
+	for _, b := range t.Blocks {
+		if b.Kind == document.BlockHeading {
+			if b.Level > 0 {
+				level = b.Level
+			}
+			out = append(out, b)
+			continue
+		}
+		if b.Kind != document.BlockParagraph || b.List || strings.Contains(b.Text, "\n") || b.Style == "Code" {
+			out = append(out, b)
+			continue
+		}
+		// "Objective: Create a radio that …" stays a paragraph: its
+		// section would be that one line, and the facts layer reads it as
+		// a labelled value.
+		label, value, ok := splitLabel(b.Text)
+		if !ok || value != "" || !sectionLabel(label) {
+			out = append(out, b)
+			continue
+		}
+		changed = true
+		h := b
+		h.Kind, h.Level, h.Text, h.Style = document.BlockHeading, min(level+1, 9), label, "label"
+		h.Loc.Section = label
+		out = append(out, h)
+	}
+	if !changed {
+		return t
+	}
+	c := *t
+	c.Blocks = out
 	return &c
 }

@@ -32,15 +32,32 @@ func newOutline(t *document.Tree, a *artifact.Artifact) *outline {
 	return o
 }
 
-// find returns the indexes of sections whose heading maps to key in tab.
+// find returns the indexes of every section whose heading means key in
+// tab, alone or among other meanings ("Project Purpose and Objectives" is
+// found for purpose and for objectives). A section inside one already
+// found is not returned again: its text is part of its parent's.
 func (o *outline) find(tab *vocab.Table, key string) []int {
 	var out []int
+	covered := -1 // sections up to this index are inside a found one
 	for i, s := range o.sections {
-		if k, ok := tab.Match(s.Heading); ok && k == key {
-			out = append(out, i)
+		if i <= covered {
+			continue
+		}
+		for _, k := range tab.MatchAll(s.Heading) {
+			if k == key {
+				out = append(out, i)
+				sub := o.subtree(i)
+				covered = sub[len(sub)-1]
+				break
+			}
 		}
 	}
 	return out
+}
+
+// meanings is how many keys of tab the heading of section i means.
+func (o *outline) meanings(tab *vocab.Table, i int) int {
+	return len(tab.MatchAll(o.sections[i].Heading))
 }
 
 // subtree returns section i and its subsections (deeper levels that follow).
@@ -78,6 +95,34 @@ func (o *outline) text(i int) string {
 	return strings.Join(parts, "\n")
 }
 
+// rowText is text(i) with each table row on one line ("Total | R$
+// 104.663,00"), for readers that need a row's label beside its value.
+func (o *outline) rowText(i int) string {
+	var parts []string
+	for n, j := range o.subtree(i) {
+		if n > 0 {
+			parts = append(parts, o.sections[j].Heading)
+		}
+		for _, b := range o.blocks[j] {
+			switch {
+			case b.Kind == document.BlockTable && b.Table != nil:
+				for _, r := range b.Table.Rows {
+					var cells []string
+					for _, c := range r {
+						if !c.Merged && strings.TrimSpace(c.Text) != "" {
+							cells = append(cells, strings.TrimSpace(c.Text))
+						}
+					}
+					parts = append(parts, strings.Join(cells, " | "))
+				}
+			case strings.TrimSpace(b.Text) != "":
+				parts = append(parts, strings.TrimSpace(b.Text))
+			}
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
 // items are the list items of section i (bullets, numbered items), else its
 // non-empty paragraphs, else the first column of its one-column tables.
 func (o *outline) items(i int) []item {
@@ -103,6 +148,46 @@ func (o *outline) items(i int) []item {
 		return list
 	}
 	return paras
+}
+
+// topItems are the list items of section i at the outermost list level
+// the section uses (an objective, not the bullets that explain it), else
+// its paragraphs.
+func (o *outline) topItems(i int) []item {
+	top := -1
+	for _, j := range o.subtree(i) {
+		for _, b := range o.blocks[j] {
+			if b.Kind == document.BlockParagraph && b.List && strings.TrimSpace(b.Text) != "" && (top < 0 || b.ListLevel < top) {
+				top = b.ListLevel
+			}
+		}
+	}
+	if top < 0 {
+		return o.items(i)
+	}
+	var out []item
+	for _, j := range o.subtree(i) {
+		for _, b := range o.blocks[j] {
+			if b.Kind == document.BlockParagraph && b.List && b.ListLevel == top && strings.TrimSpace(b.Text) != "" {
+				out = append(out, item{strings.TrimSpace(b.Text), b.Loc})
+			}
+		}
+	}
+	return out
+}
+
+// listItems are the list items of section i with their levels, and its
+// paragraphs when it has no list.
+func (o *outline) listItems(i int) (items []item, levels []int) {
+	for _, j := range o.subtree(i) {
+		for _, b := range o.blocks[j] {
+			if b.Kind == document.BlockParagraph && strings.TrimSpace(b.Text) != "" && b.List {
+				items = append(items, item{strings.TrimSpace(b.Text), b.Loc})
+				levels = append(levels, b.ListLevel)
+			}
+		}
+	}
+	return items, levels
 }
 
 type item struct {

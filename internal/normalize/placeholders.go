@@ -33,6 +33,17 @@ var placeholderPatterns = []struct {
 	// phrases held tight by the brackets.
 	{"angle", regexp.MustCompile(`<\s*[A-Za-z][\w &/.'’-]{0,40}(?:,\s*(?:or\s+)?[A-Za-z0-9][\w &/.'’-]{0,40}){1,9}\s*>`), choicePrompt},
 	{"bracket", regexp.MustCompile(`\[\s*(?i:insert|enter|name of|program name|project name|day, month, year|month, day, year|tbd|customer agency|agency name|date|describe|provide|add|list|organization|title)\b[^\[\]]{0,120}\]`), nil},
+	// A template's instruction paragraph in brackets ("[Provide a brief
+	// description of …]", "[Example: the Payroll team will …]", "[Your
+	// organization name]"): a prompt verb or "example" opens it.
+	{"bracket", regexp.MustCompile(`\[\s*(?i:example|e\.g\.|for example|sample|your|specify|identify|include|explain|summarize|state|define|indicate|note|type|select|fill in|replace|placeholder)\b[^\[\]]{0,600}\]`), nil},
+	// A choice the template offers in brackets: "[Red|Yellow|Green]",
+	// "[High/Med/Low]".
+	{"bracket", regexp.MustCompile(`\[\s*[A-Za-z][\w ]{0,20}(?:\s*[|/]\s*[A-Za-z][\w ]{0,20}){1,8}\s*\]`), nil},
+	// A field name held in angle brackets: "<Project Name>", "<Name> /
+	// <Org>", "<Date>". Title-case words only, so HTML ("<table>") and
+	// generics ("List<T>") are not taken.
+	{"angle", regexp.MustCompile(`<\s*[A-Z][a-z]+(?:[ /&'’-]+[A-Za-z][a-z]*){0,5}\s*>`), fieldPrompt},
 	{"date_prompt", regexp.MustCompile(`(?i)\b(month,? day,? year|day,? month,? year)\b|\b[xX]{2}/[xX]{2}(/[xX]{2,4})?\b|\bFY\s?XX\b|\bMM/DD/YYYY\b`), nil},
 	{"tbd", regexp.MustCompile(`\b(TBD|TBA|TBC)\b|(?i)\blorem ipsum\b`), nil},
 	{"signature_line", regexp.MustCompile(`_{5,}`), nil},
@@ -50,6 +61,16 @@ func choicePrompt(text string, start, end int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:start])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_'
+}
+
+// fieldPrompt: "<Project Name>" stands apart from a word before it ("List<T>"
+// is code).
+func fieldPrompt(text string, start, end int) bool {
+	if start == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:start])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // findPlaceholders returns the template residue in one text.

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -32,6 +33,7 @@ func normalizePMP(t *doc, a *artifact.Artifact, opts Options) {
 				best, sp.WordCount = i, n
 			}
 		}
+		field := "pmp.subsidiary_plans." + key
 		if best >= 0 {
 			s := o.sections[best]
 			sp.SectionID, sp.Heading = s.ID, s.Heading
@@ -40,6 +42,21 @@ func normalizePMP(t *doc, a *artifact.Artifact, opts Options) {
 			if sp.WordCount >= minWords {
 				mode := "inline"
 				sp.Mode, sp.Present = &mode, true
+				evidence(a, field, s.Heading, l, true)
+			} else {
+				// A section for the plan that is too short to count: the
+				// plan is mentioned, not missing, and a reader must judge.
+				evidence(a, field, fmt.Sprintf("section %q (%d words)", s.Heading, sp.WordCount), l, false)
+			}
+		}
+		if !sp.Present && best < 0 {
+			// "Build Plan: GitHub with ZenHub …" written as a labelled
+			// paragraph rather than a section.
+			for _, l := range t.facts.labels {
+				if k, ok := vocab.PMPPlans.Match(l.label); ok && k == key && vocab.Words(l.label) <= 5 {
+					evidence(a, field, l.label+": "+l.value, l.loc, false)
+					break
+				}
 			}
 		}
 		if !sp.Present {

@@ -28,13 +28,14 @@ func normalizeStatusReport(t *doc, a *artifact.Artifact, _ Options) {
 	}
 	a.StatusReport = s
 	used := map[int]bool{} // grids read as activity/milestone/risk tables
-	readStatusLabels(t, s)
+	readStatusLabels(t, a, s)
 	for _, f := range []string{"as_of_date", "overall_status", "risks", "accomplishments", "upcoming", "spend"} {
 		found(a, "status_report."+f)
 	}
 	if s.GoLiveVariance != nil {
 		found(a, "status_report.go_live_variance_days")
 	}
+	statusEvidence(t, a, s)
 	readStatusItems(t, a, s, used)
 	readStatusRisks(t, s, used)
 	readDatedLists(t, a, s, used)
@@ -47,11 +48,12 @@ type labelled struct {
 	heading           bool
 	table             bool
 	loc               document.Loc
+	blockIdx          int // the block of a paragraph or heading label; -1 in tables
 }
 
 func labelledLines(t *doc) []labelled {
 	var out []labelled
-	for _, b := range t.Blocks {
+	for bi, b := range t.Blocks {
 		if b.Kind != document.BlockParagraph && b.Kind != document.BlockHeading {
 			continue
 		}
@@ -60,7 +62,7 @@ func labelledLines(t *doc) []labelled {
 			if !ok || len(label) > 80 {
 				continue
 			}
-			l := labelled{label: strings.TrimSpace(label), value: strings.TrimSpace(value), heading: b.Kind == document.BlockHeading, loc: b.Loc}
+			l := labelled{label: strings.TrimSpace(label), value: strings.TrimSpace(value), heading: b.Kind == document.BlockHeading, loc: b.Loc, blockIdx: bi}
 			l.key, _ = vocab.StatusLabels.Exact(label)
 			out = append(out, l)
 		}
@@ -74,14 +76,14 @@ func labelledLines(t *doc) []labelled {
 				if !ok || k == "overall_status" && vocab.Normalize(r.text(j)) == "status" || r.text(j+1) == "" {
 					continue
 				}
-				out = append(out, labelled{key: k, label: r.text(j), value: r.text(j + 1), table: true, loc: g.loc(t.Path, r, j+1)})
+				out = append(out, labelled{key: k, label: r.text(j), value: r.text(j + 1), table: true, loc: g.loc(t.Path, r, j+1), blockIdx: -1})
 			}
 		}
 	}
 	return out
 }
 
-func readStatusLabels(t *doc, s *artifact.StatusReport) {
+func readStatusLabels(t *doc, a *artifact.Artifact, s *artifact.StatusReport) {
 	lines := labelledLines(t)
 	// The as-of date: a labelled date, an "as of <date>" anywhere in the
 	// headings and paragraphs (M3 slide titles), or a title "… Status:
@@ -115,11 +117,51 @@ func readStatusLabels(t *doc, s *artifact.StatusReport) {
 			}
 		}
 	}
+	if s.AsOfDate == nil {
+		// A reporting period written as a range ("12/2/2024 - 16/2/2024",
+		// in a one-cell table or under the title): its end is the as-of
+		// date.
+		for _, b := range t.Blocks {
+			if from, to, ok := dateRange(blockText(b)); ok {
+				s.ReportingPeriod = &artifact.Period{From: &from, To: &to}
+				setAsOf(s, to)
+				break
+			}
+		}
+	}
+	if s.AsOfDate == nil {
+		// The date in the report's title or file name ("Weekly Status
+		// Update 20180930").
+		for _, text := range []string{a.Title, t.Path} {
+			if m := compactDate.FindStringSubmatch(text); m != nil {
+				if d, ok := parseDate(m[1] + "-" + m[2] + "-" + m[3]); ok {
+					setAsOf(s, d)
+					break
+				}
+			}
+		}
+	}
 	// The overall status: a named label ("Overall Status") first, then a
-	// bare "Status:" line.
+	// bare "Status:" line. A label whose value is the template's legend
+	// ("Project Status: (Green, yellow, red)") or empty gives its status in
+	// the block after it: a table cell holding the colour's picture and
+	// word, or a line.
 	for pass := 0; pass < 2 && s.OverallStatus == nil; pass++ {
 		for _, l := range lines {
 			if l.key != "overall_status" || (pass == 0) == (vocab.Normalize(l.label) == "status") {
+				continue
+			}
+			if l.blockIdx >= 0 && (strings.TrimSpace(l.value) == "" || ragLegend(l.value)) {
+				if c, raw, loc, ok := ragAfter(t, l.blockIdx); ok {
+					s.OverallStatus, s.OverallRaw = &c, raw
+					s.OverallLoc = &loc
+					break
+				}
+				if s.OverallRaw == "" {
+					s.OverallRaw = l.value
+					loc := l.loc
+					s.OverallLoc = &loc
+				}
 				continue
 			}
 			if s.OverallRaw == "" {
@@ -174,6 +216,133 @@ func readStatusLabels(t *doc, s *artifact.StatusReport) {
 		}
 	}
 }
+
+// compactDate is a yyyymmdd or yyyy-mm-dd date in a title or file name.
+var compactDate = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?:\D|$)`)
+
+// ragLegend: the value lists the colours to choose from ("(Green, yellow,
+// red)", "Red/Amber/Green"): a prompt, not a status.
+func ragLegend(v string) bool {
+	n := 0
+	for _, w := range ragWords {
+		if w.re.MatchString(v) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// ragAfter reads the status given in the blocks after a status label: the
+// first table's cells (a colour picture and its word), or a short line.
+// Italic template prompts ("One word assessment of …") are skipped.
+func ragAfter(t *doc, label int) (color, raw string, loc document.Loc, ok bool) {
+	for i := label + 1; i < len(t.Blocks) && i <= label+3; i++ {
+		b := t.Blocks[i]
+		switch b.Kind {
+		case document.BlockHeading:
+			return "", "", loc, false
+		case document.BlockTable:
+			if b.Table == nil {
+				continue
+			}
+			for _, r := range b.Table.Rows {
+				for _, c := range r {
+					if col := ragOf(c.Text); col != "" && !ragLegend(c.Text) {
+						return col, c.Text, c.At(), true
+					}
+				}
+			}
+			return "", "", loc, false
+		case document.BlockParagraph:
+			if vocab.Words(b.Text) <= 4 && !ragLegend(b.Text) {
+				if col := ragOf(b.Text); col != "" {
+					return col, b.Text, b.Loc, true
+				}
+			}
+		}
+	}
+	return "", "", loc, false
+}
+
+// blockText is a block's text, a table's cells joined.
+func blockText(b document.Block) string {
+	if b.Kind != document.BlockTable || b.Table == nil {
+		return b.Text
+	}
+	var parts []string
+	for _, r := range b.Table.Rows {
+		for _, c := range r {
+			parts = append(parts, c.Text)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+// rangeText is a date range: "12/2/2024 - 16/2/2024", "May 1 to May 14, 2024".
+var rangeText = regexp.MustCompile(`(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*(?:-|–|—|to|through|until)\s*(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})`)
+
+// dateRange reads a numeric date range. Both ends are read the same way:
+// when one can only be day-first ("16/2/2024"), both are.
+func dateRange(text string) (from, to string, ok bool) {
+	m := rangeText.FindStringSubmatch(text)
+	if m == nil {
+		return "", "", false
+	}
+	dayFirst := func(s string) (string, bool) {
+		parts := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' })
+		if len(parts) != 3 {
+			return "", false
+		}
+		return parseDate(parts[1] + "/" + parts[0] + "/" + parts[2])
+	}
+	mustDayFirst := func(s string) bool {
+		p := strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '.' })
+		n, _ := strconv.Atoi(p[0])
+		return len(p) == 3 && n > 12
+	}
+	if mustDayFirst(m[1]) || mustDayFirst(m[2]) {
+		f, ok1 := dayFirst(m[1])
+		t, ok2 := dayFirst(m[2])
+		return f, t, ok1 && ok2
+	}
+	f, ok1 := parseDate(m[1])
+	t, ok2 := parseDate(m[2])
+	return f, t, ok1 && ok2
+}
+
+// statusEvidence records where the as-of date and the overall status were
+// read, and where the report mentions them without a readable value (a
+// status shown only as a picture): the rules then say not assessable.
+func statusEvidence(t *doc, a *artifact.Artifact, s *artifact.StatusReport) {
+	lines := labelledLines(t)
+	if s.AsOfDate != nil {
+		evidence(a, "status_report.as_of_date", s.AsOfRaw, document.Loc{Path: t.Path}, true)
+	} else {
+		for _, l := range lines {
+			if l.key == "as_of_date" && !prompt(l.value) && strings.TrimSpace(l.value) != "" {
+				evidence(a, "status_report.as_of_date", l.label+": "+l.value, l.loc, false)
+			}
+		}
+	}
+	if s.OverallStatus != nil {
+		loc := document.Loc{Path: t.Path}
+		if s.OverallLoc != nil {
+			loc = *s.OverallLoc
+		}
+		evidence(a, "status_report.overall_status", s.OverallRaw, loc, true)
+		return
+	}
+	for _, l := range lines {
+		if l.key == "overall_status" && !prompt(l.value) {
+			evidence(a, "status_report.overall_status", l.label+": "+l.value, l.loc, false)
+		}
+	}
+}
+
+// prompt: a value that is the template's prompt ("[Red|Yellow|Green] for
+// [next milestone]", "<Date>"): an unfilled field, not a mention of a value
+// that could not be read.
+func prompt(v string) bool { return len(findPlaceholders(v, document.Loc{})) > 0 }
 
 var (
 	asOfText    = regexp.MustCompile(`(?i)\bas of[:\s]+([^\n]{4,40})`)
@@ -275,46 +444,6 @@ func varianceDays(text string) (float64, bool) {
 		v = -v
 	}
 	return v, true
-}
-
-var amount = regexp.MustCompile(`(?i)\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|b|thousand|million|billion)?\b`)
-
-// moneyIn lists the amounts in text in order ("$3.1M of $12.5M" → 3.1e6, 12.5e6).
-func moneyIn(text string) []float64 {
-	var out []float64
-	for _, m := range amount.FindAllStringSubmatch(text, -1) {
-		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
-		if err != nil {
-			continue
-		}
-		switch strings.ToLower(m[2]) {
-		case "k", "thousand":
-			v *= 1e3
-		case "m", "million":
-			v *= 1e6
-		case "b", "billion":
-			v *= 1e9
-		}
-		out = append(out, v)
-	}
-	return out
-}
-
-// dateInText finds written dates inside longer text (MODEL.md §5.1 forms).
-var dateInText = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b`)
-
-// datesIn lists the ISO dates written in text, in order.
-func datesIn(text string) []string {
-	var out []string
-	for _, m := range dateInText.FindAllString(text, -1) {
-		m = strings.Replace(strings.Replace(m, "Sept", "Sep", 1), "sept", "sep", 1)
-		if d, ok := parseDate(m); ok {
-			out = append(out, d)
-		} else if d, ok := parseDate(strings.Replace(m, ",", "", 1)); ok {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // readStatusItems reads the activity and milestone tables: a header with a

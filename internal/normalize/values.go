@@ -17,6 +17,10 @@ var dateLayouts = []string{
 	"January 2, 2006", "January 2 2006", "Jan 2, 2006", "Jan 2 2006", "Jan. 2, 2006",
 	"2 January 2006", "2 Jan 2006", "02-Jan-06", "2-Jan-06", "02-Jan-2006", "2-Jan-2006",
 	"Monday, January 2, 2006", "Mon 1/2/06", "Mon 01/02/06", "Mon Jan 2 '06",
+	"2006/01/02", "2 January, 2006", "January, 2006",
+	// Day first, tried after month first: "18/03/2024" and "16/2/2024"
+	// cannot be month first; "01.12.2019" is the German form.
+	"2/1/2006", "02/01/2006", "2.1.2006", "02.01.2006", "2/1/06",
 }
 
 var weekdayPrefix = regexp.MustCompile(`^(?i)(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+`)
@@ -34,6 +38,9 @@ func parseDate(s string) (string, bool) {
 		}
 	}
 	if w := weekdayPrefix.ReplaceAllString(s, ""); w != s {
+		return parseDate(w)
+	}
+	if w := sept.ReplaceAllString(s, "Sep"); w != s {
 		return parseDate(w)
 	}
 	return "", false
@@ -177,3 +184,120 @@ type linkIn struct {
 var boolYes = map[string]bool{"yes": true, "y": true, "true": true, "x": true, "✓": true, "✔": true}
 
 func parseBool(s string) bool { return boolYes[strings.ToLower(strings.TrimSpace(s))] }
+
+var sept = regexp.MustCompile(`(?i)\bsept\b\.?`)
+
+// dateInText finds written dates inside longer text (MODEL.md §5.1 forms,
+// day-first "18/03/2024" and "01.12.2019" too).
+var dateInText = regexp.MustCompile(`(?i)\b(\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b`)
+
+// datesIn lists the ISO dates written in text, in order.
+func datesIn(text string) []string {
+	var out []string
+	for _, m := range dateInText.FindAllString(text, -1) {
+		if d, ok := parseDate(m); ok {
+			out = append(out, d)
+		} else if d, ok := parseDate(strings.Replace(m, ",", "", 1)); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dateIn is the first date written in text.
+func dateIn(text string) (string, bool) {
+	if ds := datesIn(text); len(ds) > 0 {
+		return ds[0], true
+	}
+	return "", false
+}
+
+// money is an amount and its currency.
+type money struct {
+	amount   float64
+	currency string
+}
+
+// currencyText is an amount with its currency: "$14.6M", "US$ 1,500,000",
+// "R$ 104.663,00", "€2.5 million", "1.2 million dollars".
+var currencyText = regexp.MustCompile(`(?i)(R\$|US\$|\$|€|£|\bUSD\b|\bEUR\b|\bGBP\b|\bBRL\b)\s?(\d[\d.,]*\d|\d)(?:\s*(millions?|mm|mio|m|billions?|bn|b|thousand|k|milhões|milhão|mil)\b)?|(\d[\d.,]*\d|\d)\s*(millions?|billions?|thousand)?\s*(dollars|euros|reais|USD|EUR|BRL|GBP)\b`)
+
+// currenciesIn lists the amounts of money written in text, in order.
+func currenciesIn(text string) []money {
+	var out []money
+	for _, m := range currencyText.FindAllStringSubmatch(text, -1) {
+		sym, num, scale := m[1], m[2], m[3]
+		if num == "" {
+			sym, num, scale = m[6], m[4], m[5]
+		}
+		v, ok := parseAmount(num)
+		if !ok {
+			continue
+		}
+		out = append(out, money{v * scaleOf(scale), currencyOf(sym)})
+	}
+	return out
+}
+
+func currencyOf(sym string) string {
+	switch s := strings.ToUpper(sym); {
+	case strings.Contains(s, "R$") || s == "BRL" || s == "REAIS":
+		return "BRL"
+	case s == "€" || s == "EUR" || s == "EUROS":
+		return "EUR"
+	case s == "£" || s == "GBP":
+		return "GBP"
+	}
+	return "USD"
+}
+
+func scaleOf(word string) float64 {
+	switch strings.ToLower(word) {
+	case "k", "thousand", "mil":
+		return 1e3
+	case "m", "mm", "mio", "million", "millions", "milhões", "milhão":
+		return 1e6
+	case "b", "bn", "billion", "billions":
+		return 1e9
+	}
+	return 1
+}
+
+// amountText is a number with an optional $ and scale: status reports
+// write "Spend to date: 3.1M of 12.5M".
+var amountText = regexp.MustCompile(`(?i)\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|m|b|thousand|million|billion)?\b`)
+
+// moneyIn lists the amounts in text in order ("$3.1M of $12.5M" → 3.1e6, 12.5e6).
+func moneyIn(text string) []float64 {
+	var out []float64
+	for _, m := range amountText.FindAllStringSubmatch(text, -1) {
+		v, err := strconv.ParseFloat(strings.ReplaceAll(m[1], ",", ""), 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, v*scaleOf(m[2]))
+	}
+	return out
+}
+
+// parseAmount reads "1,500,000.00", "104.663,00", "14.6", "36.228": the
+// last separator followed by one or two digits is the decimal point; any
+// other separator groups thousands.
+func parseAmount(s string) (float64, bool) {
+	s = strings.TrimSpace(s)
+	lastSep := strings.LastIndexAny(s, ".,")
+	intPart, frac := s, ""
+	if lastSep >= 0 {
+		after := s[lastSep+1:]
+		if len(after) >= 1 && len(after) <= 2 {
+			intPart, frac = s[:lastSep], after
+		}
+	}
+	intPart = strings.NewReplacer(",", "", ".", "").Replace(intPart)
+	num := intPart
+	if frac != "" {
+		num += "." + frac
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	return v, err == nil
+}

@@ -653,3 +653,49 @@ deny contains sprintf("phases=%d as_of=%s extra=%d min_words=%d dcma_bei=%v", [
 		t.Errorf("data seen by rules: %s", f.Message)
 	}
 }
+
+// An absence claim needs a thorough read: a charter that writes "Project
+// Manager:" with no name the normalizer could read (evidence read false)
+// is not assessable for CHARTER-012 — the finding names where the document
+// mentions the PM — while a charter that never mentions one fails.
+func TestMentionedButUnreadIsNotAssessable(t *testing.T) {
+	e := compile(t, Options{Packs: []string{"core"}})
+	art := charterArtifact()
+	out, err := e.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pm []finding.Finding
+	for _, f := range out.Findings {
+		if f.Rule == "CHARTER-012" {
+			pm = append(pm, f)
+		}
+	}
+	if f := one(t, pm); f.Status != finding.Fail || f.Severity != finding.Error {
+		t.Fatalf("never mentioned: CHARTER-012 = %+v, want an error", f)
+	}
+
+	art = charterArtifact()
+	art["evidence"] = []any{map[string]any{"field": "charter.project_manager", "text": "Project Manager: see org chart", "read": false,
+		"loc": map[string]any{"paragraph": 3}}}
+	out, err = e.EvalDocument(context.Background(), art)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm = pm[:0]
+	for _, f := range out.Findings {
+		if f.Rule == "CHARTER-012" {
+			pm = append(pm, f)
+		}
+	}
+	f := one(t, pm)
+	if f.Status != finding.NotAssessable || f.Severity != finding.Info ||
+		!strings.Contains(f.Message, `"Project Manager: see org chart"`) || f.Location.Paragraph != 3 {
+		t.Errorf("mentioned: CHARTER-012 = %+v, want not assessable at the mention", f)
+	}
+	for _, c := range out.Checks {
+		if c.Rule == "CHARTER-012" && c.Status != finding.NotAssessable {
+			t.Errorf("CHARTER-012 check = %s", c.Status)
+		}
+	}
+}

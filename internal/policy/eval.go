@@ -307,6 +307,17 @@ type item struct {
 	Path     *string          `json:"path"`
 	Missing  []string         `json:"missing"`
 	Scope    string           `json:"scope"`
+	// Absent names the field a "missing" finding says the document lacks;
+	// Mentions are where the document mentions it without a value the
+	// normalizer could read (lib.missing).
+	Absent   string    `json:"absent"`
+	Mentions []mention `json:"mentions"`
+}
+
+// mention is one place a document mentions a fact it could not be read from.
+type mention struct {
+	Text string       `json:"text"`
+	Loc  document.Loc `json:"loc"`
 }
 
 // decodeItem reads one result entry: an object per the contract, or a bare
@@ -329,15 +340,53 @@ func decodeItem(v any) item {
 
 func (r *rule) documentOutcome(res results, path string, out *Outcome) {
 	status := finding.Pass
-	for _, set := range []string{"fail", "not_assessable", "deny", "warn"} {
+	sets := []string{"fail", "not_assessable"}
+	excepted := false
+	if r.conftest != "" {
+		sets = []string{r.conftest}
+		excepted = r.excepted(res["exception"])
+	}
+	for _, set := range sets {
 		for _, v := range res[set] {
 			it := decodeItem(v)
 			f := r.finding(it, set, path)
+			if excepted {
+				// conftest tallies exceptions apart; here they are waived
+				// findings, so a report still shows what was lifted.
+				f.Status = finding.Waived
+				f.Waiver = &finding.Waiver{Reason: "lifted by the exception rule of package " + strings.TrimPrefix(r.pkg, "data."), ApprovedBy: r.file}
+				status = finding.Waived
+				out.Findings = append(out.Findings, f)
+				continue
+			}
 			out.Findings = append(out.Findings, f)
 			status = worse(status, f.Status)
 		}
 	}
 	out.Checks = append(out.Checks, finding.Check{Rule: r.meta.ID, Path: path, Status: status, Metrics: decodeMetric(res["metric"])})
+}
+
+// excepted says whether a conftest exception covers the rule: conftest's
+// "exception contains rules if { …; rules := ["name"] }" lifts deny_name
+// and violation_name (here fail_name too); "" lifts the bare deny,
+// violation and fail. warn rules are not lifted, as in conftest.
+func (r *rule) excepted(exceptions []any) bool {
+	set, suffix, _ := strings.Cut(r.conftest, "_")
+	if set == "warn" {
+		return false
+	}
+	for _, e := range exceptions {
+		names, ok := e.([]any)
+		if !ok {
+			names = []any{e}
+		}
+		for _, n := range names {
+			if s, ok := n.(string); ok && s == suffix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // decodeMetric reads a rule's "metric" set: the measured value of a
@@ -429,6 +478,18 @@ func (r *rule) finding(it item, set, path string) finding.Finding {
 		if len(it.Missing) > 0 {
 			f.Message += " (missing: " + strings.Join(it.Missing, ", ") + ")"
 		}
+	case it.Absent != "" && len(it.Mentions) > 0:
+		// The document mentions what the rule finds missing, but no value
+		// could be read there: saying "missing" would be a false finding.
+		f.Status = finding.NotAssessable
+		f.Severity = finding.Info
+		f.Message = fmt.Sprintf("not assessable: %s — yet the document mentions it where no value could be read: %s", f.Message, describeMentions(it.Mentions))
+		if f.Location.IsZero() || f.Location == (document.Loc{Path: path}) {
+			f.Location = it.Mentions[0].Loc
+			if f.Location.Path == "" {
+				f.Location.Path = path
+			}
+		}
 	case !r.forced && validSeverity(it.Severity):
 		f.Severity = finding.Severity(it.Severity)
 	}
@@ -470,4 +531,21 @@ func sourcePath(art map[string]any) string {
 	src, _ := art["source"].(map[string]any)
 	p, _ := src["path"].(string)
 	return p
+}
+
+// describeMentions lists up to three mentions: where, and what was seen.
+func describeMentions(ms []mention) string {
+	var parts []string
+	for i, m := range ms {
+		if i == 3 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(ms)-3))
+			break
+		}
+		where := m.Loc.String()
+		if where == "" {
+			where = "the document"
+		}
+		parts = append(parts, fmt.Sprintf("%s: %q", where, m.Text))
+	}
+	return strings.Join(parts, "; ")
 }

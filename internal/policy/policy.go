@@ -70,6 +70,11 @@ type Options struct {
 	// all; n > 1 splits the rule packages into n groups compiled side by
 	// side, the least wall time when the cores have nothing else to do.
 	CompileWorkers int
+	// AllowNet are the hosts http.send may reach (sandbox.go); none by
+	// default, and then http.send does not compile.
+	AllowNet []string
+	// Print keeps print() calls (for --trace); off, they are removed.
+	Print bool
 }
 
 // Outcome is what evaluating the rules produced.
@@ -88,7 +93,13 @@ type Engine struct {
 	store   storage.Store
 	// parallel is how many rules of one document evaluate at once.
 	parallel int
+	// warnings are about the user policies: files that define no rule.
+	warnings []string
 }
+
+// Warnings are what the loaded user policies should hear about but that
+// does not stop the run: a file that defines no rule tollgate understands.
+func (e *Engine) Warnings() []string { return e.warnings }
 
 // Rules returns the catalog of the rules that run (severity overrides
 // applied; rules switched off are left out), sorted by ID.
@@ -165,7 +176,7 @@ type source struct {
 }
 
 func build(ctx context.Context, srcs []source, data map[string]any, dataDigest []byte, opts Options) (*Engine, error) {
-	caps := capabilities()
+	caps := withAllowNet(capabilities(), opts.AllowNet)
 	modules := make(map[string]*ast.Module, len(srcs))
 	bySrc := make(map[string]source, len(srcs))
 	var parseErrs ast.Errors
@@ -187,7 +198,14 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		bySrc[s.name] = s
 	}
 	if len(parseErrs) > 0 {
-		return nil, compileError(parseErrs)
+		return nil, refusedBuiltinHint(compileError(parseErrs))
+	}
+	var schemas *ast.SchemaSet
+	if typeUserModules(modules, bySrc) {
+		var err error
+		if schemas, err = schemaSet(); err != nil {
+			return nil, err
+		}
 	}
 
 	var groups []compileGroup
@@ -199,13 +217,17 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		groups = []compileGroup{{modules: modules, seeds: paths}}
 	}
 	compilers, errs := compileGroups(groups, func() *ast.Compiler {
-		return ast.NewCompiler().
+		c := ast.NewCompiler().
 			WithCapabilities(caps).
-			WithEnablePrintStatements(false).
+			WithEnablePrintStatements(opts.Print).
 			WithDefaultRegoVersion(ast.RegoV1)
+		if schemas != nil {
+			c.WithSchemas(schemas).WithUseTypeCheckAnnotations(true)
+		}
+		return c
 	}, max(opts.CompileWorkers, 1))
 	if len(errs) > 0 {
-		return nil, compileError(errs)
+		return nil, refusedBuiltinHint(typedError(errs))
 	}
 	compilerOf := map[string]*ast.Compiler{} // rule package → its group's compiler
 	for i, g := range groups {
@@ -214,7 +236,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		}
 	}
 
-	rules, err := collectRules(modules, bySrc)
+	rules, warnings, err := collectRules(modules, bySrc)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +244,7 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 	store := inmem.NewFromObjectWithOpts(data,
 		inmem.OptRoundTripOnWrite(false), inmem.OptReturnASTValuesOnRead(true))
 
-	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1)}
+	e := &Engine{byKind: map[string][]*rule{}, store: store, parallel: max(runtime.GOMAXPROCS(0), 1), warnings: warnings}
 	seen := map[string]string{}
 	for _, r := range rules {
 		if prev, dup := seen[r.meta.ID]; dup {

@@ -146,7 +146,7 @@ func only(kw map[string]json.RawMessage, allowed ...string) bool {
 // annotation are keywords that assert nothing ($defs only holds subschemas
 // others refer to; $id only where it names the document the subschema is
 // compiled from: see rootAnnotations).
-var annotation = map[string]bool{"description": true, "title": true, "$schema": true, "$id": true, "$comment": true, "$defs": true}
+var annotation = map[string]bool{"description": true, "title": true, "examples": true, "$schema": true, "$id": true, "$comment": true, "$defs": true}
 
 // rootAnnotations: the subschema has no $id, or the $id of the document
 // at url (a payload schema's root), so its refs resolve as resolve does.

@@ -69,10 +69,21 @@ var RiskColumns = Table{
 
 // RevisionColumns is MODEL.md §4.9 (revision history).
 var RevisionColumns = Table{
-	"version":     {"Release No.", "Release Number", "Version", "Version Number", "Rev", "Revision", "Version #"},
-	"date":        {"Date", "Revision Date", "Release Date"},
-	"author":      {"Author", "Revised By", "Updated By", "Editor"},
-	"description": {"Revision Description", "Description of Change", "Summary of Changes", "Change Description", "Description", "Comments", "Changes"},
+	"version":     {"Release No.", "Release Number", "Version", "Version Number", "Rev", "Revision", "Version #", "Ver", "Ver.", "Release", "Versão", "Versión"},
+	"date":        {"Date", "Revision Date", "Release Date", "Issue Date", "Change Date", "Date of Change", "Date Modified", "Modified", "Data", "Fecha", "Datum"},
+	"author":      {"Author", "Revised By", "Updated By", "Editor", "Implemented By", "Changed By", "Modified By", "Developer", "Developers", "Prepared By", "Owner", "Autor", "Responsável", "Who"},
+	"description": {"Revision Description", "Description of Change", "Summary of Changes", "Change Description", "Description", "Comments", "Changes", "Change", "Changes Made", "Reason", "Reason for Change", "Summary", "Notes", "What Changed", "Modification", "Descrição", "Alterações", "Änderung"},
+}
+
+// RevisionSections head a revision history written as a list.
+var RevisionSections = Table{
+	"revision_history": {"Revision History", "Version History", "Document History", "Change History", "Revisions", "Document Revision History", "Record of Changes", "Histórico de Versões", "Histórico de Revisões", "Änderungshistorie"},
+}
+
+// ChangeLogSections head a change-control log, which is not a revision
+// history.
+var ChangeLogSections = Table{
+	"change_log": {"Change Control Log", "Change Log", "Change Request Log", "Change Requests", "Change Register", "Issue Log"},
 }
 
 // ApprovalColumns is MODEL.md §4.9 (approvals).
@@ -90,47 +101,48 @@ var ApprovalSections = Table{
 	"approvals": {"Approvals", "Approval", "Signatures", "Sign-off", "Signoff", "Management Certification", "Authorization", "Authorization to Proceed", "Concurrence", "Approval Signatures", "Document Approval"},
 }
 
-// RevisionSections are headings over revision-history tables.
-var RevisionSections = Table{
-	"revision_history": {"Revision History", "Document History", "Change History", "Version History", "Change Log", "Record of Changes"},
-}
-
 // CharterSections is MODEL.md §4.10 (charter).
 var CharterSections = Table{
-	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision"},
-	"objectives":            {"Objectives", "Project Objectives", "Program Objectives", "Goals", "Goals and Objectives", "Goal Statement", "Business Objectives"},
+	"purpose":               {"Purpose", "Project Purpose", "Program Purpose", "Purpose/Justification", "Business Need", "Business Problem", "Problem Statement", "Background", "Justification", "Business Case", "Vision", "Mission", "Mission Statement", "Rationale", "Propósito", "Propósito e Justificativa", "Justificativa", "Problema", "Zweck", "Propósito del Proyecto", "Motivation"},
+	"objectives":            {"Objectives", "Objective", "Project Objectives", "Program Objectives", "Goals", "Goal", "Goals and Objectives", "Goal Statement", "Business Objectives", "Objetivos", "Objetivo", "Metas", "Ziele", "OKRs"},
 	"success_criteria":      {"Success Criteria", "Success Measures", "Success Metrics", "Critical Success Factors", "Performance Measures", "Acceptance Criteria"},
-	"requirements":          {"High-Level Requirements", "Requirements", "Key Requirements", "Business Requirements"},
-	"scope":                 {"Scope", "Project Scope", "Program Scope", "Scope Statement", "Project Description", "Boundaries"},
+	"requirements":          {"High-Level Requirements", "Requirements", "Key Requirements", "Business Requirements", "Requisitos", "Requisitos de Alto Nível", "Anforderungen"},
+	"scope":                 {"Scope", "Project Scope", "Program Scope", "Scope Statement", "Project Description", "Boundaries", "Escopo", "Descrição do Projeto", "Alcance", "Umfang"},
 	"in_scope":              {"In Scope", "Inclusions"},
 	"out_of_scope":          {"Out of Scope", "Exclusions", "Not in Scope"},
-	"deliverables":          {"Deliverables", "Key Deliverables", "Major Deliverables", "Products"},
-	"milestones":            {"Milestones", "Summary Milestone Schedule", "Major Milestones", "Key Milestones", "Milestone Schedule", "Schedule", "Timeline", "High Level Timelines"},
-	"budget":                {"Budget", "Summary Budget", "Preapproved Financial Resources", "Estimated Cost", "Funding", "Financial Resources"},
-	"stakeholders":          {"Stakeholders", "Key Stakeholders", "Stakeholder List", "Project Organization"},
-	"assumptions":           {"Assumptions", "Assumptions and Constraints", "Dependencies"},
-	"constraints":           {"Constraints"},
-	"risks":                 {"Risks", "High-Level Risks", "Initial Risks", "Overall Project Risk", "Key Risks"},
-	"project_manager":       {"Project Manager", "Program Manager", "Project Manager Authority", "Program Manager Authority", "Authority", "Roles and Responsibilities of the Project Manager"},
-	"sponsor":               {"Sponsor", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Authorizing Official"},
-	"approval_requirements": {"Approval Requirements", "Project Approval", "Sign-off Criteria"},
+	"deliverables":          {"Deliverables", "Key Deliverables", "Major Deliverables", "Products", "Project Deliverables", "Entregas", "Entregáveis", "Produtos"},
+	"milestones":            {"Milestones", "Summary Milestone Schedule", "Major Milestones", "Key Milestones", "Milestone Schedule", "Schedule", "Timeline", "High Level Timelines", "Project Timeline", "Executive Milestones", "Marcos", "Cronograma", "Meilensteine"},
+	"budget":                {"Budget", "Summary Budget", "Preapproved Financial Resources", "Estimated Cost", "Funding", "Financial Resources", "Cost", "Costs", "Cost Estimate", "Orçamento", "Custo", "Custos", "Resumo do Custo Estimado", "Custo Estimado", "Presupuesto", "Budget and Funding"},
+	"stakeholders":          {"Stakeholders", "Key Stakeholders", "Stakeholder List", "Project Organization", "Partes Interessadas", "Lista das Partes Interessadas", "Stakeholder"},
+	"assumptions":           {"Assumptions", "Assumptions and Constraints", "Dependencies", "Premissas", "Suposições", "Annahmen"},
+	"constraints":           {"Constraints", "Restrições", "Limitations"},
+	"risks":                 {"Risks", "High-Level Risks", "Initial Risks", "Overall Project Risk", "Key Risks", "Project Risks", "Riscos", "Risiken", "Riesgos"},
+	"project_manager":       {"Project Manager", "Program Manager", "Project Manager Authority", "Program Manager Authority", "Authority", "Roles and Responsibilities of the Project Manager", "Gerente do Projeto", "Gerentes do Projeto", "Gerente de Projeto"},
+	"sponsor":               {"Sponsor", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Authorizing Official", "Patrocinador", "Patrocinadores", "Sponsors"},
+	"approval_requirements": {"Approval Requirements", "Project Approval", "Sign-off Criteria", "Requisitos para Aprovação"},
 	"exit_criteria":         {"Exit Criteria", "Closure Criteria", "Completion Criteria"},
+}
+
+// OverviewSections open a document with what the project is: when a
+// charter has no purpose section, the reader takes its purpose from here.
+var OverviewSections = Table{
+	"overview": {"Introduction", "Overview", "Project Overview", "Project Description", "Description", "Summary", "Executive Summary", "Project Summary", "Abstract", "About", "Introdução", "Descrição do Projeto", "Visão Geral", "Einleitung", "Introducción"},
 }
 
 // PMPPlans is MODEL.md §4.10 (PMP subsidiary plans).
 var PMPPlans = Table{
-	"cost":          {"Cost Management", "Cost Management Plan", "Budget Management", "Financial Management", "Cost Control", "Earned Value"},
-	"quality":       {"Quality Management", "Quality Management Plan", "Quality Assurance", "QA Plan", "Quality Control"},
+	"cost":          {"Cost Management", "Cost Management Plan", "Budget Management", "Financial Management", "Cost Control", "Earned Value", "Cost", "Costs", "Money", "Budget", "Cost Estimate", "Financial Plan", "Funding"},
+	"quality":       {"Quality Management", "Quality Management Plan", "Quality Assurance", "QA Plan", "Quality Control", "Quality", "Quality Plan", "Review Process", "Code Review", "Testing Policy", "Testing Plan", "Testing Policy/Plan", "Test Plan", "Coding Standard", "Coding Standards", "Verification and Validation", "SQA"},
 	"staff":         {"Staff Management", "Staff Management Plan", "Staffing Plan", "HR/Staffing Plan", "Resource Management", "Resource Management Plan", "Human Resources", "Human Resource Management"},
-	"communication": {"Communication Management", "Communications Management", "Communication Management Plan", "Communications Management Plan", "Communications Plan", "Communication Plan", "Stakeholder Communication"},
-	"risk":          {"Risk Management", "Risk Management Plan", "Risk and Issue Management"},
+	"communication": {"Communication Management", "Communications Management", "Communication Management Plan", "Communications Management Plan", "Communications Plan", "Communication Plan", "Stakeholder Communication", "Communication", "Communications", "Meeting Plan", "Team Communication", "Meetings"},
+	"risk":          {"Risk Management", "Risk Management Plan", "Risk and Issue Management", "Risks", "Risk", "Risk Analysis", "Risk Assessment", "Risk Plan", "Risks and Assumptions", "Risks and Mitigation"},
 	"procurement":   {"Procurement Management", "Procurement Management Plan", "Procurement Plan", "Acquisition Strategy", "Acquisition Plan", "Acquisition Management"},
 	"contract":      {"Contract Management", "Contract Management Plan", "Vendor Management", "Supplier Management", "Contract Administration"},
 	"governance":    {"Governance Plan", "Governance", "Governance Charter", "Issue Escalation", "Escalation and Resolution", "Decision Rights"},
-	"configuration": {"Configuration Management", "Configuration Management Plan", "Document Management", "Version Control", "CM Plan"},
-	"change":        {"Change Management", "Change Management Plan", "Change Control", "Change Control Plan", "Change Control Process", "Scope Change Management", "Integrated Change Control"},
-	"schedule":      {"Schedule Management", "Schedule Management Plan", "Schedule Management Process", "Master Schedule"},
-	"scope":         {"Scope Management", "Scope Management Plan", "Requirements Management", "Requirements Management Plan"},
+	"configuration": {"Configuration Management", "Configuration Management Plan", "Document Management", "Version Control", "CM Plan", "Build Plan", "Workflow Plan", "Revision Control", "Source Control", "Git Workflow", "Repository", "Release Management"},
+	"change":        {"Change Management", "Change Management Plan", "Change Control", "Change Control Plan", "Change Control Process", "Scope Change Management", "Integrated Change Control", "Modification Request Process", "Change Request Process", "Change Requests", "Change Process"},
+	"schedule":      {"Schedule Management", "Schedule Management Plan", "Schedule Management Process", "Master Schedule", "Schedule", "Timeline", "Timeline and Milestones", "Milestones", "Project Schedule", "Scheduling", "Project Decomposition and Scheduling", "Tasks and Schedules"},
+	"scope":         {"Scope Management", "Scope Management Plan", "Requirements Management", "Requirements Management Plan", "Work Breakdown Structure", "WBS", "Project Scope", "Scope"},
 }
 
 // PMPPlanKeys is the order subsidiary plans are listed in.
@@ -180,24 +192,47 @@ var Roles = Table{
 // KindTitles are the title/heading/file-name phrasings of each kind, used by
 // the classifier (and the M3 artifact keys of m3.json).
 var KindTitles = Table{
-	"charter":              {"Project Charter", "Program Charter", "Charter"},
-	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan"},
-	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule"},
-	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix"},
-	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Verification and Validation Plan", "V&V Plan", "SVVP"},
+	"charter":              {"Project Charter", "Program Charter", "Charter", "Termo de Abertura", "Termo de Abertura do Projeto", "Projektauftrag", "Acta de Constitución"},
+	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan", "Software Project Management Plan", "SPMP", "Management Plan", "Development Plan", "Software Development Plan", "Project Development Plan", "Plano de Gerenciamento do Projeto"},
+	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule", "Critical Path", "Critical Path Method", "Gantt Chart", "Cronograma"},
+	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix", "Matriz RACI"},
+	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Independent V&V Plan"},
 	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
 	"sla":                  {"Service Level Agreement", "Service Level Agreements", "SLA"},
-	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Issue Log"},
-	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update"},
-	"risk_plan":            {"Risk Management Plan"},
-	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan"},
+	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Risks", "Risk List", "Risk Matrix", "Registro de Riscos", "Risikoliste", "Risikoregister"},
+	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update", "Weekly Status Update", "Weekly Report", "Monthly Report", "Progress Report", "Weekly Status", "Relatório de Status"},
+	"risk_plan":            {"Risk Management Plan", "Plano de Gerenciamento de Riscos", "Plano de Riscos", "Plano Riscos", "Risk Plan"},
+	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan", "Communication Management Plan", "Plano de Comunicação"},
 	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
 	"governance_plan":      {"Governance Plan", "Governance Charter"},
 	"change_request":       {"Change Request", "Change Request Form", "CR Form", "Requirements Change Request Form"},
-	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register"},
-	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report"},
+	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register", "Change Log"},
+	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report", "Post Mortem", "Postmortem", "Post-Mortem Report", "Retrospective", "Sprint Retrospective", "Project Retrospective", "Lições Aprendidas"},
 	"rtm":                  {"Requirements Traceability Matrix", "Requirement Traceability Matrix", "Requirements Trace Matrix", "Traceability Matrix", "RTM"},
+	"test_plan":            {"Test Plan", "Software Test Plan", "Master Test Plan", "Verification and Validation Plan", "V&V Plan", "VnV Plan", "System Verification and Validation Plan", "Plano de Testes"},
 }
+
+// NearMissTitles are titles that read like a core kind's but name another
+// document: a working group's charter is not a project charter, a
+// statement of work is not a charter, an issue register is not a risk
+// register. A title matching one of these (by a longer phrase than any
+// kind title it also matches) makes the document generic; the key says
+// what it is.
+var NearMissTitles = Table{
+	"statement of work":          {"Statement of Work", "SOW", "Performance Work Statement", "PWS", "Statement of Objectives"},
+	"scope statement":            {"Scope Statement", "Project Scope Statement"},
+	"issue register":             {"Issue Register", "Issue Log", "Issues Log", "Issue Tracker", "Decision Log"},
+	"pricing template":           {"Pricing Template", "Price Schedule", "Pricing Schedule", "Labor Pricing", "CLIN Structure"},
+	"strategy":                   {"Strategy and Plan", "Adoption Plan", "Cloud Adoption Plan", "Strategy"},
+	"roles and responsibilities": {"Roles and Responsibilities", "Government Roles and Responsibilities"},
+	"procedure":                  {"Change Request Procedure", "Change Control Procedure", "Process", "Procedure"},
+	"delivery schedule":          {"Delivery Schedule", "Training Schedule", "Course Schedule", "Cohort Schedule", "Class Schedule", "Meeting Schedule"},
+}
+
+// CharterBodies are the bodies whose charters are not project charters: a
+// charter that names one of them ("SIG Release Charter", "DITAP Consortium
+// Charter", "Working Group Charter") charters a group, not a project.
+var CharterBodies = []string{"working group", "wg", "sig", "committee", "consortium", "council", "board", "community", "advisory", "team", "club", "chapter", "guild", "subcommittee", "task force", "taskforce", "cwg", "steering"}
 
 // QASPColumns is MODEL.md §4.4 (performance requirements summary).
 var QASPColumns = Table{
@@ -213,9 +248,9 @@ var QASPColumns = Table{
 // cell) and common alternatives. Labels are matched exactly.
 var ChangeRequestFields = Table{
 	"program":            {"Program Name", "Project Name"},
-	"submitter.name":     {"Submitter Name", "Submitted By", "Requested By", "Requestor", "Requester", "Requestor Name"},
+	"submitter.name":     {"Submitter Name", "Submitted By", "Requested By", "Requestor", "Requester", "Requestor Name", "Raised By"},
 	"submitter.email":    {"Email", "E-mail", "Submitter Email"},
-	"date_submitted":     {"Date Submitted", "Submission Date", "Date Requested", "Request Date"},
+	"date_submitted":     {"Date Submitted", "Submission Date", "Date Requested", "Request Date", "Date Raised"},
 	"date_required":      {"Date Required By", "Date Required", "Need By Date", "Required By"},
 	"flm_approval.name":  {"FLM Approval Name", "FLM Name", "First Line Manager"},
 	"flm_approval.date":  {"FLM Approval Date", "FLM Date"},
@@ -224,7 +259,7 @@ var ChangeRequestFields = Table{
 	"rtm_refs":           {"Associated RTM #", "RTM #", "RTM Reference", "Associated Requirements", "Affected Requirements", "Requirement IDs"},
 	"priority":           {"Priority", "CR Priority"},
 	"description":        {"Description of Change", "Change Description", "Description"},
-	"reason":             {"Reason for Change", "Justification", "Reason", "Business Justification"},
+	"reason":             {"Reason for Change", "Justification", "Reason", "Business Justification", "Reason / Trigger", "Trigger"},
 	"application_impact": {"Potential Application Impact", "Application Impact", "System Impact"},
 	"assumptions":        {"Assumptions and Comments", "Assumptions"},
 	"impact.hours":       {"Est. # of hours to Implement", "Estimated Hours", "Est. Hours", "Hours to Implement", "Level of Effort"},
@@ -357,8 +392,8 @@ var StatusRiskColumns = Table{
 // StatusLabels are the "Label: value" lines and key/value cells of a status
 // report (MODEL.md §4.5).
 var StatusLabels = Table{
-	"as_of_date":       {"As of", "As of Date", "Reporting Period End", "Report Date", "Status Date", "Period Ending", "Week Ending", "Date of Report", "Data Date"},
-	"overall_status":   {"Overall Status", "Overall Schedule Status", "Project Health", "Program Health", "Overall Health", "RAG", "RAG Status", "Status", "Overall RAG"},
+	"as_of_date":       {"As of", "As of Date", "Reporting Period End", "Report Date", "Status Date", "Period Ending", "Week Ending", "Date of Report", "Data Date", "Date", "Week Of", "Month Ending", "Report As Of"},
+	"overall_status":   {"Overall Status", "Overall Schedule Status", "Project Health", "Program Health", "Overall Health", "RAG", "RAG Status", "Status", "Overall RAG", "Project Status", "Program Status", "Team Status", "Overall Project Status"},
 	"schedule_status":  {"Schedule Status", "Schedule Health"},
 	"go_live_variance": {"Go-Live Variance", "Go Live Variance", "Go-Live Delay", "Go-Live Slip", "Schedule Variance", "Days Behind Schedule"},
 	"spend":            {"Expenditure to Date", "Spend to Date", "Actual Cost", "Actual Cost to Date", "Burn", "Funds Expended", "Spent to Date", "Cost to Date"},
@@ -412,4 +447,30 @@ var RTMColumns = Table{
 	"uat":                       {"UAT Case", "UAT Test Case", "User Acceptance Test Case", "UAT"},
 	"regression_test":           {"Regression Test Case", "Regression Test"},
 	"remark":                    {"Remark / Example", "Remarks", "Remark", "Comments"},
+}
+
+// PeopleRoles are the roles a document names people in (labels such as
+// "Project Manager:", role table cells, "(Sponsor)" after a name, role
+// headings such as "Gerentes do Projeto"). Wider than Roles (the approver
+// roles of signature blocks): it also knows delivery-team roles, so a
+// "PM / Scrum Master" cell is read as the project manager and a "Scrum
+// Master" is not taken for one.
+var PeopleRoles = Table{
+	"sponsor":             {"Sponsor", "Sponsors", "Project Sponsor", "Program Sponsor", "Executive Sponsor", "Business Sponsor", "Program Executive Sponsor", "Sponsor(s)", "Patrocinador", "Patrocinadores", "Patrocinadora", "Auftraggeber", "Patrocinador del Proyecto"},
+	"project_manager":     {"Project Manager", "Project Managers", "PM", "Project Lead", "Project Leader", "Project Manager(s)", "Gerente do Projeto", "Gerente de Projeto", "Gerentes do Projeto", "Gerente de Proyecto", "Jefe de Proyecto", "Projektleiter", "Projektleitung", "Chef de Projet", "Project Coordinator"},
+	"program_manager":     {"Program Manager", "Programme Manager", "Program Managers"},
+	"product_owner":       {"Product Owner", "PO"},
+	"scrum_master":        {"Scrum Master", "Scrum Masters"},
+	"technical_lead":      {"Technical Lead", "Tech Lead", "Technical Leader", "Lead Developer", "Architect"},
+	"quality_manager":     {"Quality Manager", "QA Manager", "Quality Assurance Manager", "Quality Assurance"},
+	"contract_manager":    {"Contract Manager"},
+	"contracting_officer": {"Contracting Officer", "CO", "Contracting Officer (CO)"},
+	"cor":                 {"Contracting Officer's Representative", "Contracting Officer Representative", "Contracting Officers Representative", "COR", "Contracting Officer’s Representative", "Contracting Officer's Technical Representative", "COTR"},
+	"ivv_provider":        {"IV&V Provider", "IV&V Contractor", "IV&V Organization", "IV&V Organisation", "IV&V Team", "IV&V Agent", "IVV Provider", "Independent Verification and Validation Provider", "IV&V Vendor"},
+	"governance_board":    {"Steering Committee", "Executive Steering Committee", "Governance Board", "Change Control Board", "CCB"},
+	"cio":                 {"Chief Information Officer", "CIO"},
+	"business_owner":      {"Business Owner", "Business Owners"},
+	"functional_lead":     {"Functional Lead"},
+	"developer":           {"Developer", "Developers", "Software Developer", "Software Developers", "Software Engineer", "Desenvolvedor", "Desenvolvedores"},
+	"client":              {"Client", "Customer", "Cliente"},
 }

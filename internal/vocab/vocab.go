@@ -104,13 +104,21 @@ func (t *Table) Exact(text string) (string, bool) {
 // Match returns the key for a header or heading: exact match first, then
 // the longest synonym contained as whole words in the text.
 func (t *Table) Match(text string) (string, bool) {
+	k, _, ok := t.MatchLen(text)
+	return k, ok
+}
+
+// MatchLen is Match that also gives the length of the matched synonym
+// (normalized), so matches of two tables can be compared: the longer
+// phrase is the more specific ("Working Group Charter" over "Charter").
+func (t *Table) MatchLen(text string) (string, int, bool) {
 	n := Normalize(text)
 	if n == "" {
-		return "", false
+		return "", 0, false
 	}
 	ix := t.idx()
 	if k, ok := ix.exact[n]; ok {
-		return k, true
+		return k, len(n), true
 	}
 	padded := " " + n + " "
 	for _, s := range ix.syns {
@@ -118,10 +126,63 @@ func (t *Table) Match(text string) (string, bool) {
 			continue
 		}
 		if strings.Contains(padded, " "+s.norm+" ") {
-			return s.key, true
+			return s.key, len(s.norm), true
 		}
 	}
-	return "", false
+	return "", 0, false
+}
+
+// MatchAll returns every key one of whose synonyms the text holds as
+// whole words, in the order of the text: "Project Purpose and Objectives"
+// means purpose and objectives, "Purpose, Scope, and Objectives" three
+// things. A synonym inside a longer matched synonym does not count again
+// ("Out of Scope" is not also "Scope").
+func (t *Table) MatchAll(text string) []string {
+	n := Normalize(text)
+	if n == "" {
+		return nil
+	}
+	ix := t.idx()
+	if k, ok := ix.exact[n]; ok {
+		return []string{k}
+	}
+	padded := []byte(" " + n + " ")
+	type hit struct {
+		at  int
+		key string
+	}
+	var hits []hit
+	for _, s := range ix.syns { // longest first
+		if s.exactOnly {
+			continue
+		}
+		needle := " " + s.norm + " "
+		i := strings.Index(string(padded), needle)
+		if i < 0 {
+			continue
+		}
+		hits = append(hits, hit{i, s.key})
+		// blank the matched words so shorter synonyms inside them do not match
+		for j := i + 1; j < i+len(needle)-1; j++ {
+			padded[j] = '\x00'
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	var out []string
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if !seen[h.key] {
+			seen[h.key] = true
+			out = append(out, h.key)
+		}
+	}
+	return out
+}
+
+// ContainsWord reports whether the normalized text holds w (normalized)
+// as whole words.
+func ContainsWord(text, w string) bool {
+	return strings.Contains(" "+Normalize(text)+" ", " "+Normalize(w)+" ")
 }
 
 // Words counts words the way section sizes are measured.

@@ -25,7 +25,7 @@ loc := lib.loc_or_doc(object.get(pm, "loc", {}))
 
 fail contains f if {
 	lib.blank(object.get(pm, "name", null))
-	f := {"msg": "the charter does not name the project manager", "loc": loc}
+	f := lib.missing({"msg": "the charter does not name the project manager", "loc": loc}, "charter.project_manager")
 }
 
 fail contains f if {

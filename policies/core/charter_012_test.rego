@@ -10,7 +10,15 @@ test_pass_named_with_authority if {
 
 test_fail_no_pm_is_error if {
 	fs := charter_012.fail with input as {"kind": "charter", "charter": {}}
-	fs == {{"msg": "the charter does not name the project manager", "loc": {}}}
+	fs == {{"msg": "the charter does not name the project manager", "loc": {}, "absent": "charter.project_manager", "mentions": []}}
+}
+
+# "Project Manager:" with no readable name: the finding carries the mention,
+# which the engine reports as not assessable rather than missing.
+test_pm_mentioned_but_unread_carries_the_mention if {
+	ev := [{"field": "charter.project_manager", "text": "Project Manager: <Name>", "read": false, "loc": {"paragraph": 3}}]
+	fs := charter_012.fail with input as {"kind": "charter", "charter": {}, "evidence": ev}
+	fs == {{"msg": "the charter does not name the project manager", "loc": {}, "absent": "charter.project_manager", "mentions": [{"text": "Project Manager: <Name>", "loc": {"paragraph": 3}}]}}
 }
 
 test_missing_authority_is_warning if {

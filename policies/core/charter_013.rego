@@ -25,7 +25,7 @@ sponsor := object.get(input, ["charter", "sponsor"], {})
 
 fail contains f if {
 	lib.blank(object.get(sponsor, "name", null))
-	f := {"msg": "the charter does not name its sponsor", "loc": lib.loc_or_doc(object.get(sponsor, "loc", {}))}
+	f := lib.missing({"msg": "the charter does not name its sponsor", "loc": lib.loc_or_doc(object.get(sponsor, "loc", {}))}, "charter.sponsor")
 }
 
 fail contains f if {

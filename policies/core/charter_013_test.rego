@@ -22,7 +22,7 @@ test_pass_complete if {
 test_fail_unnamed_sponsor if {
 	d := json.patch(complete, [{"op": "replace", "path": "/charter/sponsor/name", "value": ""}])
 	fs := charter_013.fail with input as d
-	fs == {{"msg": "the charter does not name its sponsor", "loc": {"paragraph": 30}}}
+	fs == {{"msg": "the charter does not name its sponsor", "loc": {"paragraph": 30}, "absent": "charter.sponsor", "mentions": []}}
 }
 
 test_fail_sponsor_approval_unsigned if {

@@ -28,12 +28,16 @@ configured := data.tollgate.project.approvers[input.kind]
 
 has_config if is_array(configured)
 
-# The M3 artifacts this document is: its artifact key when recognised, else
-# every M3 artifact of its kind (resource-management-plan for a raci,
-# raid-log for a risk_register).
+# The M3 artifacts this document is: its artifact key when recognised, else,
+# in a program that declares the M3 framework (project.framework: m3), every
+# M3 artifact of its kind (resource-management-plan for a raci, raid-log for
+# a risk_register). A register of the same kind outside M3 is not that M3
+# template, and its template's sign-offs are not asked of it.
 m3_artifacts := [a | some a in data.tollgate.m3.artifacts; a.key == input.artifact_key] if {
 	not lib.blank(object.get(input, "artifact_key", null))
-} else := [a | some a in data.tollgate.m3.artifacts; a.kind == input.kind]
+} else := [a | some a in data.tollgate.m3.artifacts; a.kind == input.kind] if {
+	lower(object.get(data.tollgate.project, "framework", "")) == "m3"
+} else := []
 
 template_notes := [n |
 	some a in m3_artifacts

@@ -26,7 +26,7 @@ test_pass_when_present if {
 
 test_fail_when_absent if {
 	fs := pmp_003.fail with input as pmp(plans("staff"))
-	fs == {{"msg": "the plan neither contains nor references a staff (resource) management plan (section \"Staff (Resource) Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}}}
+	fs == {{"msg": "the plan neither contains nor references a staff (resource) management plan (section \"Staff (Resource) Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}, "absent": "pmp.subsidiary_plans.staff", "mentions": []}}
 }
 
 test_fail_when_not_listed if {

@@ -26,7 +26,7 @@ test_pass_when_present if {
 
 test_fail_when_absent if {
 	fs := pmp_005.fail with input as pmp(plans("risk"))
-	fs == {{"msg": "the plan neither contains nor references a risk management plan (section \"Risk Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}}}
+	fs == {{"msg": "the plan neither contains nor references a risk management plan (section \"Risk Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}, "absent": "pmp.subsidiary_plans.risk", "mentions": []}}
 }
 
 test_fail_when_not_listed if {

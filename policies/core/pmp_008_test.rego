@@ -26,7 +26,7 @@ test_pass_when_present if {
 
 test_fail_when_absent if {
 	fs := pmp_008.fail with input as pmp(plans("governance"))
-	fs == {{"msg": "the plan neither contains nor references a governance plan (section \"Governance Plan\" has only 12 words)", "loc": {"section": "4 Plans"}}}
+	fs == {{"msg": "the plan neither contains nor references a governance plan (section \"Governance Plan\" has only 12 words)", "loc": {"section": "4 Plans"}, "absent": "pmp.subsidiary_plans.governance", "mentions": []}}
 }
 
 test_fail_when_not_listed if {

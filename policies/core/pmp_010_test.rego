@@ -26,7 +26,7 @@ test_pass_when_present if {
 
 test_fail_when_absent if {
 	fs := pmp_010.fail with input as pmp(plans("change"))
-	fs == {{"msg": "the plan neither contains nor references a change management plan (section \"Change Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}}}
+	fs == {{"msg": "the plan neither contains nor references a change management plan (section \"Change Management Plan\" has only 12 words)", "loc": {"section": "4 Plans"}, "absent": "pmp.subsidiary_plans.change", "mentions": []}}
 }
 
 test_fail_when_not_listed if {

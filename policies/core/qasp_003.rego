@@ -13,7 +13,6 @@
 #     Set the acceptable deviation/level (e.g. "95 % on time per quarter").
 package tollgate.rules.core.qasp_003
 
-import data.tollgate.lib
 import data.tollgate.lib.qasp
 import rego.v1
 

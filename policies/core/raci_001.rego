@@ -22,6 +22,7 @@ activities := object.get(input, ["raci", "activities"], null)
 fail contains f if {
 	some a in activities
 	is_object(a)
+
 	# An activity with no assignment at all is RACI-003's finding.
 	count(lib.codes([v | some vs in object.get(a, "assignments", {}); is_array(vs); some v in vs])) > 0
 	roles := lib.roles_with(a, "A")

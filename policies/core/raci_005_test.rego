@@ -33,6 +33,7 @@ test_fail_accountable_share if {
 	some f in fs
 	f.msg == "role \"PM\" is Accountable for 2 of 3 activities (66.7 %, limit 50 %)"
 	f.loc == {"cell": "C1"}
+
 	# QA is R or A on all three.
 	some g in fs
 	g.msg == "role \"QA\" is Responsible or Accountable for 3 of 3 activities (100 %, limit 60 %)"

@@ -53,6 +53,7 @@ fail contains f if {
 	id != ""
 	same := [x | some o in items; o.kind == e.kind; x := o.item; trim_space(object.get(x, "id", "")) == id]
 	count(same) > 1
+
 	# Reported at every row after the first that reuses the ID.
 	same[0] != e.item
 	f := {"msg": sprintf("%s ID %q is used %d times", [e.kind, id, count(same)]), "loc": loc(e.item)}

@@ -21,7 +21,7 @@ sr := object.get(input, "status_report", {})
 fail contains f if {
 	lib.found(input, "status_report.as_of_date")
 	not lib.day(object.get(sr, "as_of_date", null))
-	f := {"msg": sprintf("the report states no \"as of\" date%s", [_prompt]), "loc": {}}
+	f := lib.missing({"msg": sprintf("the report states no \"as of\" date%s", [_prompt]), "loc": {}}, "status_report.as_of_date")
 }
 
 _prompt := sprintf(" (the date reads %q)", [sr.as_of_raw]) if not lib.blank(object.get(sr, "as_of_raw", null))

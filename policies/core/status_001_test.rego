@@ -11,7 +11,7 @@ test_pass if {
 
 test_fail_prompt_left if {
 	fs := status_001.fail with input as doc({"as_of_date": null, "as_of_raw": "[Date of Report]"})
-	fs == {{"msg": "the report states no \"as of\" date (the date reads \"[Date of Report]\")", "loc": {}}}
+	fs == {{"msg": "the report states no \"as of\" date (the date reads \"[Date of Report]\")", "loc": {}, "absent": "status_report.as_of_date", "mentions": []}}
 }
 
 test_fail_no_date if {

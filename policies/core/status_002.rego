@@ -27,7 +27,7 @@ where := lib.loc_or_doc(object.get(sr, "overall_status_loc", {}))
 fail contains f if {
 	lib.found(input, "status_report.overall_status")
 	not status in {"green", "yellow", "red"}
-	f := {"msg": sprintf("the report gives no overall status of green, yellow or red%s", [_raw]), "loc": where}
+	f := lib.missing({"msg": sprintf("the report gives no overall status of green, yellow or red%s", [_raw]), "loc": where}, "status_report.overall_status")
 }
 
 _raw := sprintf(" (it reads %q)", [sr.overall_status_raw]) if not lib.blank(object.get(sr, "overall_status_raw", null))

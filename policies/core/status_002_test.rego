@@ -17,7 +17,17 @@ test_pass if {
 test_fail_no_colour_is_error if {
 	fs := status_002.fail with input as doc({"overall_status": null, "overall_status_raw": "[Red|Yellow|Green] for [next milestone]"})
 		with data.tollgate.thresholds as th
-	fs == {{"msg": "the report gives no overall status of green, yellow or red (it reads \"[Red|Yellow|Green] for [next milestone]\")", "loc": {"paragraph": 4}}}
+	fs == {{"msg": "the report gives no overall status of green, yellow or red (it reads \"[Red|Yellow|Green] for [next milestone]\")", "loc": {"paragraph": 4}, "absent": "status_report.overall_status", "mentions": []}}
+}
+
+# The status shown only as a picture the reader could not name: the
+# finding carries where the label is (the engine says not assessable).
+test_status_mentioned_but_unread_carries_the_mention if {
+	ev := [{"field": "status_report.overall_status", "text": "Project Status:", "read": false, "loc": {"paragraph": 2}}]
+	fs := status_002.fail with input as object.union(doc({"overall_status": null}), {"evidence": ev})
+		with data.tollgate.thresholds as th
+	some f in fs
+	f.mentions == [{"text": "Project Status:", "loc": {"paragraph": 2}}]
 }
 
 test_fail_contradiction_is_warning if {

@@ -77,4 +77,3 @@ phase_missing(s) if {
 	phase_only
 	not has_phases(s)
 }
-

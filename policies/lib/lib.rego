@@ -23,6 +23,22 @@ absent(doc, field, value) if {
 	value == []
 }
 
+# --- absence claims ----------------------------------------------------------
+
+# missing(f, field) is the finding f of a rule that says field is missing
+# from the document, with the places the document mentions field where no
+# value could be read (evidence with read false): "Sponsor:" with no name
+# after it, a status picture with no readable colour. The engine reports
+# such a finding as not assessable, naming those places, instead of a
+# failure: an absence claim needs a thorough read.
+missing(f, field) := object.union(f, {"absent": field, "mentions": mentions(field)})
+
+mentions(field) := [{"text": e.text, "loc": object.get(e, "loc", {})} |
+	some e in object.get(input, "evidence", [])
+	e.field == field
+	e.read == false
+]
+
 # --- text ------------------------------------------------------------------
 
 # blank(s) holds for a missing, null or whitespace-only string.
@@ -180,7 +196,7 @@ plan_names := {
 
 # plan_fail(doc, key): the fail results of a "subsidiary plan <key> present"
 # rule (PMP-001..PMP-010).
-plan_fail(doc, key) := {f |
+plan_fail(doc, key) := ({f |
 	plans := object.get(doc, ["pmp", "subsidiary_plans"], [])
 	is_array(plans)
 	not absent(doc, "pmp.subsidiary_plans", object.get(doc, ["pmp", "subsidiary_plans"], null))
@@ -190,8 +206,11 @@ plan_fail(doc, key) := {f |
 	some p in object.get(doc, ["pmp", "subsidiary_plans"], [])
 	p.key == key
 	p.present != true
-	f := {"msg": sprintf("the plan neither contains nor references a %s plan%s", [plan_names[key], _short_note(p)]), "loc": loc_or_doc(object.get(p, "loc", {}))}
-} | {f |
+	f := missing(
+		{"msg": sprintf("the plan neither contains nor references a %s plan%s", [plan_names[key], _short_note(p)]), "loc": loc_or_doc(object.get(p, "loc", {}))},
+		sprintf("pmp.subsidiary_plans.%s", [key]),
+	)
+}) | {f |
 	some p in object.get(doc, ["pmp", "subsidiary_plans"], [])
 	p.key == key
 	p.present == true

@@ -80,10 +80,7 @@ docs_for(key) := [d | some d in documents; key in keys(d)]
 # existed_on(d): the earliest evidence that the document existed — its
 # approval, its document date, its first dated revision, its first commit.
 existed_on(d) := min(dates) if {
-	dates := ({x | x := lib.approved_on(d)} |
-		{x | x := lib.day(object.get(d, ["metadata", "document_date"], null))}) |
-		({x | x := lib.day(object.get(d, ["source", "git", "first_commit"], null))} |
-		{x | some r in object.get(d, ["metadata", "revision_history"], []); x := lib.day(r.date)})
+	dates := ({x | x := lib.approved_on(d)} | {x | x := lib.day(object.get(d, ["metadata", "document_date"], null))}) | ({x | x := lib.day(object.get(d, ["source", "git", "first_commit"], null))} | {x | some r in object.get(d, ["metadata", "revision_history"], []); x := lib.day(r.date)})
 	count(dates) > 0
 }
 
@@ -153,9 +150,9 @@ role_parties contains [lower(trim_space(regex.replace(r.name, `\s*\([^)]*\)`, ""
 # its title begins with.
 party(a) := a.party if a.party in {"customer", "provider"}
 
-else := "provider" if regex.match(`(?i)\bprovider\b`, who(a))
+else := "provider" if regex.match("(?i)\\bprovider\\b", who(a))
 
-else := "customer" if regex.match(`(?i)\bcustomer\b`, who(a))
+else := "customer" if regex.match("(?i)\\bcustomer\\b", who(a))
 
 else := p if {
 	base := lower(trim_space(split(object.get(a, "title", ""), ",")[0]))

@@ -55,7 +55,7 @@ ims_date(t) := lib.day(t.baseline_finish) if lib.day(t.baseline_finish)
 
 else := lib.day(t.finish) if lib.day(t.finish)
 
-days_between(a, b) := abs(time.parse_ns("2006-01-02", a) - time.parse_ns("2006-01-02", b)) / (24 * 60 * 60 * 1000000000)
+days_between(a, b) := abs(time.parse_ns("2006-01-02", a) - time.parse_ns("2006-01-02", b)) / (((24 * 60) * 60) * 1000000000)
 
 fail contains f if {
 	count(schedules) > 0

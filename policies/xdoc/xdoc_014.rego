@@ -24,11 +24,17 @@ past_initiation := [a.source.path |
 	a.kind in {"pmp", "schedule"}
 ]
 
-# A submission-level check (path ""), made only once the program is past initiation.
-checked contains "" if count(past_initiation) > 0
+# One check per plan or schedule: the missing IV&V plan is reported on the
+# documents that show the program is past initiation, where a reviewer
+# reading them looks for it.
+checked contains p if some p in past_initiation
 
 fail contains f if {
-	count(past_initiation) > 0
 	count(object.get(input, ["by_kind", "ivv_plan"], [])) == 0
-	f := {"msg": sprintf("the submission holds %s but no IV&V plan", [concat(", ", sort(past_initiation))]), "loc": {}}
+	some p in past_initiation
+	f := {
+		"msg": sprintf("the submission holds %s but no IV&V plan", [concat(", ", sort(past_initiation))]),
+		"loc": {"path": p},
+		"path": p,
+	}
 }

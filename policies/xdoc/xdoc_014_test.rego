@@ -10,12 +10,12 @@ bundle(docs) := {"artifacts": docs, "by_kind": {k: [d | some d in docs; d.kind =
 test_pass_with_ivv_plan if {
 	b := bundle([doc("pmp", "PMP.docx"), doc("ivv_plan", "IVV.docx")])
 	count(xdoc_014.fail) == 0 with input as b
-	xdoc_014.checked == {""} with input as b
+	xdoc_014.checked == {"PMP.docx"} with input as b
 }
 
 test_fail_schedule_without_ivv_plan if {
 	fs := xdoc_014.fail with input as bundle([doc("schedule", "IMS.xlsx"), doc("charter", "Charter.docx")])
-	fs == {{"msg": "the submission holds IMS.xlsx but no IV&V plan", "loc": {}}}
+	fs == {{"msg": "the submission holds IMS.xlsx but no IV&V plan", "loc": {"path": "IMS.xlsx"}, "path": "IMS.xlsx"}}
 }
 
 test_not_applicable_before_planning if {

@@ -442,8 +442,12 @@ func (r *reader) bodyParagraph() error {
 			Kind: document.BlockHeading, Level: 0, Style: name, Text: collapseSpace(text), Loc: *loc})
 	default:
 		list := numbered || strings.HasPrefix(strings.ToLower(r.styles.displayName(styleID)), "list")
+		level := 0
+		if list && p.ilvl > 0 {
+			level = p.ilvl
+		}
 		r.tree.Blocks = append(r.tree.Blocks, document.Block{
-			Kind: document.BlockParagraph, Style: name, Text: text, List: list, Loc: *loc})
+			Kind: document.BlockParagraph, Style: name, Text: text, List: list, ListLevel: level, Loc: *loc})
 	}
 	return nil
 }

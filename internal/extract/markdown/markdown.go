@@ -59,6 +59,9 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 	if hasFrontMatter(src) {
 		exts = append(exts, &frontmatter.Extender{Formats: []frontmatter.Format{yamlFM}})
 	}
+	if conv, n := simpleTables(src); n > 0 {
+		src = conv
+	}
 	if flat, n := flattenDeepNesting(src); n > 0 {
 		src = flat
 		t.Notes = append(t.Notes, fmt.Sprintf("%d line(s) nested deeper than %d levels were flattened", n, maxDepth))
@@ -170,6 +173,7 @@ type walker struct {
 	paragraph  int    // body paragraph counter (headings, paragraphs, list items)
 	table      int
 	tableCells int64
+	listDepth  int  // lists open around the current block
 	capped     bool // the table-cell limit was hit
 	deepNoted  bool
 	visited    int
@@ -191,6 +195,12 @@ func (w *walker) loc(pos int) document.Loc {
 // blocks emits the block children of n in reading order.
 func (w *walker) blocks(n ast.Node, depth int) {
 	for c := n.FirstChild(); c != nil && w.err == nil; c = c.NextSibling() {
+		if _, ok := c.(*ast.HTMLBlock); ok && depth <= maxDepth {
+			src, last := w.htmlRun(c)
+			w.htmlBlock(src, c.Pos())
+			c = last
+			continue
+		}
 		w.block(c, depth)
 	}
 }
@@ -212,12 +222,35 @@ func (w *walker) block(c ast.Node, depth int) {
 	}
 	switch v := c.(type) {
 	case *ast.Heading:
+		if plainTextLines(w, v) {
+			// Lines of a plain-text file that a "---" or "===" separator
+			// under them turned into a setext heading: several lines, or
+			// a TAB-separated row, are not a heading.
+			if !w.tabTable(v) {
+				// One line per source line: the first is the file's
+				// title line more often than not.
+				var lines []string
+				for _, l := range strings.Split(w.lines(v), "\n") {
+					if l = strings.TrimSpace(l); l != "" {
+						lines = append(lines, l)
+					}
+				}
+				if len(lines) > 0 {
+					w.paragraph++
+					w.add(document.Block{Kind: document.BlockParagraph, Text: strings.Join(lines, "\n"), Loc: w.loc(c.Pos())})
+				}
+			}
+			return
+		}
 		number, txt := SplitNumber(w.inline(v))
 		w.section = strings.TrimSpace(number + " " + txt)
 		w.paragraph++
 		w.add(document.Block{Kind: document.BlockHeading, Level: v.Level, Number: number, Text: txt,
 			Style: fmt.Sprintf("Heading %d", v.Level), Loc: w.loc(v.Pos())})
 	case *ast.Paragraph, *ast.TextBlock:
+		if w.tabTable(c) {
+			return
+		}
 		if s := w.inline(v); s != "" {
 			w.paragraph++
 			w.add(document.Block{Kind: document.BlockParagraph, Text: s, Loc: w.loc(c.Pos())})
@@ -227,9 +260,11 @@ func (w *walker) block(c ast.Node, depth int) {
 		if v.IsOrdered() {
 			style = "List Number"
 		}
+		w.listDepth++
 		for item := v.FirstChild(); item != nil && w.err == nil; item = item.NextSibling() {
 			w.listItem(item, style, depth+1)
 		}
+		w.listDepth--
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		if s := strings.TrimRight(w.lines(c), "\n"); s != "" {
 			w.paragraph++
@@ -237,8 +272,8 @@ func (w *walker) block(c ast.Node, depth int) {
 		}
 	case *extast.Table:
 		w.tableBlock(v)
-	case *ast.HTMLBlock, *ast.ThematicBreak:
-		// Layout, not content.
+	case *ast.ThematicBreak:
+		// Layout, not content. (HTML blocks are read by blocks: see html.go.)
 	default:
 		w.blocks(c, depth+1)
 	}
@@ -260,7 +295,7 @@ func (w *walker) listItem(item ast.Node, style string, depth int) {
 	}
 	if len(parts) > 0 { // an item holding only a nested list has no text of its own
 		w.paragraph++
-		w.add(document.Block{Kind: document.BlockParagraph, List: true, Style: style,
+		w.add(document.Block{Kind: document.BlockParagraph, List: true, ListLevel: max(w.listDepth-1, 0), Style: style,
 			Text: strings.Join(parts, "\n"), Loc: w.loc(item.Pos())})
 	}
 	for c := item.FirstChild(); c != nil && w.err == nil; c = c.NextSibling() {
@@ -304,6 +339,10 @@ func (w *walker) inlineTo(sb *strings.Builder, n ast.Node, code bool) {
 			sb.Write(val)
 			switch {
 			case v.HardLineBreak():
+				sb.WriteByte('\n')
+			case v.SoftLineBreak() && w.labelLineAfter(v.Segment.Stop):
+				// "**Version:** V0.0.1" on the line after "**Project
+				// Name:** Core": a cover of label lines keeps its lines.
 				sb.WriteByte('\n')
 			case v.SoftLineBreak():
 				sb.WriteByte(' ')
@@ -378,4 +417,147 @@ func (w *walker) tableBlock(tb *extast.Table) {
 	}
 	w.add(document.Block{Kind: document.BlockTable, Table: tbl,
 		Loc: document.Loc{Path: w.path, Section: w.section, Table: w.table, Line: tbl.Rows[0][0].Loc.Line}})
+}
+
+// tabTable reads a paragraph that is a table typed with TABs (a
+// spreadsheet pasted into a .md file: "CR#<TAB>Date Raised<TAB>…" then
+// one line per row): runs of two or more lines with TABs become tables,
+// the lines around them paragraphs. It reports whether it emitted
+// anything; a paragraph without such a run is left to the caller.
+func (w *walker) tabTable(n ast.Node) bool {
+	ls := n.Lines()
+	if ls.Len() < 2 {
+		return false
+	}
+	type line struct {
+		text string
+		pos  int
+	}
+	var lines []line
+	tabbed := 0
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		t := strings.TrimRight(string(seg.Value(w.src)), "\r\n")
+		lines = append(lines, line{t, seg.Start})
+		if strings.Count(t, "\t") >= 1 {
+			tabbed++
+		}
+	}
+	if tabbed < 2 {
+		return false
+	}
+	var para []string
+	paraPos := -1
+	flushPara := func() {
+		if len(para) > 0 {
+			w.paragraph++
+			w.add(document.Block{Kind: document.BlockParagraph, Text: strings.Join(para, "\n"), Loc: w.loc(paraPos)})
+			para, paraPos = nil, -1
+		}
+	}
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && strings.Contains(lines[j].text, "\t") {
+			j++
+		}
+		if j-i >= 2 || j-i == 1 && w.tabHeaderBefore() {
+			flushPara()
+			w.table++
+			tbl := &document.Table{HeaderRows: 1}
+			width := 0
+			// A header row the file set apart with a separator line
+			// ("Name<TAB>Role" then "====="): the paragraph just before.
+			if w.tabHeaderBefore() {
+				last := w.t.Blocks[len(w.t.Blocks)-1]
+				w.t.Blocks = w.t.Blocks[:len(w.t.Blocks)-1]
+				var row []document.Cell
+				for c, text := range strings.Split(last.Text, "\t") {
+					row = append(row, document.Cell{Text: strings.TrimSpace(text), Loc: &document.Loc{
+						Path: w.path, Section: w.section, Table: w.table, Row: 1, Column: c + 1, Line: last.Loc.Line,
+					}})
+				}
+				width = len(row)
+				tbl.Rows = append(tbl.Rows, row)
+			}
+			for k := i; k < j; k++ {
+				cells := strings.Split(lines[k].text, "\t")
+				width = max(width, len(cells))
+				row := make([]document.Cell, 0, len(cells))
+				for c, text := range cells {
+					row = append(row, document.Cell{Text: strings.TrimSpace(text), Loc: &document.Loc{
+						Path: w.path, Section: w.section, Table: w.table, Row: len(tbl.Rows) + 1, Column: c + 1, Line: w.line(lines[k].pos),
+					}})
+				}
+				tbl.Rows = append(tbl.Rows, row)
+			}
+			for r := range tbl.Rows {
+				for len(tbl.Rows[r]) < width {
+					last := tbl.Rows[r][len(tbl.Rows[r])-1].At()
+					last.Column = len(tbl.Rows[r]) + 1
+					tbl.Rows[r] = append(tbl.Rows[r], document.Cell{Loc: &last})
+				}
+			}
+			w.add(document.Block{Kind: document.BlockTable, Table: tbl,
+				Loc: document.Loc{Path: w.path, Section: w.section, Table: w.table, Line: w.line(lines[i].pos)}})
+			i = j
+			continue
+		}
+		if j == i {
+			j++
+		}
+		for k := i; k < j; k++ {
+			if t := strings.TrimSpace(lines[k].text); t != "" {
+				if paraPos < 0 {
+					paraPos = lines[k].pos
+				}
+				para = append(para, t)
+			}
+		}
+		i = j
+	}
+	flushPara()
+	return true
+}
+
+// plainTextLines: a heading of two or more source lines, or holding a TAB.
+func plainTextLines(w *walker, h *ast.Heading) bool {
+	ls := h.Lines()
+	if ls.Len() >= 2 {
+		return true
+	}
+	if ls.Len() != 1 {
+		return false
+	}
+	seg := ls.At(0)
+	return strings.Contains(string(seg.Value(w.src)), "\t")
+}
+
+// tabHeaderBefore: the block just emitted is one TAB-separated line.
+func (w *walker) tabHeaderBefore() bool {
+	if len(w.t.Blocks) == 0 {
+		return false
+	}
+	b := w.t.Blocks[len(w.t.Blocks)-1]
+	return b.Kind == document.BlockParagraph && !b.List && strings.Count(b.Text, "\t") >= 1 && !strings.Contains(b.Text, "\n")
+}
+
+// labelStart is a line that opens with a short label and a colon:
+// "**Version:** …", "Sponsor: …", "DATE: …".
+var labelStart = regexp.MustCompile(`^[ \t]*(?:\*\*|__)?[\p{L}][\p{L}\p{N} ()/&#.'’-]{0,40}?(?:\*\*|__)?[ \t]*:`)
+
+// labelLineAfter reports whether the source line after offset stop opens
+// with a label.
+func (w *walker) labelLineAfter(stop int) bool {
+	i := stop
+	for i < len(w.src) && w.src[i] != '\n' {
+		i++
+	}
+	if i >= len(w.src) {
+		return false
+	}
+	next := w.src[i+1:]
+	if len(next) > 80 {
+		next = next[:80]
+	}
+	return labelStart.Match(next)
 }

@@ -361,12 +361,17 @@ func (r *rawProject) projectCalendar(notes *[]string) ([]int, []string) {
 }
 
 // isoDate keeps the date part of an MSPDI datetime ("2012-01-02T08:00:00");
-// a value that is not a date gives "".
+// a value that is not a date gives "", and so does an NA written as a
+// date: any date before 1984 (MS Project's calendar starts on January 1,
+// 1984), and the midnight of January 1, 2000, which Aspose.Tasks writes
+// for NA in every date field it has no value for (ActualFinish, Stop,
+// Resume, ConstraintDate) — a task date is never at midnight.
 func isoDate(v string) string {
 	if len(v) < 10 {
 		return ""
 	}
-	if _, err := time.Parse(time.DateOnly, v[:10]); err != nil {
+	d, err := time.Parse(time.DateOnly, v[:10])
+	if err != nil || d.Year() < 1984 || strings.HasPrefix(v, "2000-01-01T00:00:00") {
 		return ""
 	}
 	return v[:10]

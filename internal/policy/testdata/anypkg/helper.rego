@@ -1,0 +1,3 @@
+package org.util
+
+is_big(n) if n > 1000000

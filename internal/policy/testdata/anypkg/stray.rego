@@ -1,0 +1,3 @@
+package org.stray
+
+allow if true

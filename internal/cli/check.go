@@ -45,6 +45,7 @@ type checkFlags struct {
 	quiet         bool
 	verbose       bool
 	limits        []string
+	gate          gateFlags
 	allowNet      []string
 	trace         string
 }
@@ -78,8 +79,9 @@ compile); 130 interrupted.`,
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
 	f.BoolVar(&fl.follow, "follow-symlinks", false, "read files that symbolic links in checked directories point to outside them (default: list them unread, TG-READ-007)")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
-	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too")
+	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
 	addLimitFlag(f, &fl.limits)
+	addGateFlags(f, &fl.gate)
 	addAllowNetFlag(cmd, &fl.allowNet)
 	f.StringVar(&fl.trace, "trace", "", "print RULE-ID's evaluation trace and print() output to stderr, for each document it applies to")
 	return cmd
@@ -202,7 +204,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
 		Normalize:      cfg.NormalizeOptions(),
 		NoIgnoreFile:   trusted, // what is excluded is the trusted configuration's say
-		KeepArtifacts:  fl.keepArtifacts,
+		KeepArtifacts:  fl.keepArtifacts || shards > 0,
 		FollowSymlinks: fl.follow,
 		Partial:        partialRun(args, fl.shard),
 	})
@@ -215,6 +217,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		return toolError(fmt.Errorf("policies: %w", cerr))
 	}
 	printPolicyWarnings(cmd.ErrOrStderr(), eng)
+	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
+		return toolError(err)
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return err // Main reports the interruption
@@ -223,12 +228,18 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	}
 
 	res := &out.Result
+	if err := addSkipped(res, args, cfg); err != nil {
+		return toolError(err)
+	}
 	res.SchemaVersion = finding.ReportSchemaVersion
 	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
 	res.Rules = catalog(eng, res.Findings)
 	res.Run = finding.Run{
 		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
-		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard,
+		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard, Root: runRoot(args),
+	}
+	if shards > 0 {
+		return finishPartial(cmd, res, outputs, fl, failOn, started)
 	}
 	finding.Decide(res, waiverRules(cfg), asOf, failOn)
 	procs, err := policy.Procedures()
@@ -236,12 +247,15 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		return toolError(fmt.Errorf("policies: %w", err))
 	}
 	res.Procedures = finding.EvaluateProcedures(res, procs)
+	if err := applyGate(cmd.ErrOrStderr(), res, cfg, fl.gate, failOn); err != nil {
+		return err
+	}
 	res.Run.DurationMS = time.Since(started).Milliseconds()
 
 	if err := ctx.Err(); err != nil {
 		return err // interrupted before any report was written
 	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
+	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
@@ -328,13 +342,19 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 	return ws
 }
 
-func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet bool) error {
+func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
+	if err := writeStepSummary(res, outputs); err != nil {
+		return err
+	}
+	if err := writeGitHubOutputs(res, outputs); err != nil {
+		return err
+	}
 	for _, o := range outputs {
 		color := false
 		if o.file == "" && o.format == "text" {
 			color = isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 		}
-		r, err := report.New(o.format, report.Options{Color: color})
+		r, err := report.New(o.format, report.Options{Color: color, Verbose: verbose})
 		if err != nil {
 			return err
 		}
@@ -380,6 +400,12 @@ func isTerminal(w io.Writer) bool {
 func commandLine(cmd *cobra.Command, args []string) string {
 	parts := []string{cmd.CommandPath()}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if sv, ok := f.Value.(pflag.SliceValue); ok {
+			for _, v := range sv.GetSlice() {
+				parts = append(parts, "--"+f.Name+"="+v)
+			}
+			return
+		}
 		parts = append(parts, "--"+f.Name+"="+f.Value.String())
 	})
 	return strings.Join(append(parts, args...), " ")

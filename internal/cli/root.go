@@ -93,5 +93,7 @@ JSON Schema and evaluates Rego policies that encode procedure rules.`,
 		SilenceErrors: true,
 	}
 	root.AddCommand(newCheckCmd(), newParseCmd(), newRulesCmd(), newExplainCmd(), newVersionCmd(), newTestCmd(), newSchemaCmd(), newFmtCmd(), newInitCmd())
+	// The CI gate's commands (reportcmd.go, merge.go).
+	root.AddCommand(newReportCmd(), newMergeCmd())
 	return root
 }

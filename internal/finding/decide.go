@@ -210,11 +210,16 @@ func tally(r *Result) {
 }
 
 func summarize(r *Result, failOn string) {
-	s := Summary{Documents: len(r.Documents)}
+	s := Summary{}
 	for _, d := range r.Documents {
-		if d.Status == DocUnreadable {
+		switch d.Status {
+		case DocSkipped:
+			s.Skipped++
+			continue
+		case DocUnreadable:
 			s.Unreadable++
 		}
+		s.Documents++
 	}
 	threshold := map[string]int{"error": 3, "warning": 2, "info": 1, "never": 99}[failOn]
 	if threshold == 0 {

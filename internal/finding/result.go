@@ -35,6 +35,21 @@ type Run struct {
 	PolicyDigest string `json:"policy_digest"`
 	ConfigDigest string `json:"config_digest"`
 	Shard        string `json:"shard"`
+	// Root is where document paths are relative to, as a slash path
+	// relative to the working directory ("examples/harbor"; "" or "."
+	// for the working directory): SARIF and annotations prefix it so a
+	// repository-relative URI names the file.
+	Root string `json:"root,omitempty"`
+	// Baseline is the saved report the findings were compared with
+	// (--baseline), "" when none.
+	Baseline string `json:"baseline,omitempty"`
+	// FailOnNew: only findings new against the baseline fail the run.
+	FailOnNew bool `json:"fail_on_new,omitempty"`
+	// Partial: a shard's report (check --shard), undecided and without the
+	// project rules; tollgate merge joins the shards and decides.
+	Partial bool `json:"partial,omitempty"`
+	// FailOn is the lowest severity that fails the run.
+	FailOn string `json:"fail_on,omitempty"`
 }
 
 // Document statuses.
@@ -70,8 +85,11 @@ type WaiverUse struct {
 
 // Summary counts the result and gives the verdict.
 type Summary struct {
-	Documents     int    `json:"documents"`
-	Unreadable    int    `json:"unreadable"`
+	Documents  int `json:"documents"`
+	Unreadable int `json:"unreadable"`
+	// Skipped counts files in a format tollgate does not read (.odt, .rtf,
+	// .txt …): listed in documents with status "skipped", never checked.
+	Skipped       int    `json:"skipped,omitempty"`
 	Errors        int    `json:"errors"`
 	Warnings      int    `json:"warnings"`
 	Infos         int    `json:"infos"`

@@ -31,13 +31,25 @@ func New(format string, opts Options) (Renderer, error) {
 		return Text{Color: opts.Color, Verbose: opts.Verbose}, nil
 	case "json":
 		return JSON{}, nil
+	case "sarif":
+		return SARIF{}, nil
+	case "junit":
+		return JUnit{}, nil
+	case "github":
+		return GitHub{}, nil
+	case "markdown":
+		return Markdown{}, nil
+	case "html":
+		return HTML{}, nil
+	case "xlsx":
+		return XLSX{}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (known: %v)", format, Formats())
 }
 
 // Formats lists the format names New accepts.
 func Formats() []string {
-	f := []string{"text", "json"}
+	f := []string{"text", "json", "sarif", "junit", "github", "markdown", "html", "xlsx"}
 	sort.Strings(f)
 	return f
 }

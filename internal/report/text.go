@@ -53,12 +53,14 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		}
 		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, EscapeText(d.Path)), t.paint(ansiDim, "("+EscapeText(kind)+", "+EscapeText(d.Format)+")"))
 		t.findings(bw, fs)
+		t.passedChecks(bw, r, d.Path)
 		t.dcma(bw, r, d.Path)
 		delete(byPath, d.Path)
 	}
 	if fs := byPath[""]; len(fs) > 0 {
 		fmt.Fprintf(bw, "%s\n", t.paint(ansiBold, "submission"))
 		t.findings(bw, fs)
+		t.passedChecks(bw, r, "")
 		delete(byPath, "")
 	}
 	// Findings on paths that are not documents of the run (waivers on
@@ -81,8 +83,13 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 	} else {
 		verdict = t.paint(ansiRed+ansiBold, verdict)
 	}
-	fmt.Fprintf(bw, "\n%d documents (%d unreadable): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
-		s.Documents, s.Unreadable, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
+	skipped := ""
+	if s.Skipped > 0 {
+		skipped = fmt.Sprintf(", %d skipped as unsupported", s.Skipped)
+	}
+	fmt.Fprintf(bw, "\n%d documents (%d unreadable%s): %d errors, %d warnings, %d info, %d waived, %d not assessable, %d checks passed — %s\n",
+		s.Documents, s.Unreadable, skipped, s.Errors, s.Warnings, s.Infos, s.Waived, s.NotAssessable, s.PassedChecks, verdict)
+	t.audit(bw, r)
 	return bw.Flush()
 }
 
@@ -108,6 +115,9 @@ func (t Text) findings(w io.Writer, fs []finding.Finding) {
 		fmt.Fprintf(w, "  %s %-13s %s%s\n", t.paint(color, fmt.Sprintf("%-7s", label)), EscapeText(f.Rule), EscapeText(f.Title), where)
 		if f.Message != "" {
 			fmt.Fprintf(w, "          %s\n", EscapeText(f.Message))
+		}
+		if f.Status == finding.Fail && f.Remediation != "" {
+			fmt.Fprintf(w, "          %s %s\n", t.paint(ansiGreen, "fix:"), f.Remediation)
 		}
 	}
 }

@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/version"
+	"github.com/spf13/cobra"
+
+	"github.com/tollgate-dev/tollgate/internal/check"
+	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/report"
+)
+
+// finishPartial ends a shard's run (check --shard I/N): the result is
+// written undecided (no waivers, no procedures, no project rules) with
+// the artifacts the project rules need, for tollgate merge. The exit code
+// is 0: the verdict is the merge's.
+func finishPartial(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, fl checkFlags, failOn string, started time.Time) error {
+	finding.Decide(res, nil, res.Run.AsOf, failOn)
+	res.Run.Partial = true
+	res.Run.FailOn = failOn
+	res.Run.DurationMS = time.Since(started).Milliseconds()
+	if !slices.ContainsFunc(outputs, func(o outputSpec) bool { return o.format == "json" }) {
+		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: a shard's report is partial; write it with --format json=FILE and join the shards with tollgate merge")
+	}
+	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
+		if cmd.Context().Err() != nil {
+			return err
+		}
+		return toolError(err)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: shard %s: %d documents; the project rules and the verdict come from tollgate merge\n", res.Run.Shard, len(res.Documents))
+	return nil
+}
+
+type mergeFlags struct {
+	config   string
+	policies []string
+	data     []string
+	failOn   string
+	formats  []string
+	output   string
+	quiet    bool
+	verbose  bool
+	limits   []string
+	gate     gateFlags
+}
+
+func newMergeCmd() *cobra.Command {
+	var fl mergeFlags
+	cmd := &cobra.Command{
+		Use:   "merge PART.json...",
+		Short: "Join the partial reports of a sharded check, run the project rules once and decide",
+		Long: `merge reads the partial JSON reports of check --shard 1/N … N/N (every shard
+once, same as_of, configuration and policies), runs the project rules once
+over every document's artifact, applies the waivers and renders any format,
+exactly as one unsharded check would.
+
+Give merge the configuration the shards used (--config, default
+.tollgate.yaml in the working directory): its digest must match theirs.
+Exit codes are check's.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return runMerge(cmd, args, fl) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&fl.config, "config", "", "configuration file the shards used (default: .tollgate.yaml in the working directory)")
+	f.StringArrayVar(&fl.policies, "policy", nil, "directory of extra Rego policies the shards used (repeatable)")
+	f.StringArrayVar(&fl.data, "data", nil, "extra data file the shards used (repeatable)")
+	f.StringVar(&fl.failOn, "fail-on", "", "lowest severity that fails the run (default: the shards' fail-on)")
+	f.StringArrayVar(&fl.formats, "format", nil, "output format NAME or NAME=FILE, repeatable: "+strings.Join(report.Formats(), ", ")+" (default: text to stdout)")
+	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
+	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
+	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
+	addLimitFlag(f, &fl.limits)
+	addGateFlags(f, &fl.gate)
+	return cmd
+}
+
+func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
+	started := time.Now()
+	ctx := cmd.Context()
+	outputs, err := parseOutputs(fl.formats, fl.output)
+	if err != nil {
+		return toolError(err)
+	}
+	var parts []*finding.Result
+	for _, p := range args {
+		r, err := readResult(p)
+		if err != nil {
+			return toolError(err)
+		}
+		parts = append(parts, r)
+	}
+	if err := checkShards(parts, args); err != nil {
+		return toolError(err)
+	}
+	first := parts[0].Run
+	cfg := &config.Config{}
+	if p := config.Find(fl.config, nil); p != "" {
+		if cfg, err = config.Load(p); err != nil {
+			return toolError(err)
+		}
+	}
+	if cfg.Digest != first.ConfigDigest {
+		return toolError(fmt.Errorf("the configuration (digest %.12s) is not the one the shards used (%.12s): give merge the shards' --config", orNone(cfg.Digest), orNone(first.ConfigDigest)))
+	}
+	failOn := firstNonEmpty(fl.failOn, first.FailOn, cfg.FailOn, "error")
+	if _, err := config.ParseFailOn(failOn); err != nil {
+		return toolError(fmt.Errorf("--fail-on: %w", err))
+	}
+	lim, err := runLimits(cfg, fl.limits)
+	if err != nil {
+		return toolError(err)
+	}
+	popts, err := policyOptions(cfg, first.AsOf, checkFlags{policies: fl.policies, data: fl.data})
+	if err != nil {
+		return toolError(err)
+	}
+	popts.EvalTimeout = lim.EvalTimeout
+	eng, err := policy.Compile(ctx, popts)
+	if err != nil {
+		return toolError(fmt.Errorf("policies: %w", err))
+	}
+	if eng.Digest() != first.PolicyDigest {
+		return toolError(errors.New("the policies are not the ones the shards ran (policy digest differs): give merge the shards' --policy and --data, and the same tollgate version"))
+	}
+	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
+		return toolError(err)
+	}
+	res, err := check.Merge(ctx, eng, parts, lim)
+	if err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		return toolError(err)
+	}
+	res.SchemaVersion = finding.ReportSchemaVersion
+	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
+	res.Rules = catalog(eng, res.Findings)
+	res.Run = finding.Run{
+		AsOf: first.AsOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
+		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Root: first.Root,
+	}
+	finding.Decide(res, waiverRules(cfg), first.AsOf, failOn)
+	procs, err := policy.Procedures()
+	if err != nil {
+		return toolError(fmt.Errorf("policies: %w", err))
+	}
+	res.Procedures = finding.EvaluateProcedures(res, procs)
+	if err := applyGate(cmd.ErrOrStderr(), res, cfg, fl.gate, failOn); err != nil {
+		return err
+	}
+	res.Run.DurationMS = time.Since(started).Milliseconds()
+	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		return toolError(err)
+	}
+	if res.Summary.Verdict == "fail" {
+		return &exitError{code: ExitFail}
+	}
+	return nil
+}
+
+// checkShards: every part is a shard's partial report, of one run split
+// N ways, each shard once, all with the same as_of, config and policies.
+func checkShards(parts []*finding.Result, names []string) error {
+	n := 0
+	seen := map[int]string{}
+	for i, p := range parts {
+		if !p.Run.Partial {
+			return fmt.Errorf("%s is not a shard's partial report (check --shard I/N --format json=FILE)", names[i])
+		}
+		a, b, _ := strings.Cut(p.Run.Shard, "/")
+		si, err1 := strconv.Atoi(a)
+		sn, err2 := strconv.Atoi(b)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("%s: shard %q is not I/N", names[i], p.Run.Shard)
+		}
+		if n == 0 {
+			n = sn
+		}
+		if sn != n {
+			return fmt.Errorf("%s is shard %s, the others are of %d", names[i], p.Run.Shard, n)
+		}
+		if prev, ok := seen[si]; ok {
+			return fmt.Errorf("shard %d/%d given twice (%s and %s)", si, n, prev, names[i])
+		}
+		seen[si] = names[i]
+		f := parts[0].Run
+		switch {
+		case p.Run.AsOf != f.AsOf:
+			return fmt.Errorf("%s has as_of %s, %s has %s: the shards must share one as_of", names[i], p.Run.AsOf, names[0], f.AsOf)
+		case p.Run.ConfigDigest != f.ConfigDigest:
+			return fmt.Errorf("%s ran with another configuration than %s", names[i], names[0])
+		case p.Run.PolicyDigest != f.PolicyDigest:
+			return fmt.Errorf("%s ran other policies than %s", names[i], names[0])
+		case p.Run.Root != f.Root:
+			return fmt.Errorf("%s checked %q, %s checked %q", names[i], p.Run.Root, names[0], f.Root)
+		}
+	}
+	var missing []string
+	for i := 1; i <= n; i++ {
+		if _, ok := seen[i]; !ok {
+			missing = append(missing, fmt.Sprintf("%d/%d", i, n))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("shards missing: %s (a merge of some shards would check less than the run)", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

@@ -337,10 +337,12 @@ func readFile(ctx context.Context, f discover.File, opts Options, readers chan s
 		}
 	}
 	out.owned = true
-	out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
+	out.doc.Kind, out.doc.KindSource, out.doc.KindReason = c.Kind, c.Source, c.Reason
+	for _, e := range a.Evidence {
+		out.doc.Evidence = append(out.doc.Evidence, finding.Evidence{Field: e.Field, Text: e.Text, Read: e.Read, Loc: e.Loc})
+	}
 	if c.Kind == "generic" {
-		out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path,
-			"the document's kind could not be recognised; it was checked as generic", document.Loc{}))
+		out.findings = append(out.findings, finding.NewTool("TG-KIND-001", f.Path, kindMessage(c, f.Path), document.Loc{}))
 	}
 	if opts.KeepArtifacts || a.PMP != nil {
 		// The generic form is wanted: kept for the caller, or edited by
@@ -622,4 +624,14 @@ func seq(n int) []int {
 		out[i] = i
 	}
 	return out
+}
+
+// kindMessage says why a document was checked as generic and how to
+// declare its kind.
+func kindMessage(c classify.Result, path string) string {
+	why := "no title, file name, heading or table names a kind tollgate checks"
+	if c.Source != classify.SourceDefault && c.Reason != "" {
+		why = c.Reason
+	}
+	return fmt.Sprintf("checked as generic: %s. If it is one of the kinds tollgate checks, declare it: `kind: charter` (or pmp, schedule, raci, risk_register, ivv_plan, qasp, status_report, …) in its front matter, or in .tollgate.yaml: documents: {kinds: [{path: %q, kind: charter}]}", why, path)
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -233,7 +234,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	}
 	res.SchemaVersion = finding.ReportSchemaVersion
 	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
-	res.Rules = catalog(eng, res.Findings)
+	res.Rules = catalog(eng, res.Findings, res.Documents)
 	res.Run = finding.Run{
 		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
 		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard, Root: runRoot(args),
@@ -273,8 +274,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 }
 
 // catalog is the loaded rule catalog plus the tool rules that fired.
-func catalog(eng *policy.Engine, fs []finding.Finding) []finding.Rule {
+func catalog(eng *policy.Engine, fs []finding.Finding, docs []finding.Document) []finding.Rule {
 	rules := eng.Rules()
+	addReads(rules, docs)
 	seen := map[string]bool{}
 	for _, r := range rules {
 		seen[r.ID] = true
@@ -533,4 +535,46 @@ func partialRun(args []string, shard string) string {
 		}
 	}
 	return ""
+}
+
+// addReads gives each built-in rule the evidence fields of the run's
+// documents its source names (every key of the field's path), so -v can
+// show a reviewer what a finding or a pass was read from.
+func addReads(rules []finding.Rule, docs []finding.Document) {
+	fields := map[string]bool{}
+	for _, d := range docs {
+		for _, e := range d.Evidence {
+			fields[e.Field] = true
+		}
+	}
+	if len(fields) == 0 {
+		return
+	}
+	reads, err := policy.RuleReads()
+	if err != nil {
+		return
+	}
+	sorted := make([]string, 0, len(fields))
+	for f := range fields {
+		sorted = append(sorted, f)
+	}
+	sort.Strings(sorted)
+	for i := range rules {
+		rn, ok := reads[rules[i].ID]
+		if !ok {
+			continue
+		}
+		for _, f := range sorted {
+			all := true
+			for _, seg := range strings.Split(f, ".") {
+				if !rn.Names[seg] {
+					all = false
+					break
+				}
+			}
+			if all {
+				rules[i].Reads = append(rules[i].Reads, f)
+			}
+		}
+	}
 }

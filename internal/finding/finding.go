@@ -102,7 +102,11 @@ type Rule struct {
 	// RelatedResources are the METADATA related_resources of the rule
 	// ("description: ref" or "ref").
 	RelatedResources []string `json:"related_resources,omitempty"`
-	Checked          int      `json:"checked"`
+	// Reads are the evidence fields of this run's documents the rule's
+	// source names ("charter.sponsor"): check -v prints their evidence
+	// under the rule's findings and passed checks.
+	Reads         []string `json:"reads,omitempty"`
+	Checked       int      `json:"checked"`
 	Passed           int      `json:"passed"`
 	Failed           int      `json:"failed"`
 	Waived           int      `json:"waived"`

@@ -1,5 +1,7 @@
 package finding
 
+import "github.com/tollgate-dev/tollgate/internal/document"
+
 // ReportSchemaVersion is the version of the JSON report contract.
 const ReportSchemaVersion = "1"
 
@@ -69,6 +71,21 @@ type Document struct {
 	Size       int64  `json:"size"`
 	Status     string `json:"status"`
 	Error      string `json:"error,omitempty"`
+	// KindReason says how the kind was decided ("title \"Project
+	// Charter\" (first heading)", "file name", "section headings").
+	KindReason string `json:"kind_reason,omitempty"`
+	// Evidence is where the normalizer read each fact, and where the
+	// document mentions a fact it could not read.
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
+
+// Evidence is one place a fact was read from (Read) or is mentioned
+// without a readable value.
+type Evidence struct {
+	Field string       `json:"field"`
+	Text  string       `json:"text"`
+	Read  bool         `json:"read"`
+	Loc   document.Loc `json:"loc"`
 }
 
 // WaiverUse is a configured waiver and what it matched in this run.

@@ -51,8 +51,12 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 		if d.Status != finding.DocOK {
 			kind = d.Status
 		}
-		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, EscapeText(d.Path)), t.paint(ansiDim, "("+EscapeText(kind)+", "+EscapeText(d.Format)+")"))
-		t.findings(bw, fs)
+		how := ""
+		if d.KindReason != "" && d.Status == finding.DocOK {
+			how = " — " + d.KindReason
+		}
+		fmt.Fprintf(bw, "%s %s\n", t.paint(ansiBold, EscapeText(d.Path)), t.paint(ansiDim, "("+EscapeText(kind)+", "+EscapeText(d.Format)+EscapeText(how)+")"))
+		t.findingsOf(bw, fs, &d, r)
 		t.passedChecks(bw, r, d.Path)
 		t.dcma(bw, r, d.Path)
 		delete(byPath, d.Path)
@@ -93,7 +97,15 @@ func (t Text) Render(w io.Writer, r *finding.Result) error {
 	return bw.Flush()
 }
 
-func (t Text) findings(w io.Writer, fs []finding.Finding) {
+func (t Text) findings(w io.Writer, fs []finding.Finding) { t.findingsOf(w, fs, nil, nil) }
+
+// findingsOf prints findings of document d (nil for the submission); with
+// -v, each finding is followed by the evidence its rule reads.
+func (t Text) findingsOf(w io.Writer, fs []finding.Finding, d *finding.Document, r *finding.Result) {
+	var idx map[string]finding.Rule
+	if t.Verbose && d != nil && r != nil {
+		idx = ruleIndex(r)
+	}
 	for _, f := range fs {
 		label, color := string(f.Severity), ansiBlue
 		switch {
@@ -117,7 +129,34 @@ func (t Text) findings(w io.Writer, fs []finding.Finding) {
 			fmt.Fprintf(w, "          %s\n", EscapeText(f.Message))
 		}
 		if f.Status == finding.Fail && f.Remediation != "" {
-			fmt.Fprintf(w, "          %s %s\n", t.paint(ansiGreen, "fix:"), f.Remediation)
+			fmt.Fprintf(w, "          %s %s\n", t.paint(ansiGreen, "fix:"), EscapeText(f.Remediation))
+		}
+		if idx != nil {
+			t.evidence(w, d, idx[f.Rule])
+		}
+	}
+}
+
+// evidence prints, under a finding or a passed check, where the facts the
+// rule reads were read from — or mentioned without a value that could be
+// read — so a reviewer sees why.
+func (t Text) evidence(w io.Writer, d *finding.Document, rule finding.Rule) {
+	for _, field := range rule.Reads {
+		for _, e := range d.Evidence {
+			if e.Field != field {
+				continue
+			}
+			verb := "read"
+			if !e.Read {
+				verb = "mentioned, not read"
+			}
+			loc := e.Loc
+			loc.Path = ""
+			where := loc.String()
+			if where != "" {
+				where += ": "
+			}
+			fmt.Fprintf(w, "          %s %s ← %s%q\n", t.paint(ansiDim, verb+":"), EscapeText(e.Field), EscapeText(where), EscapeText(e.Text))
 		}
 	}
 }

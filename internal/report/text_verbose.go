@@ -50,5 +50,10 @@ func (t Text) passedChecks(w io.Writer, r *finding.Result, path string) {
 			scope = "  " + t.paint(ansiDim, c.Scope)
 		}
 		fmt.Fprintf(w, "  %s %-13s %s%s\n", t.paint(ansiGreen, fmt.Sprintf("%-7s", "pass")), c.Rule, idx[c.Rule].Title, scope)
+		for i := range r.Documents {
+			if r.Documents[i].Path == path && path != "" {
+				t.evidence(w, &r.Documents[i], idx[c.Rule])
+			}
+		}
 	}
 }

@@ -164,7 +164,9 @@ func TestVerboseShowsPassedChecks(t *testing.T) {
 	if strings.Contains(quiet, "IVV-Plan.docx") || strings.Contains(quiet, "pass    IVV-001") {
 		t.Errorf("without -v the clean document is listed")
 	}
-	for _, want := range []string{"IVV-Plan.docx (ivv_plan, docx)\n", "  pass    IVV-001       IV&V plan names the independent party\n"} {
+	for _, want := range []string{"IVV-Plan.docx (ivv_plan, docx — title ", "  pass    IVV-001       IV&V plan names the independent party\n",
+		// and what each passed check was read from
+		"  pass    GEN-002       Document carries a version\n          read: metadata.version ← paragraph 4: \"Version 1.2\"\n"} {
 		if !strings.Contains(verbose, want) {
 			t.Errorf("-v lacks %q", want)
 		}

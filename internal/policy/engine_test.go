@@ -325,7 +325,8 @@ func TestEvalProject(t *testing.T) {
 		{Rule: "XDOC-002", Path: "PMP.docx", Status: finding.Fail}, // approved, with no approved charter
 		{Rule: "XDOC-009", Path: "IMS.xlsx", Status: finding.Fail}, // execution started, no IV&V plan
 		{Rule: "XDOC-013", Path: "", Status: finding.Pass},         // no phase window has closed
-		{Rule: "XDOC-014", Path: "", Status: finding.Fail},
+		{Rule: "XDOC-014", Path: "IMS.xlsx", Status: finding.Fail}, // reported on each plan and schedule
+		{Rule: "XDOC-014", Path: "PMP.docx", Status: finding.Fail},
 	}
 	if !slices.Equal(out.Checks, wantChecks) {
 		t.Errorf("checks = %+v", out.Checks)

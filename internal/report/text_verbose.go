@@ -22,7 +22,7 @@ func (t Text) audit(w io.Writer, r *finding.Result) {
 	}
 	for _, d := range r.Documents {
 		if d.SHA256 != "" {
-			fmt.Fprintf(w, "%s\n", t.paint(ansiDim, "sha256 "+d.SHA256+"  "+d.Path))
+			fmt.Fprintf(w, "%s\n", t.paint(ansiDim, "sha256 "+d.SHA256+"  "+EscapeText(d.Path)))
 		}
 	}
 }

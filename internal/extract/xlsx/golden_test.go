@@ -72,7 +72,7 @@ func goldenInputs(t *testing.T) map[string][]byte {
 
 // large trees are compared by hash.
 func large(name string) bool {
-	return strings.Contains(name, "200k") || strings.Contains(name, "big-")
+	return strings.Contains(name, "200k") || strings.Contains(name, "big-") || strings.Contains(name, "huge-")
 }
 
 func TestTreesMatchGoldens(t *testing.T) { checkGoldens(t) }

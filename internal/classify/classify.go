@@ -77,7 +77,11 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 		}
 	}
 	if t.Schedule != nil {
-		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: "MS Project XML"}
+		reason := "MS Project XML"
+		if t.Format == document.FormatP6 {
+			reason = "Primavera P6 XML"
+		}
+		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: reason}
 	}
 	if k, ok := t.FrontMatter["kind"].(string); ok && Known(k) {
 		return Result{Kind: k, Source: SourceFrontMatter, Confidence: 1, Reason: "front matter kind"}

@@ -478,7 +478,7 @@ const shortReadingUnder = 300 // ms
 // XML 9.8 MB in 0.42 s, CSV 0.84 MB in 0.73 s, an Excel export 0.57 MB in
 // 0.56 s; zipped Word documents are as dense as workbooks).
 var readMillisPerKB = map[document.Format]float64{
-	document.FormatMSPDI: 0.045, document.FormatJSON: 0.05, document.FormatYAML: 0.1,
+	document.FormatMSPDI: 0.045, document.FormatP6: 0.045, document.FormatJSON: 0.05, document.FormatYAML: 0.1,
 	document.FormatCSV: 0.9, document.FormatMD: 0.5,
 	document.FormatXlsx: 1.0, document.FormatXlsm: 1.0, document.FormatDocx: 1.0,
 }

@@ -235,7 +235,7 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 	switch {
 	case f.Fault != nil:
 		return File{}
-	case f.Format == document.FormatMSPDI:
+	case f.Format == document.FormatMSPDI, f.Format == document.FormatP6:
 		return f
 	case f.Format == document.FormatJSON || f.Format == document.FormatYAML:
 		if _, err := fh.Seek(0, 0); err == nil && holdsArtifact(fh, f.Format, lim.MarkdownBytes) {

@@ -12,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/p6"
 )
 
 // mspdiNamespace is the namespace of the MS Project XML (MSPDI) root.
@@ -22,26 +23,41 @@ const mspdiNamespace = "http://schemas.microsoft.com/project"
 const maxProlog = 64 << 10
 
 // isMSPDI reports whether the XML's root element is MS Project's <Project>.
-func isMSPDI(r io.Reader) bool {
+func isMSPDI(r io.Reader) bool { return xmlSchedule(r) == document.FormatMSPDI }
+
+// xmlSchedule says which schedule format an XML file's root element is:
+// MS Project's <Project> (MSPDI), P6's <APIBusinessObjects>, or neither ("").
+func xmlSchedule(r io.Reader) document.Format {
 	dec := xml.NewDecoder(io.LimitReader(r, maxProlog))
 	for {
 		tok, err := dec.RawToken()
 		if err != nil {
-			return false
+			return ""
 		}
 		if se, ok := tok.(xml.StartElement); ok {
+			if se.Name.Local == "APIBusinessObjects" {
+				for _, a := range se.Attr {
+					if a.Name.Local == "xmlns" && p6.IsP6(se.Name.Local, a.Value) {
+						return document.FormatP6
+					}
+				}
+				return ""
+			}
 			if se.Name.Local != "Project" {
-				return false
+				return ""
 			}
 			// RawToken does not resolve prefixes, so look at the default
 			// namespace declaration (or the one bound to the root's prefix).
 			for _, a := range se.Attr {
 				if (a.Name.Space == "" && a.Name.Local == "xmlns" && se.Name.Space == "") ||
 					(a.Name.Space == "xmlns" && a.Name.Local == se.Name.Space) {
-					return a.Value == mspdiNamespace
+					if a.Value == mspdiNamespace {
+						return document.FormatMSPDI
+					}
+					return ""
 				}
 			}
-			return false
+			return ""
 		}
 	}
 }

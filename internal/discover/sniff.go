@@ -85,11 +85,11 @@ func Sniff(r io.ReaderAt, size int64, name string, lim limits.Limits) (document.
 			return f, nil
 		}
 		if e == "xml" {
-			if isMSPDI(io.NewSectionReader(r, 0, size)) {
-				return document.FormatMSPDI, nil
+			if f := xmlSchedule(io.NewSectionReader(r, 0, size)); f != "" {
+				return f, nil
 			}
 			return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
-				"XML file that is not MS Project XML: only MS Project XML (MSPDI) schedules are read")
+				"XML file that is not a schedule: only MS Project XML (MSPDI) and Primavera P6 XML schedules are read")
 		}
 		if what, ok := documentExt[e]; ok {
 			return "", document.Faultf(document.ReadCorrupt, document.Loc{}, nil,

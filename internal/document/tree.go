@@ -22,6 +22,8 @@ const (
 	FormatMD    Format = "md"
 	FormatCSV   Format = "csv"
 	FormatMSPDI Format = "mspdi"
+	// FormatP6 is an Oracle Primavera P6 XML export (APIBusinessObjects).
+	FormatP6 Format = "p6xml"
 	FormatJSON  Format = "json"
 	FormatYAML  Format = "yaml"
 )

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract/docx"
 	"github.com/tollgate-dev/tollgate/internal/extract/markdown"
 	"github.com/tollgate-dev/tollgate/internal/extract/mspdi"
+	"github.com/tollgate-dev/tollgate/internal/extract/p6"
 	"github.com/tollgate-dev/tollgate/internal/extract/structured"
 	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
@@ -36,6 +37,7 @@ var readers = map[document.Format]readerFunc{
 	document.FormatJSON:  structured.Read,
 	document.FormatYAML:  structured.Read,
 	document.FormatMSPDI: mspdi.Read,
+	document.FormatP6:    p6.Read,
 }
 
 // Read extracts the tree of f. When the file cannot be read at all the

@@ -23,9 +23,9 @@ const (
 	FormatCSV   Format = "csv"
 	FormatMSPDI Format = "mspdi"
 	// FormatP6 is an Oracle Primavera P6 XML export (APIBusinessObjects).
-	FormatP6 Format = "p6xml"
-	FormatJSON  Format = "json"
-	FormatYAML  Format = "yaml"
+	FormatP6   Format = "p6xml"
+	FormatJSON Format = "json"
+	FormatYAML Format = "yaml"
 )
 
 // Loc is the address every node and every finding carries. Only the fields

@@ -107,8 +107,8 @@ type Rule struct {
 	// under the rule's findings and passed checks.
 	Reads         []string `json:"reads,omitempty"`
 	Checked       int      `json:"checked"`
-	Passed           int      `json:"passed"`
-	Failed           int      `json:"failed"`
-	Waived           int      `json:"waived"`
-	NotAssessable    int      `json:"not_assessable"`
+	Passed        int      `json:"passed"`
+	Failed        int      `json:"failed"`
+	Waived        int      `json:"waived"`
+	NotAssessable int      `json:"not_assessable"`
 }

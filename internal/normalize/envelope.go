@@ -556,6 +556,7 @@ var signedMark = regexp.MustCompile(`(?i)^/s/|signed|^[✓✔x]$|digitally signe
 // signature column (MODEL.md §2.1 (a)); and content controls tagged as
 // approver fields (e).
 func readApprovals(t *doc, a *artifact.Artifact) {
+	readApprovalLines(t, a)
 	for _, g := range t.grids {
 		h, ok := findHeader(g, &vocab.ApprovalColumns, 2)
 		if !ok {
@@ -783,4 +784,90 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// readApprovalLines reads approval blocks written one field per line under
+// an approvals heading, as Markdown documents write them:
+//
+//	Approved by: Jane Doe
+//	Role: Project Sponsor
+//	Signature: /s/ Jane Doe
+//	Date: 2024-03-01
+//
+// A field that repeats starts the next approver's block.
+func readApprovalLines(t *doc, a *artifact.Artifact) {
+	in := false
+	var cur map[string]string
+	var curLoc document.Loc
+	flush := func() {
+		defer func() { cur = nil }()
+		if cur == nil {
+			return
+		}
+		name := cur["name"]
+		sig := cur["signature"]
+		if name == "" && sig != "" && !signedMark.MatchString(sig) {
+			name = sig // "Signature: Jane Doe" names the signer
+		}
+		if name == "" || !looksLikeName(strings.TrimPrefix(strings.TrimSpace(name), "/s/ ")) {
+			return
+		}
+		ap := artifact.Approval{Name: strings.TrimSpace(strings.TrimPrefix(name, "/s/")), Title: cur["title"], Evidence: "approval_lines", Loc: curLoc}
+		ap.Role, ap.RoleRaw = roleOf(cur["role"], ap.Title), cur["role"]
+		ap.Party = approverParty(cur["role"], ap.Title)
+		ap.DateRaw = cur["date"]
+		if d, ok := parseDate(ap.DateRaw); ok {
+			ap.Date = &d
+		} else if d, ok := dateIn(ap.DateRaw); ok {
+			ap.Date = &d
+		}
+		ap.Signed = sig != "" && !strings.Contains(sig, "___") && !prompt(sig)
+		dec := "pending"
+		if ap.Signed && ap.Date != nil || ap.Date != nil && sig == "" {
+			dec = "approved"
+		}
+		ap.Decision = &dec
+		a.Metadata.Approvals = append(a.Metadata.Approvals, ap)
+		found(a, "metadata.approvals")
+	}
+	for _, b := range t.Blocks {
+		switch b.Kind {
+		case document.BlockHeading:
+			flush()
+			_, in = vocab.ApprovalSections.Match(b.Text)
+			continue
+		case document.BlockParagraph:
+		default:
+			continue
+		}
+		if !in {
+			continue
+		}
+		for _, line := range strings.Split(b.Text, "\n") {
+			label, value, ok := splitLabel(line)
+			if !ok {
+				continue
+			}
+			k, known := vocab.ApprovalColumns.Exact(label)
+			if !known {
+				if r, isRole := vocab.PeopleRoles.Exact(label); isRole && value != "" {
+					// "Project Sponsor: Jane Doe" inside the block.
+					flush()
+					cur = map[string]string{"name": value, "role": label}
+					curLoc = b.Loc
+					_ = r
+				}
+				continue
+			}
+			if cur != nil && cur[k] != "" {
+				flush()
+			}
+			if cur == nil {
+				cur = map[string]string{}
+				curLoc = b.Loc
+			}
+			cur[k] = strings.TrimSpace(value)
+		}
+	}
+	flush()
 }

@@ -132,7 +132,7 @@ func TestSniffDecidesByContent(t *testing.T) {
 		{"a.json", []byte(`{"kind":"charter"}`), document.FormatJSON, "", ""},
 		{"a.yml", []byte("kind: charter\n"), document.FormatYAML, "", ""},
 		{"schedule.xml", testdocs.Corpus(t, "mpxj/mspdirelations.xml"), document.FormatMSPDI, "", ""},
-		{"pom.xml", []byte(`<?xml version="1.0"?><project xmlns="http://maven.apache.org/POM/4.0.0"/>`), "", document.ReadUnsupported, "not MS Project XML"},
+		{"pom.xml", []byte(`<?xml version="1.0"?><project xmlns="http://maven.apache.org/POM/4.0.0"/>`), "", document.ReadUnsupported, "not a schedule"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -238,18 +238,7 @@ func (h *htmlEmitter) table(n *html.Node) {
 			tbl.HeaderRows = 1
 		}
 	}
-	width := 0
-	for _, r := range tbl.Rows {
-		width = max(width, len(r))
-	}
-	for i, r := range tbl.Rows {
-		for len(r) < width {
-			last := r[len(r)-1].At()
-			last.Column = len(r) + 1
-			r = append(r, document.Cell{Loc: &last})
-		}
-		tbl.Rows[i] = r
-	}
+	padRows(tbl)
 	if len(tbl.Rows) == 0 {
 		return
 	}

@@ -404,19 +404,29 @@ func (w *walker) tableBlock(tb *extast.Table) {
 			width = max(width, len(row))
 		}
 	}
-	for i, row := range tbl.Rows {
-		for len(row) < width {
-			last := row[len(row)-1].At()
-			last.Column = len(row) + 1
-			row = append(row, document.Cell{Loc: &last})
-		}
-		tbl.Rows[i] = row
-	}
+	padRows(tbl)
 	if len(tbl.Rows) == 0 {
 		return
 	}
 	w.add(document.Block{Kind: document.BlockTable, Table: tbl,
 		Loc: document.Loc{Path: w.path, Section: w.section, Table: w.table, Line: tbl.Rows[0][0].Loc.Line}})
+}
+
+// padRows gives every row of a table one cell per column: short rows get
+// empty cells addressed after their last.
+func padRows(tbl *document.Table) {
+	width := 0
+	for _, r := range tbl.Rows {
+		width = max(width, len(r))
+	}
+	for i, r := range tbl.Rows {
+		for len(r) > 0 && len(r) < width {
+			last := r[len(r)-1].At()
+			last.Column = len(r) + 1
+			r = append(r, document.Cell{Loc: &last})
+		}
+		tbl.Rows[i] = r
+	}
 }
 
 // tabTable reads a paragraph that is a table typed with TABs (a
@@ -490,13 +500,7 @@ func (w *walker) tabTable(n ast.Node) bool {
 				}
 				tbl.Rows = append(tbl.Rows, row)
 			}
-			for r := range tbl.Rows {
-				for len(tbl.Rows[r]) < width {
-					last := tbl.Rows[r][len(tbl.Rows[r])-1].At()
-					last.Column = len(tbl.Rows[r]) + 1
-					tbl.Rows[r] = append(tbl.Rows[r], document.Cell{Loc: &last})
-				}
-			}
+			padRows(tbl)
 			w.add(document.Block{Kind: document.BlockTable, Table: tbl,
 				Loc: document.Loc{Path: w.path, Section: w.section, Table: w.table, Line: w.line(lines[i].pos)}})
 			i = j

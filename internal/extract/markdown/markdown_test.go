@@ -346,6 +346,11 @@ func FuzzRead(f *testing.F) {
 		f.Add(b)
 	}
 	f.Add([]byte("| a | b |\n|---|---|\n| 1 | 2 |\n"))
+	// The layouts read beyond CommonMark: HTML blocks split by blank
+	// lines, TAB tables under a separator, pandoc simple tables.
+	f.Add([]byte("<table>\n<tr><td rowspan=\"3\">a</td><td colspan=\"2\">b</td></tr>\n\n<tr><td>c</td></tr>\n</table>\n<h1>T<img alt=\"x\"></h1>"))
+	f.Add([]byte("Title\nName\tRole\n---\nA\tB\nC\tD\n"))
+	f.Add([]byte("  a    b\n  ---  ---\n  1    2\n\n"))
 	lim := limits.Default()
 	lim.TableCells = 1000
 	f.Fuzz(func(t *testing.T, b []byte) {

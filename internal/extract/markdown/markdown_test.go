@@ -6,12 +6,12 @@ import (
 	"errors"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testbudget"
 )
 
 func read(t *testing.T, name, body string, lim limits.Limits) *document.Tree {
@@ -213,9 +213,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 func TestFrontMatterProblemsKeepTheBody(t *testing.T) {
 	start := time.Now()
 	tr := read(t, "bomb.md", bomb, limits.Default())
-	if time.Since(start) > 2*time.Second {
-		t.Errorf("alias bomb took %s", time.Since(start))
-	}
+	testbudget.Since(t, "alias bomb", start, 2*time.Second)
 	if tr.FrontMatter != nil || len(tr.Faults) != 1 || tr.Faults[0].Rule != document.ReadPartialLoss || !strings.Contains(tr.Faults[0].Message, "alias bomb") {
 		t.Errorf("front matter %v faults %v", tr.FrontMatter, tr.Faults)
 	}
@@ -283,18 +281,12 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		"quotes": strings.Repeat(">", 200000) + " deep\n",
 		"lists":  lists.String(),
 	} {
-		start, cpu0 := time.Now(), processCPU()
+		cpu0 := testbudget.ProcessCPU()
 		tr := read(t, name+".md", body, limits.Default())
 		// Bounded, not fast: the work is measured in this process's CPU
 		// time (~1–2 s alone on a 2-core box), which other packages
-		// running side by side do not inflate; the wall-clock bound only
-		// catches a hang.
-		if d := processCPU() - cpu0; d > 8*time.Second {
-			t.Errorf("%s took %s of CPU", name, d)
-		}
-		if d := time.Since(start); d > 90*time.Second {
-			t.Errorf("%s took %s", name, d)
-		}
+		// running side by side do not inflate.
+		testbudget.Check(t, name+" (CPU)", testbudget.ProcessCPU()-cpu0, 3*time.Second)
 		if len(tr.Notes) == 0 || !strings.Contains(tr.Notes[0], "flattened") {
 			t.Errorf("%s notes %v", name, tr.Notes)
 		}
@@ -309,9 +301,7 @@ func TestHostileInputsAreBounded(t *testing.T) {
 	if !errors.As(err, &f) || f.Rule != document.LimitHit || !strings.Contains(f.Message, "limits.read_timeout") {
 		t.Errorf("deadline: %v", err)
 	}
-	if d := time.Since(start); d > 3*time.Second {
-		t.Errorf("abort took %s", d)
-	}
+	testbudget.Since(t, "abort at the deadline", start, time.Second)
 }
 
 func TestFlattenKeepsLineCount(t *testing.T) {
@@ -380,13 +370,4 @@ func FuzzFrontMatter(f *testing.F) {
 			t.Fatal("no tree and no error")
 		}
 	})
-}
-
-// processCPU is the user+system CPU time this process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -52,6 +52,7 @@ func compiledEngine(t testing.TB, packs []string, project map[string]any) *polic
 // Broken files each give exactly one clear tool finding, quickly, while the
 // good files of the same run are still read and checked.
 func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeZipBomb(t, filepath.Join(dir, "bomb.docx"))
 	gov := testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx")

@@ -266,8 +266,12 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	c := classify.Classify(tree, f.Path, opts.Kinds)
 	nopts := opts.Normalize
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
+	nopts.Context = ctx
 	a := normalize.Normalize(tree, c, nopts)
 	tree = nil // the normalized artifact is all that is needed from here on
+	if ctx.Err() != nil {
+		return out // the run was cancelled: the artifact may be partial, and Run returns the error
+	}
 	out.owned = true
 	out.doc.Kind, out.doc.KindSource = c.Kind, c.Source
 	if c.Kind == "generic" {
@@ -363,8 +367,16 @@ func evaluate(ctx context.Context, eng *policy.Engine, r *docResult, opts Option
 		// The schema check ran alongside the conversion; waiting for it
 		// here lets the typed artifact go before the rules need memory,
 		// and keeps the rules from sharing the cores with it.
-		r.findings = append(r.findings, <-r.schema...)
+		select {
+		case fs := <-r.schema:
+			r.findings = append(r.findings, fs...)
+		case <-ctx.Done():
+			return // the run was cancelled; Run returns the error
+		}
 		r.schema = nil
+	}
+	if ctx.Err() != nil {
+		return
 	}
 	ectx, cancel := context.WithTimeout(ctx, opts.Limits.EvalTimeout)
 	defer cancel()

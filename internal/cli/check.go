@@ -266,6 +266,7 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 }
 
 func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet bool) error {
+	startWriting(cmd.Context()) // before the context is checked: Main then waits for a report begun
 	for _, o := range outputs {
 		color := false
 		if o.file == "" && o.format == "text" {

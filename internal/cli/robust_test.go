@@ -31,6 +31,9 @@ const hwmEnv = "TOLLGATE_TEST_HWM_FILE"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
+		if fn := os.Getenv(stageEnv); fn != "" {
+			go announceStage(fn)
+		}
 		code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 		if p := os.Getenv(hwmEnv); p != "" {
 			os.WriteFile(p, []byte(peakRSSKiB()), 0o644)
@@ -181,6 +184,7 @@ var overBudget = map[string]struct{ ms, mib float64 }{}
 // correct result (read, checked, classified as expected) or exactly the
 // one expected tool finding. -v prints the table.
 func TestRobustness(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	type item struct {
 		name, want, kind, why string

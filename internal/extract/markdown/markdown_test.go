@@ -371,3 +371,58 @@ func FuzzFrontMatter(f *testing.F) {
 		}
 	})
 }
+
+// Issue 11, defect 8: goldmark's delimiter matching is quadratic on a
+// paragraph like "*a_*a_…", runs after the paragraph's inline parse (out
+// of reach of the deadline triggers), and once ran for hours at 2 GB after
+// its read timed out. The delimiters of one block and the matching work
+// are bounded by limits.markdown_bytes, and the matching checks the
+// context: the parse is refused with a TG-LIMIT finding, or stops at the
+// read deadline.
+func TestEmphasisBombIsBounded(t *testing.T) {
+	body := strings.Repeat("*a_", 3_000_000) // 8.6 MB, one paragraph
+	start := time.Now()
+	_, err := Read(context.Background(), strings.NewReader(body), int64(len(body)), "emphasis.md", limits.Default())
+	testbudget.Since(t, "refusing 3,000,000 \"*a_\"", start, time.Second)
+	var f *document.Fault
+	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyMarkdownBytes || !strings.Contains(f.Message, "emphasis markers") {
+		t.Errorf("3,000,000 \"*a_\": %v", err)
+	}
+
+	// Delimiters that cannot open, then closers: each closer walks back
+	// over all of them. The block bound refuses it.
+	body = strings.Repeat("a_a ", 100_000) + strings.Repeat("b* ", 100_000)
+	start = time.Now()
+	_, err = Read(context.Background(), strings.NewReader(body), int64(len(body)), "intraword.md", limits.Default())
+	testbudget.Since(t, "refusing 100,000 intraword \"_\" then 100,000 closers", start, time.Second)
+	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyMarkdownBytes {
+		t.Errorf("intraword then closers: %v", err)
+	}
+
+	// Just under the block bound the quadratic matching is bounded too
+	// (~5×10⁷ comparisons), and the file is read.
+	body = strings.Repeat("*a_", 10_000)
+	start = time.Now()
+	read(t, "emphasis.md", body, limits.Default())
+	testbudget.Since(t, "reading 10,000 \"*a_\"", start, time.Second)
+
+	// With the limit raised out of the way, the read deadline stops it.
+	body = strings.Repeat("*a_", 100_000)
+	lim := limits.Default()
+	lim.MarkdownBytes = 1 << 40
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start = time.Now()
+	_, err = Read(ctx, strings.NewReader(body), int64(len(body)), "emphasis.md", lim)
+	testbudget.Since(t, "stopping the matching at the deadline", start, time.Second)
+	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyReadTimeout {
+		t.Errorf("at the deadline: %v", err)
+	}
+
+	// Honest emphasis in a large paragraph is read.
+	body = strings.Repeat("Some *emphasis*, some __strong__ and ~~struck~~ text_with_underscores. ", 2_000)
+	tr := read(t, "prose.md", body, limits.Default())
+	if len(tr.Blocks) != 1 || !strings.Contains(tr.Blocks[0].Text, "text_with_underscores") {
+		t.Errorf("prose: %d blocks", len(tr.Blocks))
+	}
+}

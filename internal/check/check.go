@@ -294,9 +294,12 @@ func readFile(ctx context.Context, f discover.File, opts Options) (out docResult
 	// findings; evaluate waits for it): no generic copy of a large
 	// schedule is ever made whole.
 	ch := make(chan []finding.Finding, 1)
-	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifact(a)) }()
+	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifactContext(ctx, a)) }()
 	out.schema = ch
 	out.artifact = typedSummary(a)
+	if ctx.Err() != nil {
+		return out
+	}
 	in, err := policy.PrepareTyped(a)
 	if err != nil {
 		out.prepErr = err

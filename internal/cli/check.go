@@ -207,7 +207,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err := ctx.Err(); err != nil {
 		return err // interrupted before any report was written
 	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet); err != nil {
+	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
@@ -265,14 +265,14 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 	return ws
 }
 
-func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet bool) error {
+func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
 	startWriting(cmd.Context()) // before the context is checked: Main then waits for a report begun
 	for _, o := range outputs {
 		color := false
 		if o.file == "" && o.format == "text" {
 			color = isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
 		}
-		r, err := report.New(o.format, report.Options{Color: color})
+		r, err := report.New(o.format, report.Options{Color: color, Verbose: verbose})
 		if err != nil {
 			return err
 		}

@@ -65,16 +65,16 @@ type deadline struct {
 }
 
 // Budgets per byte of limits.markdown_bytes (at the 32 MiB default: 67 M
-// comparisons, well under a second of CPU, and 20,971 delimiters in one
+// comparisons, well under a second of CPU, and 10,485 delimiters in one
 // block). Real documents make a few comparisons per delimiter, and a
-// paragraph or table cell with twenty thousand emphasis markers or
+// paragraph or table cell with ten thousand emphasis markers or
 // intraword underscores is not prose. The block bound also bounds the
 // walks the comparisons do not count: goldmark steps over delimiters that
 // cannot open (an intraword "_") without asking their processor, so N of
 // them and N closers after them cost N² steps.
 const (
 	delimiterWorkPerByte   = 2
-	delimiterBytesPerBlock = 1600
+	delimiterBytesPerBlock = 3200
 )
 
 // errDelimiterWork is why a parse stopped on the delimiter work budget.

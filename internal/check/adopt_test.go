@@ -14,6 +14,7 @@ import (
 // A docs-as-code repository keeps artifacts as YAML: taken as is, validated
 // and checked like any other document.
 func TestYAMLArtifactIsTakenAsIs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	doc := `kind: charter
 title: Harbor charter (docs as code)
@@ -61,6 +62,7 @@ charter:
 }
 
 func TestKindOverrideByGlob(t *testing.T) {
+	t.Parallel()
 	r := classify.Classify(nil, "plans/ivv-2026.docx", []classify.KindRule{{Path: "plans/ivv*.docx", Kind: "ivv_plan"}})
 	if r.Kind != "ivv_plan" || r.Source != classify.SourceConfig {
 		t.Errorf("got %+v", r)
@@ -70,6 +72,7 @@ func TestKindOverrideByGlob(t *testing.T) {
 // A schedule supplied as JSON cannot bring its own index: an index saying
 // "no candidates" would otherwise hide the task without logic.
 func TestSuppliedScheduleIndexIsNotTrusted(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	doc := `{"kind": "schedule", "title": "IMS", "fields_found": ["schedule.tasks"],
  "metadata": {"status": "approved", "approvals": [], "placeholders": []},

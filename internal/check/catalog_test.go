@@ -156,6 +156,7 @@ func checkFixtureRegistry() int {
 // packs (core, schedule, xdoc and m3), and every built-in rule is in the
 // catalog.
 func TestCatalogRulesAreLoaded(t *testing.T) {
+	t.Parallel()
 	ids, err := catalogIDs()
 	if err != nil {
 		t.Fatal(err)

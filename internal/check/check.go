@@ -327,8 +327,12 @@ func readFile(ctx context.Context, f discover.File, opts Options, readers chan s
 	c := classify.Classify(tree, f.Path, opts.Kinds)
 	nopts := opts.Normalize
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
+	nopts.Context = ctx
 	a := normalize.Normalize(tree, c, nopts)
 	tree = nil // the normalized artifact is all that is needed from here on
+	if ctx.Err() != nil {
+		return out // the run was cancelled: the artifact may be partial, and Run returns the error
+	}
 	for _, d := range a.Diagnostics {
 		// A table of the kind's shape whose rows could not be read is
 		// said, never dropped silently.
@@ -360,9 +364,12 @@ func readFile(ctx context.Context, f discover.File, opts Options, readers chan s
 	// findings; evaluate waits for it): no generic copy of a large
 	// schedule is ever made whole.
 	ch := make(chan []finding.Finding, 1)
-	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifact(a)) }()
+	go func() { ch <- schemaFindings(f.Path, schema.ValidateArtifactContext(ctx, a)) }()
 	out.schema = ch
 	out.artifact = typedSummary(a)
+	if ctx.Err() != nil {
+		return out
+	}
 	in, err := policy.PrepareTyped(a)
 	if err != nil {
 		out.prepErr = err
@@ -433,8 +440,16 @@ func evaluate(ctx context.Context, guard *memGuard, eng *policy.Engine, r *docRe
 		// The schema check ran alongside the conversion; waiting for it
 		// here lets the typed artifact go before the rules need memory,
 		// and keeps the rules from sharing the cores with it.
-		r.findings = append(r.findings, <-r.schema...)
+		select {
+		case fs := <-r.schema:
+			r.findings = append(r.findings, fs...)
+		case <-ctx.Done():
+			return // the run was cancelled; Run returns the error
+		}
 		r.schema = nil
+	}
+	if ctx.Err() != nil {
+		return
 	}
 	gctx := guard.context()
 	ectx, cancel := context.WithTimeout(gctx, opts.Limits.EvalTimeout)

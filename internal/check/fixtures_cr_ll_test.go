@@ -55,6 +55,7 @@ func crOrLL(rule string) bool {
 // passes, but CR-005's RTM half: no RTM); one defect seeded into one of them makes exactly that
 // rule fire, at the field's cell or the row.
 func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
+	t.Parallel()
 	out := runDir(t, compliantCRSubmission().write(t))
 	kinds := map[string]string{}
 	for _, d := range out.Result.Documents {

@@ -169,6 +169,7 @@ var existFixtures = []struct {
 // documents) raises no finding of the rule; the seeded defect makes exactly
 // that rule fail, at the expected location.
 func TestSeededDefectsExist(t *testing.T) {
+	t.Parallel()
 	bases := map[string]map[string]bool{}
 	for _, fx := range existFixtures {
 		t.Run(fx.rule, func(t *testing.T) {

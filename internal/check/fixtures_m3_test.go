@@ -65,6 +65,7 @@ func m3Baseline(t *testing.T) *Output {
 }
 
 func TestM3CompliantHarbor(t *testing.T) {
+	t.Parallel()
 	out := m3Baseline(t)
 	byRule := map[string][]finding.Finding{}
 	for _, f := range out.Result.Findings {
@@ -166,6 +167,7 @@ var m3Seeded = []seeded{
 }
 
 func TestM3SeededDefects(t *testing.T) {
+	t.Parallel()
 	base := map[string]bool{}
 	for _, f := range failing(m3Baseline(t)) {
 		base[m3Key(f)] = true

@@ -56,6 +56,7 @@ func describe(f finding.Finding) string {
 // program; M3-GATE-01 judges every phase 0–3 exit criterion and leaves only
 // the manual one (Initial QSMO Marketplace Research) to the tollgate review.
 func TestM3CompleteHarbor(t *testing.T) {
+	t.Parallel()
 	dir := writeM3Full(t)
 	out := runM3(t, dir)
 	t.Run("baseline", func(t *testing.T) { m3FullBaselineFindings(t, out) })

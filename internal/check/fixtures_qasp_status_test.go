@@ -370,6 +370,7 @@ func findings(out *Output) []finding.Finding {
 }
 
 func TestQASPStatusSeededDefects(t *testing.T) {
+	t.Parallel()
 	write := func(t *testing.T) string {
 		dir := t.TempDir()
 		writeQASP(t, dir)

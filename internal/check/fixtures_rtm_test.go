@@ -113,6 +113,7 @@ func dropRow(rows [][]string, col int, value string) [][]string {
 // the RTM lacks, or an approved CR the CR sheet lacks, is flagged at the
 // form's Associated RTM # or CR # cell.
 func TestCRTracesToTheRTM(t *testing.T) {
+	t.Parallel()
 	compliant := func() traceSubmission {
 		return traceSubmission{cr: harbor.CRFields(), reqs: harbor.RTMRequirements(), crs: harbor.RTMChangeRequests()}
 	}
@@ -130,6 +131,7 @@ func TestCRTracesToTheRTM(t *testing.T) {
 // decision, or a decision after the IMS's last save, is flagged at the
 // form's Decision Date cell.
 func TestApprovedScheduleChangeReachesTheIMS(t *testing.T) {
+	t.Parallel()
 	compliant := func() traceSubmission {
 		return traceSubmission{cr: harbor.CRFields(), imsSaved: harbor.IMSIssued}
 	}

@@ -108,6 +108,7 @@ var scheduleFixtures = []struct {
 }
 
 func TestScheduleSeededDefects(t *testing.T) {
+	t.Parallel()
 	base := baselineKeys(t)
 	for _, fx := range scheduleFixtures {
 		t.Run(fx.rule, func(t *testing.T) {
@@ -181,6 +182,7 @@ func constrain(kind int, date string, uids ...int) func(*testing.T, string) {
 // TestScheduleXMLSeededDefects: the rules that read constraint types, on
 // the IMS's MS Project XML export.
 func TestScheduleXMLSeededDefects(t *testing.T) {
+	t.Parallel()
 	out := runDir(t, writeIMSXML(t))
 	base := map[string]bool{}
 	for _, f := range failing(out) {

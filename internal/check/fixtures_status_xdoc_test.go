@@ -104,6 +104,7 @@ func copyRows(rows [][]string) [][]string {
 // fire on the report, at the row (or, for a top risk the report leaves
 // out, on the report with the RAID row as related location).
 func TestStatusReportTracesToIMSAndRAID(t *testing.T) {
+	t.Parallel()
 	type tables struct{ activities, milestones, risks [][]string }
 	compliantTables := func() tables {
 		return tables{copyRows(harborActivities), copyRows(harborMilestones), copyRows(harborStatusRisks)}

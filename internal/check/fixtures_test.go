@@ -175,6 +175,7 @@ var (
 // TestCompliantExampleHasNoErrors: the Harbor program without its deliberate
 // defects raises no error-severity finding, and every document reads.
 func TestCompliantExampleHasNoErrors(t *testing.T) {
+	t.Parallel()
 	out := runDir(t, compliant(t))
 	for _, d := range out.Result.Documents {
 		if d.Status != finding.DocOK {
@@ -394,6 +395,7 @@ var fixtures = []seeded{
 // program makes exactly that rule fail (no other new warning or error), at
 // the expected document and location.
 func TestSeededDefects(t *testing.T) {
+	t.Parallel()
 	base := baselineKeys(t)
 	for _, fx := range fixtures {
 		t.Run(fx.rule, func(t *testing.T) { checkSeeded(t, base, copyProgram(t, fx.skip...), fx) })

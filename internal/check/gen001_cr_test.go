@@ -19,6 +19,7 @@ import (
 // information>" — as an error at the value cell; filled with Harbor's
 // CR-2026-014 it reports none.
 func TestGEN001OnTheGSAChangeRequestForm(t *testing.T) {
+	t.Parallel()
 	project := map[string]any{"as_of": "2026-11-16"}
 	run := func(dir string) map[[2]int]finding.Finding {
 		out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})

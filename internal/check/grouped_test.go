@@ -15,6 +15,7 @@ import (
 // same findings and checks, in the same order, for every pack on the
 // example program, the M3-complete program and the whole corpus.
 func TestGroupedCompileJudgesAlike(t *testing.T) {
+	t.Parallel()
 	project := harborM3Project(t)
 	packs := []string{"core", "schedule", "xdoc", "m3"}
 	together := compiledEngine(t, packs, project)

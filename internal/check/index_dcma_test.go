@@ -16,6 +16,7 @@ import (
 // it the list is a strict superset: both give the findings of the bare
 // artifact.
 func TestScheduleIndexDCMAThresholdsChangeNoFinding(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "synthetic.xml"), 1500, 3)
 	paths := []string{dir, "../../testdata/schedules/reference"}

@@ -36,6 +36,7 @@ ID,Unique ID,Outline Level,Task Name,Duration,Start,Finish,Baseline Start,Baseli
 // rules judge instead of every task) gives exactly the findings and checks
 // of the unindexed rules, and those findings are the ones expected.
 func TestScheduleIndexIntegrityOffenders(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "defects.csv"), []byte(integrityDefects), 0o644); err != nil {
 		t.Fatal(err)

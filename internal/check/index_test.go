@@ -21,6 +21,7 @@ import (
 // test corpora gives exactly the same findings and checks with the index
 // and with it removed (the rules' pure-Rego path).
 func TestScheduleIndexChangesNoFinding(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := harbor.ScheduleFormats("../../testdata/corpus", dir, harbor.Options{Defects: true}); err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 // program's risks: the filled log raises no RISK finding; one defect seeded
 // into it makes exactly that rule fire, at the risk's row.
 func TestRAIDSeededDefects(t *testing.T) {
+	t.Parallel()
 	const raid = "RAID-Log.xlsx"
 	write := func(t *testing.T) string {
 		dir := t.TempDir()

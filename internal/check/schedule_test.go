@@ -61,6 +61,7 @@ func dcmaTable(checks map[string]finding.Check) string {
 // (testdata/schedules/reference, README there) gives exactly the figures
 // worked out by hand for each of the 14 DCMA checks.
 func TestReferenceScheduleDCMA(t *testing.T) {
+	t.Parallel()
 	want := `SCHED-DCMA-01 fail 5/13 value=38.46
 SCHED-DCMA-02 fail 1/17 value=1
 SCHED-DCMA-03 fail 1/17 value=5.88
@@ -87,6 +88,7 @@ SCHED-DCMA-14 fail 4/6 value=0.667
 // metrics and findings (rule, status, message), and the DCMA results the
 // examples README predicts.
 func TestScheduleFormatsGiveTheSameFindings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if _, err := harbor.ScheduleFormats("../../testdata/corpus", dir, harbor.Options{}); err != nil {
 		t.Fatal(err)
@@ -104,6 +106,7 @@ func TestScheduleFormatsGiveTheSameFindings(t *testing.T) {
 // type, leads and lags, written as MS Project XML, CSV and an Excel
 // export: the same schedule verdicts from each.
 func TestSyntheticScheduleFormatsGiveTheSameFindings(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tasks, status := testdocs.SynthSchedule(1500, 5)
 	if err := testdocs.WriteMSPDI(filepath.Join(dir, "ims.xml"), testdocs.SynthMSPDI(tasks, status)); err != nil {
@@ -192,6 +195,7 @@ func lineDiff(a, b string) string {
 // TestHarborIMSMatchesTheREADME: the bundled example IMS (the GSA Master
 // Schedule template filled in) yields the DCMA table its README predicts.
 func TestHarborIMSMatchesTheREADME(t *testing.T) {
+	t.Parallel()
 	readme, err := os.ReadFile("../../examples/harbor/README.md")
 	if err != nil {
 		t.Fatal(err)

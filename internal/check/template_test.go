@@ -16,6 +16,7 @@ import (
 // cover and footer completed, the management certification ticked, named,
 // titled and dated — passes both.
 func TestGSATemplateUnfilledFailsFilledPasses(t *testing.T) {
+	t.Parallel()
 	src := filepath.Join(testdocs.CorpusDir(), "gsa", "M3-Playbook-Governance-Plan-Template.docx")
 	unfilled, filled := t.TempDir(), t.TempDir()
 	b, err := os.ReadFile(src)

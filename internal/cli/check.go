@@ -345,6 +345,7 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 }
 
 func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
+	startWriting(cmd.Context()) // before the context is checked: Main then waits for a report begun
 	if err := writeStepSummary(res, outputs); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 // collector held off) for the example program and a 1,000-task MS Project
 // schedule, not for a 10,000-task schedule in any format.
 func TestShortReading(t *testing.T) {
+	t.Parallel()
 	f := func(format document.Format, size int64) discover.File {
 		return discover.File{Format: format, Size: size}
 	}

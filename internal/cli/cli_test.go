@@ -31,6 +31,7 @@ func golden(t *testing.T, name string, got []byte) {
 // reports, with the run's clock fields blanked, match the checked-in
 // reports; the run fails (exit 1) on exactly its two deliberate defects.
 func TestExampleReportGolden(t *testing.T) {
+	t.Parallel()
 	code, out, stderr := run(t, "check", "../../examples/harbor", "--format", "json")
 	if code != ExitFail {
 		t.Fatalf("exit %d, want %d; stderr: %s", code, ExitFail, stderr)
@@ -81,6 +82,7 @@ func TestExampleReportGolden(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	if code, _, _ := run(t, "check", "../../examples/harbor", "--fail-on", "never"); code != ExitOK {
 		t.Errorf("--fail-on never: exit %d, want 0", code)
 	}
@@ -93,6 +95,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestParsePrintsArtifactAndTree(t *testing.T) {
+	t.Parallel()
 	code, out, stderr := run(t, "parse", "../../examples/harbor/RACI.xlsx")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -109,6 +112,7 @@ func TestParsePrintsArtifactAndTree(t *testing.T) {
 // TestRulesMarkdownInSync: docs/rules.md is `tollgate rules --format
 // markdown`; regenerate it with that command (or -update) after a rule edit.
 func TestRulesMarkdownInSync(t *testing.T) {
+	t.Parallel()
 	code, out, stderr := run(t, "rules", "--format", "markdown")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -135,6 +139,7 @@ func TestRulesMarkdownInSync(t *testing.T) {
 }
 
 func TestExplain(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, "explain", "raci-001")
 	if code != 0 || !strings.Contains(out, "RACI-001 — Exactly one Accountable per activity") || !strings.Contains(out, "How to fix") {
 		t.Errorf("explain: exit %d\n%s", code, out)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testbudget"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -21,6 +22,7 @@ import (
 // --limit and checks a file that exceeds it: the run goes on, and the
 // finding names the limit's config key and the flag that raises it.
 func TestEveryLimitIsAFindingNamingFlagAndKey(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	files := map[string][]byte{
 		"plan.docx": testdocs.Corpus(t, "gsa/M3-Playbook-Governance-Plan-Template.docx"),
@@ -162,6 +164,7 @@ func snapshot(t *testing.T, root string) map[string]fileState {
 // modification time), no file appeared or vanished in the input tree, and
 // the report replaced the old one in one piece, leaving no temporary file.
 func TestInputsUntouchedAndReportsAtomic(t *testing.T) {
+	t.Parallel()
 	in := t.TempDir()
 	for _, rel := range []string{"gsa/M3-Playbook-Governance-Plan-Template.docx", "gsa/M3-Playbook-Master-Schedule-Template.xlsx",
 		"18f/QASP.md", "mpxj/mspdirelations.xml", "packt-tpm2e/RACI.xlsx"} {
@@ -248,6 +251,7 @@ deny contains msg if {
 // stopped at limits.eval_timeout on every document, each gets one
 // TG-EVAL-001 naming the limit, and the run completes with its report.
 func TestLoopingUserPolicyHitsTheDeadline(t *testing.T) {
+	t.Parallel()
 	pol := t.TempDir()
 	writeTestFile(t, filepath.Join(pol, "slow.rego"), []byte(slowPolicy))
 	docs := t.TempDir()
@@ -261,9 +265,7 @@ func TestLoopingUserPolicyHitsTheDeadline(t *testing.T) {
 	if code != ExitFail {
 		t.Fatalf("exit %d, want 1 (the timeouts are error findings); stderr: %s", code, stderr)
 	}
-	if took > 30*time.Second {
-		t.Errorf("run took %s", took)
-	}
+	testbudget.Check(t, "three documents at a 400 ms eval deadline", took, 10*time.Second)
 	rep := parseReport(t, []byte(out))
 	perDoc := map[string]int{}
 	for _, f := range rep.Findings {
@@ -287,6 +289,7 @@ func TestLoopingUserPolicyHitsTheDeadline(t *testing.T) {
 // TestPolicyCompileErrorIsAToolError: a user policy that does not compile
 // stops the run with exit 2 and names the file and line.
 func TestPolicyCompileErrorIsAToolError(t *testing.T) {
+	t.Parallel()
 	pol := t.TempDir()
 	writeTestFile(t, filepath.Join(pol, "broken.rego"), []byte("package broken\n\nimport rego.v1\n\ndeny contains msg if {\n\tmsg := undefined_var\n}\n"))
 	code, out, stderr := run(t, "check", "../../testdata/corpus/18f/QASP.md", "--policy", pol)
@@ -306,6 +309,7 @@ func TestPolicyCompileErrorIsAToolError(t *testing.T) {
 // it exits 130 saying so, the previous report is intact and no temporary
 // file is left in the output directory.
 func TestInterruptLeavesNoHalfReport(t *testing.T) {
+	t.Parallel()
 	pol := t.TempDir()
 	writeTestFile(t, filepath.Join(pol, "slow.rego"), []byte(slowPolicy))
 	docs := t.TempDir()
@@ -356,6 +360,7 @@ func TestInterruptLeavesNoHalfReport(t *testing.T) {
 // 100 are broken, each broken file gives exactly one TG-READ-* finding and
 // each of the other 900 is read and checked.
 func TestThousandFilesHundredBroken(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	legacy := testdocs.LegacyDoc(t)
 	encrypted := testdocs.Corpus(t, "robust/spreadsheet__protected_passtika.xlsx")

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/testbudget"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -30,6 +31,9 @@ const hwmEnv = "TOLLGATE_TEST_HWM_FILE"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(childEnv) == "1" {
+		if fn := os.Getenv(stageEnv); fn != "" {
+			go announceStage(fn)
+		}
 		code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 		if p := os.Getenv(hwmEnv); p != "" {
 			os.WriteFile(p, []byte(peakRSSKiB()), 0o644)
@@ -156,12 +160,15 @@ var robustCorpus = map[string]string{
 
 // Budgets of the robustness suite, per file, for the whole command (process
 // start and policy compilation included). Time is CPU time (user + system):
-// the machine is shared, and wall time there measures the neighbours;
-// wall time is still bounded (robustMaxWall) so a hang cannot hide.
+// the machine is shared, and wall time there measures the neighbours. The
+// time budget is reported (testbudget: BUDGET lines, scripts/budgets.sh)
+// and fails the test only at 10× (a hang guard); a child still running
+// after robustKill is killed. Memory is not inflated by neighbours, so its
+// budget is asserted.
 const (
-	robustMaxMS   = 2000
-	robustMaxMiB  = 256
-	robustMaxWall = 20 * time.Second
+	robustMaxMS  = 2000
+	robustMaxMiB = 256
+	robustKill   = 3 * time.Minute
 )
 
 // overBudget are the files known to exceed the per-file budget, with the
@@ -171,18 +178,13 @@ const (
 // cells and checked in ~1.7 s of CPU and ~220 MiB.
 var overBudget = map[string]struct{ ms, mib float64 }{}
 
-// longWall are files whose wall-time bound (a hang detector, not the
-// budget) is longer: the 200,000-row sheet is held to the CPU and memory
-// budget like every file, but it is the largest input, and on a loaded
-// two-core machine (the full test suite runs packages side by side) its
-// ~2 s of CPU has been seen to take over 20 s of wall time.
-var longWall = map[string]time.Duration{"rows-200k.xlsx": 90 * time.Second}
-
 // TestRobustness runs the command line once per hostile file, each in its
-// own process: no panic, under the time and memory budget, and either a
+// own process: no panic, under the memory budget (and 10× the time
+// budget), and either a
 // correct result (read, checked, classified as expected) or exactly the
 // one expected tool finding. -v prints the table.
 func TestRobustness(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	type item struct {
 		name, want, kind, why string
@@ -228,7 +230,7 @@ func TestRobustness(t *testing.T) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			rows[i] = row{item: it}
-			r := tollgate(t, 3*time.Minute, "check", filepath.Join(dir, it.name),
+			r := tollgate(t, robustKill, "check", filepath.Join(dir, it.name),
 				"--format", "json", "--as-of", "2026-11-22", "--fail-on", "never", "--jobs", "1",
 				"--limit", "read_timeout=5m") // a loaded machine must not turn the 200k-row sheet into a timeout
 			rows[i].ms, rows[i].wall, rows[i].mib = float64(r.cpu.Milliseconds()), r.wall, r.maxRSSMiB
@@ -252,16 +254,7 @@ func TestRobustness(t *testing.T) {
 		if r.problem != "" {
 			t.Errorf("%s: %s", r.name, r.problem)
 		}
-		if r.ms > maxMS {
-			t.Errorf("%s: took %.0f ms of CPU, budget %.0f ms", r.name, r.ms, maxMS)
-		}
-		wallBound := robustMaxWall
-		if d, ok := longWall[r.name]; ok {
-			wallBound = d
-		}
-		if _, known := overBudget[r.name]; !known && r.wall > wallBound {
-			t.Errorf("%s: took %s of wall time, bound %s", r.name, r.wall, wallBound)
-		}
+		testbudget.Check(t, r.name+" (CPU)", time.Duration(r.ms)*time.Millisecond, time.Duration(maxMS)*time.Millisecond)
 		if r.mib > maxMiB {
 			t.Errorf("%s: peak RSS %.1f MiB, budget %.0f MiB", r.name, r.mib, maxMiB)
 		}

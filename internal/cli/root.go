@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -45,10 +47,32 @@ func (e *exitError) Unwrap() error { return e.err }
 // toolError marks an error as "the tool could not do its job" (exit 2).
 func toolError(err error) error { return &exitError{code: ExitToolError, err: err} }
 
+// interruptGrace is how long Main waits, after SIGINT or SIGTERM, for the
+// command to wind down through its context before it returns
+// ExitInterrupted anyway (the process then exits, abandoning any work still
+// running): every stage checks the context, but a loop that does not must
+// not keep a signalled run alive. Under 2 s in all.
+const interruptGrace = 1500 * time.Millisecond
+
+// reportWriting is set, in the context of a run, once writing a report
+// has begun: from then on Main waits for the command itself, so a report
+// is written whole or its temporary file removed, never left half done.
+type reportWriting struct{}
+
+// startWriting records, before the first report is written, that writing
+// has begun (see reportWriting).
+func startWriting(ctx context.Context) {
+	if w, ok := ctx.Value(reportWriting{}).(*atomic.Bool); ok {
+		w.Store(true)
+	}
+}
+
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	writing := &atomic.Bool{}
+	ctx = context.WithValue(ctx, reportWriting{}, writing)
 	prof := &profiling{}
 	root := newRoot(stdout, stderr)
 	prof.flags(root)
@@ -58,7 +82,22 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.ExecuteContext(ctx)
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx) }()
+	var err error
+	select {
+	case err = <-done:
+	case <-ctx.Done():
+		select {
+		case err = <-done:
+		case <-time.After(interruptGrace):
+			if !writing.Load() {
+				fmt.Fprintln(stderr, "tollgate: interrupted; no report was written")
+				return ExitInterrupted
+			}
+			err = <-done
+		}
+	}
 	var ee *exitError
 	finished := err == nil || errors.As(err, &ee) && ee.code == ExitFail
 	if ctx.Err() != nil && !finished {

@@ -13,6 +13,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/testbudget"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -144,12 +145,12 @@ func withReader(t *testing.T, fn readerFunc) {
 func TestReaderPanicBecomesAFinding(t *testing.T) {
 	files := walk(t, map[string][]byte{"a.csv": []byte("a,b\n")})
 	withReader(t, func(context.Context, io.ReaderAt, int64, string, limits.Limits) (*document.Tree, error) {
-		var m map[string]int
-		m["boom"] = 1 // nil map write
+		var m []int
+		m[len(m)] = 1 // index out of range
 		return nil, nil
 	})
 	_, err := Read(context.Background(), files["a.csv"], limits.Default())
-	if f := faultOf(t, err); f.Rule != document.ReadCorrupt || f.Message != "internal reader error" || !strings.Contains(f.Err.Error(), "nil map") {
+	if f := faultOf(t, err); f.Rule != document.ReadCorrupt || f.Message != "internal reader error" || !strings.Contains(f.Err.Error(), "index out of range") {
 		t.Errorf("fault %v", f)
 	}
 }
@@ -169,9 +170,7 @@ func TestReadDeadlineHoldsForAStuckReader(t *testing.T) {
 	if f := faultOf(t, err); f.Rule != document.LimitHit || !strings.Contains(f.Message, "limits.read_timeout") {
 		t.Errorf("fault %v", f)
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("took %s", d)
-	}
+	testbudget.Since(t, "giving up on a stuck reader", start, time.Second)
 
 	// A cancelled run is not a finding on the file.
 	ctx, cancel := context.WithCancel(context.Background())

@@ -549,8 +549,6 @@ func colText(r gridRow, h header, key string) string {
 	return ""
 }
 
-var signedMark = regexp.MustCompile(`(?i)^/s/|signed|^[✓✔x]$|digitally signed`)
-
 // readApprovals reads signature/approval tables: a table with a name column
 // and a signature or date column, under an approvals heading or with a
 // signature column (MODEL.md §2.1 (a)); and content controls tagged as
@@ -871,3 +869,7 @@ func readApprovalLines(t *doc, a *artifact.Artifact) {
 	}
 	flush()
 }
+
+// signedMark is a signature field that says it was signed ("/s/ Jane
+// Doe", "Signed", "✓", "Digitally signed") rather than naming the signer.
+var signedMark = regexp.MustCompile(`(?i)^/s/|signed|^[✓✔x]$|digitally signed`)

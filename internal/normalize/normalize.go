@@ -3,6 +3,7 @@
 package normalize
 
 import (
+	"context"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/vocab"
@@ -25,7 +26,14 @@ type Options struct {
 	// CriticalPathDelayDays is the delay the DCMA critical-path test adds
 	// (thresholds.dcma.critical_path_delay_days; 0 = the DCMA default 600).
 	CriticalPathDelayDays float64
+	// Context is the run's: once it is done the slow loops stop and
+	// Normalize returns early with a partial artifact, which the caller
+	// must discard (it checks the context). Nil never stops.
+	Context context.Context
 }
+
+// stopped reports whether the run's context is done.
+func (o Options) stopped() bool { return o.Context != nil && o.Context.Err() != nil }
 
 // payloadFunc fills the kind's payload (and may add envelope tables,
 // diagnostics and fields_found) of an artifact whose envelope is built.
@@ -45,6 +53,9 @@ func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Arti
 	d.grids = grids(d.Tree)
 	d.facts = readFacts(d.Tree)
 	a := newEnvelope(d, c, opts)
+	if opts.stopped() {
+		return a
+	}
 	if f, ok := payloads[c.Kind]; ok {
 		f(d, a, opts)
 	}

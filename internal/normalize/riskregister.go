@@ -105,9 +105,7 @@ func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {
 			} else if d := latestDate(risk.StatusNotes); d != "" {
 				risk.ModifiedOn, risk.ModifiedSource = &d, "status_notes"
 			}
-			for _, id := range strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-				risk.RelatedIDs = append(risk.RelatedIDs, id)
-			}
+			risk.RelatedIDs = append(risk.RelatedIDs, strings.FieldsFunc(colText(r, h, "related_ids"), func(r rune) bool { return r == ',' || r == ';' || r == ' ' })...)
 			risk.Probability = scale.score(scored(colText(r, h, "probability")))
 			risk.Impact = scale.score(scored(colText(r, h, "impact")))
 			if risk.Probability != nil && risk.Impact != nil && risk.Probability.Score != nil && risk.Impact.Score != nil {

@@ -73,12 +73,12 @@ func normalizeSchedule(t *doc, a *artifact.Artifact, opts Options) {
 	if bh.idx > 0 {
 		diag(a, "info", "HEADER_ROW_GUESSED", best.loc(t.Path, best.rows[bh.idx], -1), "header row %d chosen (%d schedule columns matched)", best.rows[bh.idx].num, bh.score)
 	}
-	readTasks(t.Path, best, bh, a, s)
+	readTasks(t.Path, best, bh, a, s, opts)
 }
 
 var phaseNumber = regexp.MustCompile(`(?i)^\s*(?:phase\s*)?(\d{1,2})(?:\.0+)?\b`)
 
-func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.Schedule) {
+func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.Schedule, opts Options) {
 	col := func(k string) int {
 		if j, ok := h.cols[k]; ok {
 			return j
@@ -89,7 +89,10 @@ func readTasks(path string, g grid, h header, a *artifact.Artifact, s *artifact.
 	var phase *int
 	rows := dataRows(g, h.idx)
 	levels := make([]int, 0, len(rows))
-	for _, r := range rows {
+	for i, r := range rows {
+		if i%1024 == 0 && opts.stopped() {
+			return
+		}
 		name := r.text(nameCol)
 		if name == "" {
 			continue
@@ -306,6 +309,9 @@ func statusDateCell(t *document.Tree) (string, document.Loc, bool) {
 // inverted from predecessors, unique relationships over task UIDs, project
 // dates, and the critical-path pass.
 func finishSchedule(a *artifact.Artifact, s *artifact.Schedule, opts Options) {
+	if opts.stopped() {
+		return
+	}
 	byRef := map[string]int{}
 	for i, t := range s.Tasks {
 		if _, dup := byRef[t.UID]; !dup {
@@ -371,7 +377,7 @@ func finishSchedule(a *artifact.Artifact, s *artifact.Schedule, opts Options) {
 		diag(a, "info", "PHASE_FROM_SUMMARY_NAMES", document.Loc{Path: a.Source.Path}, "M3 phases taken from the phase summary rows' names (no Phase column)")
 	}
 	s.PhaseWindows = phaseWindows(s)
-	if len(s.Tasks) > 0 {
+	if len(s.Tasks) > 0 && !opts.stopped() {
 		analyze(a, s, opts.CriticalPathDelayDays)
 	}
 }

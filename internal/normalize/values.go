@@ -65,8 +65,6 @@ func datePtr(c document.Cell) *string {
 	return nil
 }
 
-var numberRe = regexp.MustCompile(`^[-+]?\d+(\.\d+)?`)
-
 // parsePercent reads "40%", "0.4" (fraction when fraction is true) or "40".
 func parsePercent(c document.Cell) *float64 {
 	t := strings.TrimSpace(c.Text)

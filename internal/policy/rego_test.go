@@ -81,7 +81,8 @@ func runBuiltinRegoTests() regoRun {
 		// early exit off) would only annotate uncovered lines, at two more
 		// evaluations of the suite.
 		SetCoverageQueryTracer(cov).
-		Run(context.Background(), modules)
+		SetModules(modules).
+		RunTests(context.Background(), nil)
 	if err != nil {
 		out.err = err
 		return out

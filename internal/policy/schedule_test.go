@@ -4,11 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/testbudget"
 )
 
 // scheduleArtifact: three open tasks, 1 → 2 linked finish-to-start, 3
@@ -87,24 +87,21 @@ func TestScheduleMetricsOnChecks(t *testing.T) {
 func TestSchedulePackOnLargeSchedule(t *testing.T) {
 	art := bigSchedule(3000)
 	e := compile(t, Options{Packs: []string{"schedule"}})
-	start := processCPU()
+	start := testbudget.ProcessCPU()
 	out, err := e.EvalDocument(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// CPU time of this process: other test binaries running side by side
 	// do not inflate it, as they inflate wall time.
-	el := processCPU() - start
-	t.Logf("%d checks in %v", len(out.Checks), el)
+	el := testbudget.ProcessCPU() - start
 	if len(out.Checks) != 22 {
 		t.Errorf("%d checks", len(out.Checks))
 	}
 	// A few seconds of CPU, most of it SCHED-002 finding loops itself (no
 	// critical-path pass result in this artifact); a quadratic helper
 	// elsewhere would multiply that.
-	if el > 30*time.Second {
-		t.Errorf("the schedule pack took %v on %d tasks", el, len(art["schedule"].(map[string]any)["tasks"].([]any)))
-	}
+	testbudget.Check(t, "schedule pack on 3,000 tasks (CPU)", el, 5*time.Second)
 }
 
 // bigSchedule: a chain of n five-day tasks, each with a resource and a
@@ -156,13 +153,4 @@ func TestSchedulePackOnMalformedArtifact(t *testing.T) {
 	if len(out.Checks) != 22 {
 		t.Errorf("%d checks: %+v", len(out.Checks), out.Checks)
 	}
-}
-
-// processCPU is the user+system CPU time this process has used.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -94,6 +95,13 @@ const splitMin = 64
 // time. A 10,000-task schedule then never exists as one generic tree
 // (tens of megabytes), and the per-element checks are independent.
 func ValidateArtifact(a *artifact.Artifact) []Violation {
+	return ValidateArtifactContext(context.Background(), a)
+}
+
+// ValidateArtifactContext is ValidateArtifact that stops early once ctx is
+// done; the violations are then incomplete, and the caller, whose run was
+// cancelled, discards them.
+func ValidateArtifactContext(ctx context.Context, a *artifact.Artifact) []Violation {
 	once.Do(load)
 	if loadErr != nil {
 		return []Violation{{Pointer: "", Message: "schemas unavailable: " + loadErr.Error()}}
@@ -122,7 +130,10 @@ func ValidateArtifact(a *artifact.Artifact) []Violation {
 		}
 	}
 	for _, arr := range arrays {
-		pv = append(pv, checkElements(arr, "/"+a.Kind+"/"+arr.name+"/")...)
+		if ctx.Err() != nil {
+			break
+		}
+		pv = append(pv, checkElements(ctx, arr, "/"+a.Kind+"/"+arr.name+"/")...)
 	}
 	sort.SliceStable(pv, func(i, j int) bool { return pv[i].Pointer < pv[j].Pointer })
 	return append(out, pv...)
@@ -187,7 +198,7 @@ const parallelMin = 1000
 
 // checkElements checks each element of arr against its item schema, in
 // element order.
-func checkElements(arr splitArray, prefix string) []Violation {
+func checkElements(ctx context.Context, arr splitArray, prefix string) []Violation {
 	n := arr.elems.Len()
 	parts := 1
 	if n >= parallelMin {
@@ -202,6 +213,9 @@ func checkElements(arr splitArray, prefix string) []Violation {
 			defer wg.Done()
 			memo := map[memoKey][]Violation{}
 			for i := lo; i < hi; i++ {
+				if (i-lo)%256 == 0 && ctx.Err() != nil {
+					return
+				}
 				vs := arr.schema.checkTyped(arr.elems.Index(i), memo)
 				for j := range vs {
 					vs[j].Pointer = prefix + strconv.Itoa(i) + vs[j].Pointer

@@ -3,12 +3,17 @@ package markdown
 import (
 	"bytes"
 	"context"
+	"errors"
+	"math"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
 // goldmark's parser is not cancellable and has inputs on which it is
@@ -39,13 +44,118 @@ func checkDeadline(pc parser.Context) {
 	}
 }
 
-type deadline struct{}
+// deadline checks the read's context while goldmark parses. Its guarded
+// emphasis and strikethrough parsers (ahead of goldmark's own) give each
+// delimiter they make a processor that counts its calls: goldmark's
+// delimiter matching (ProcessDelimiters) walks back over every earlier
+// opener for each closer, which is quadratic on a paragraph like
+// "*a_*a_…" (3,000,000 of them ran for hours at 2 GB), and it runs when
+// the paragraph closes, where neither the block nor the inline trigger is
+// called. The count checks the context every delimiterCheckEvery calls,
+// and stops the parse (errDelimiterWork) once it passes the work budget
+// (delimiterWorkPerByte comparisons per byte limits.markdown_bytes allows,
+// so the matching is linear in the limit, whatever the file) or once one
+// block holds more than one delimiter per delimiterBytesPerBlock bytes of
+// the limit: the delimiters are all made, with their text nodes (~200
+// bytes each), before the matching starts, so that bound is what keeps
+// such a paragraph from taking gigabytes first.
+type deadline struct {
+	ctx context.Context
+	lim limits.Limits
+}
 
-func (deadline) Extend(md goldmark.Markdown) {
+// Budgets per byte of limits.markdown_bytes (at the 32 MiB default: 67 M
+// comparisons, well under a second of CPU, and 10,485 delimiters in one
+// block). Real documents make a few comparisons per delimiter, and a
+// paragraph or table cell with ten thousand emphasis markers or
+// intraword underscores is not prose. The block bound also bounds the
+// walks the comparisons do not count: goldmark steps over delimiters that
+// cannot open (an intraword "_") without asking their processor, so N of
+// them and N closers after them cost N² steps.
+const (
+	delimiterWorkPerByte   = 2
+	delimiterBytesPerBlock = 3200
+)
+
+// errDelimiterWork is why a parse stopped on the delimiter work budget.
+var errDelimiterWork = errors.New("emphasis delimiter matching over its work budget")
+
+func (d deadline) Extend(md goldmark.Markdown) {
+	w := &delimiterWork{ctx: d.ctx}
+	if b := d.lim.MarkdownBytes; b > 0 && b <= math.MaxInt/delimiterWorkPerByte {
+		w.budget, w.perBlock = int(b)*delimiterWorkPerByte, int(b/delimiterBytesPerBlock)
+	}
 	md.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(deadlineBlock{}, 1)),
-		parser.WithInlineParsers(util.Prioritized(deadlineInline{}, 1)),
+		parser.WithInlineParsers(
+			util.Prioritized(deadlineInline{}, 1),
+			util.Prioritized(&guardedDelimiters{inner: parser.NewEmphasisParser(), work: w}, 499),
+			util.Prioritized(&guardedDelimiters{inner: extension.NewStrikethroughParser(), work: w}, 499),
+		),
 	)
+}
+
+// delimiterCheckEvery is how many delimiter comparisons run between two
+// looks at the context (a look costs about as much as a few hundred).
+const delimiterCheckEvery = 1 << 14
+
+// guardedDelimiters is an inline parser that parses as inner does and
+// wraps the processor of each delimiter it makes in a guardedProcessor.
+type guardedDelimiters struct {
+	inner parser.InlineParser
+	work  *delimiterWork
+}
+
+// delimiterWork counts the delimiter comparisons of one parse, and the
+// delimiters of the block being parsed.
+type delimiterWork struct {
+	ctx      context.Context
+	budget   int // comparisons; 0: no budget
+	perBlock int // delimiters in one block; 0: no bound
+	calls    int
+	block    ast.Node
+	inBlock  int
+}
+
+func (g *guardedDelimiters) Trigger() []byte { return g.inner.Trigger() }
+
+func (g *guardedDelimiters) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	n := g.inner.Parse(parent, block, pc)
+	if d, ok := n.(*parser.Delimiter); ok {
+		d.Processor = guardedProcessor{DelimiterProcessor: d.Processor, w: g.work}
+		w := g.work
+		if parent != w.block {
+			w.block, w.inBlock = parent, 0
+		}
+		if w.inBlock++; w.perBlock > 0 && w.inBlock > w.perBlock {
+			panic(aborted{errDelimiterWork})
+		}
+	}
+	return n
+}
+
+// guardedProcessor is a delimiter's processor that counts the comparisons
+// goldmark makes with it and aborts the parse once the read's context is
+// done.
+type guardedProcessor struct {
+	parser.DelimiterProcessor
+	w *delimiterWork
+}
+
+func (p guardedProcessor) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	w := p.w
+	w.calls++
+	if w.calls%delimiterCheckEvery == 0 {
+		if w.ctx != nil {
+			if err := w.ctx.Err(); err != nil {
+				panic(aborted{err})
+			}
+		}
+		if w.budget > 0 && w.calls > w.budget {
+			panic(aborted{errDelimiterWork})
+		}
+	}
+	return p.DelimiterProcessor.CanOpenCloser(opener, closer)
 }
 
 // deadlineBlock never opens a block; goldmark calls it for every line.

@@ -7,6 +7,7 @@ package markdown
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -55,7 +56,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 		fm, fmFault = structured.DecodeYAML(b)
 		return nil
 	}}
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, deadline{}}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, deadline{ctx: ctx, lim: lim}}
 	if hasFrontMatter(src) {
 		exts = append(exts, &frontmatter.Extender{Formats: []frontmatter.Format{yamlFM}})
 	}
@@ -69,7 +70,7 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 	md := goldmark.New(goldmark.WithExtensions(exts...))
 	pctx := parser.NewContext()
 	pctx.Set(ctxKey, ctx)
-	doc, err := parse(md, src, pctx)
+	doc, err := parse(md, src, pctx, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -101,12 +102,18 @@ func Read(ctx context.Context, r io.ReaderAt, size int64, name string, lim limit
 }
 
 // parse runs goldmark, turning the deadline parsers' abort into an error.
-func parse(md goldmark.Markdown, src []byte, pctx parser.Context) (doc ast.Node, err error) {
+func parse(md goldmark.Markdown, src []byte, pctx parser.Context, lim limits.Limits) (doc ast.Node, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			a, ok := p.(aborted)
 			if !ok {
 				panic(p)
+			}
+			if errors.Is(a.err, errDelimiterWork) {
+				err = document.LimitFault(limits.KeyMarkdownBytes, document.Loc{}, a.err,
+					"the Markdown's emphasis markers (* _ ~) need more matching work than %d bytes of Markdown may (a run like \"*a_*a_…\" in one paragraph makes it quadratic); the file was not read",
+					lim.MarkdownBytes)
+				return
 			}
 			err = document.LimitFault(limits.KeyReadTimeout, document.Loc{}, a.err,
 				"reading the Markdown did not finish within the time limit (limits.read_timeout)")

@@ -22,9 +22,6 @@ const mspdiNamespace = "http://schemas.microsoft.com/project"
 // past the declaration, comments and a DOCTYPE, the root comes early.
 const maxProlog = 64 << 10
 
-// isMSPDI reports whether the XML's root element is MS Project's <Project>.
-func isMSPDI(r io.Reader) bool { return xmlSchedule(r) == document.FormatMSPDI }
-
 // xmlSchedule says which schedule format an XML file's root element is:
 // MS Project's <Project> (MSPDI), P6's <APIBusinessObjects>, or neither ("").
 func xmlSchedule(r io.Reader) document.Format {

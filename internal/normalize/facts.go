@@ -376,16 +376,6 @@ func (f *facts) person(roles ...string) (artifact.NamedPerson, bool) {
 	return artifact.NamedPerson{}, false
 }
 
-// value returns the first labelledFact value whose label is in tab under key.
-func (f *facts) value(tab *vocab.Table, key string) (labelledFact, bool) {
-	for _, l := range f.labels {
-		if k, ok := tab.Exact(l.label); ok && k == key && strings.TrimSpace(l.value) != "" {
-			return l, true
-		}
-	}
-	return labelledFact{}, false
-}
-
 func clip(s string, n int) string {
 	s = strings.TrimSpace(s)
 	if len(s) <= n {

@@ -23,9 +23,7 @@ func unreadTable(t *doc, a *artifact.Artifact, g grid, h header, what string) {
 			seen = append(seen, s)
 		}
 	}
-	for _, k := range sortedKeys(h.cols) {
-		known = append(known, k)
-	}
+	known = append(known, sortedKeys(h.cols)...)
 	diag(a, "warning", UnreadTable, g.loc(t.Path, g.rows[h.idx], -1),
 		"a table looks like a %s but its rows could not be read: header %q; columns understood: %s (not enough to read the rows)",
 		what, strings.Join(seen, " | "), strings.Join(known, ", "))

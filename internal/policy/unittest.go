@@ -158,7 +158,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestRun, error) {
 		cov = cover.New()
 		runner.SetCoverageQueryTracer(cov)
 	}
-	ch, err := runner.Run(ctx, modules)
+	ch, err := runner.SetModules(modules).RunTests(ctx, nil)
 	if err != nil {
 		var errs ast.Errors
 		if errors.As(err, &errs) {

@@ -143,7 +143,7 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	}
 	res.SchemaVersion = finding.ReportSchemaVersion
 	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
-	res.Rules = catalog(eng, res.Findings, res.Documents)
+	res.Rules = catalog(eng, res.Findings, res.Documents, false)
 	res.Run = finding.Run{
 		AsOf: first.AsOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
 		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Root: first.Root,

@@ -64,7 +64,7 @@ type deadline struct {
 	lim limits.Limits
 }
 
-// Budgets per byte of limits.markdown_bytes (at the 32 MiB default: 67 M
+// Budgets per byte of limits.markdown_bytes (at the 16 MiB default: 67 M
 // comparisons, well under a second of CPU, and 10,485 delimiters in one
 // block). Real documents make a few comparisons per delimiter, and a
 // paragraph or table cell with ten thousand emphasis markers or
@@ -73,8 +73,8 @@ type deadline struct {
 // cannot open (an intraword "_") without asking their processor, so N of
 // them and N closers after them cost N² steps.
 const (
-	delimiterWorkPerByte   = 2
-	delimiterBytesPerBlock = 3200
+	delimiterWorkPerByte   = 4
+	delimiterBytesPerBlock = 1600
 )
 
 // errDelimiterWork is why a parse stopped on the delimiter work budget.

@@ -53,14 +53,49 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 		if len(out) == 0 {
 			// "Objective: Create a radio …" outside any such section.
 			for _, l := range t.facts.labels {
-				if k, ok := tab.Exact(l.label); ok && k == key && vocab.Words(l.value) >= 3 {
-					out = append(out, item{l.value, l.loc})
+				if vocab.Words(l.label) > 4 || vocab.Words(l.value) < 3 {
+					continue
+				}
+				for _, k := range tab.MatchAll(l.label) {
+					if k != key {
+						continue
+					}
+					for _, line := range splitLines(l.value) {
+						out = append(out, item{line, l.loc})
+					}
 					found(a, "charter."+key)
 					evidence(a, "charter."+key, l.label+": "+l.value, l.loc, true)
+					break
 				}
 			}
 		}
 		return out
+	}
+	// labelValue is what a form-style charter (a two-column table of
+	// "Purpose | …", "Scope | …" rows, or "Budget: …" lines) writes for
+	// key when no section heads it.
+	labelValue := func(key string) (string, document.Loc) {
+		var parts []string
+		var loc document.Loc
+		for _, l := range t.facts.labels {
+			if vocab.Words(l.label) > 4 || vocab.Words(l.value) < 2 {
+				continue
+			}
+			for _, k := range tab.MatchAll(l.label) {
+				if k == key {
+					if len(parts) == 0 {
+						loc = l.loc
+					}
+					parts = append(parts, l.value)
+					evidence(a, "charter."+key, l.label+": "+l.value, l.loc, true)
+					break
+				}
+			}
+		}
+		if len(parts) > 0 {
+			found(a, "charter."+key)
+		}
+		return strings.Join(parts, "\n"), loc
 	}
 	for _, i := range secs("purpose") {
 		text := purposeText(o, i, tab)
@@ -68,6 +103,11 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 			c.Purpose = text
 			l := o.sections[i].Loc
 			c.PurposeLoc = &l
+		}
+	}
+	if c.Purpose == "" {
+		if v, loc := labelValue("purpose"); v != "" {
+			c.Purpose, c.PurposeLoc = v, &loc
 		}
 	}
 	if c.Purpose == "" {
@@ -95,6 +135,9 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 		c.Scope.Description = strings.TrimSpace(c.Scope.Description + "\n" + desc)
 		c.Scope.InScope = append(c.Scope.InScope, in...)
 		c.Scope.OutOfScope = append(c.Scope.OutOfScope, out...)
+	}
+	if strings.TrimSpace(c.Scope.Description) == "" {
+		c.Scope.Description, _ = labelValue("scope")
 	}
 	c.Scope.InScope = append(c.Scope.InScope, texts(list("in_scope"))...)
 	c.Scope.OutOfScope = append(c.Scope.OutOfScope, texts(list("out_of_scope"))...)
@@ -142,6 +185,11 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 			c.Budget = b
 		}
 	}
+	if c.Budget == nil {
+		if v, _ := labelValue("budget"); v != "" {
+			c.Budget = budget(v)
+		}
+	}
 	if c.Budget == nil || c.Budget.Amount == nil {
 		if b, loc := budgetAnywhere(t); b != nil {
 			c.Budget = b
@@ -161,6 +209,11 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 			}
 		}
 	}
+	if len(c.Assumptions) == 0 {
+		if v, _ := labelValue("assumptions"); v != "" {
+			c.Assumptions = splitLines(v)
+		}
+	}
 	c.Constraints = append(c.Constraints, texts(list("constraints"))...)
 	c.Risks = texts(list("risks"))
 	for _, i := range secs("approval_requirements") {
@@ -168,6 +221,12 @@ func normalizeCharter(t *doc, a *artifact.Artifact, _ Options) {
 	}
 	for _, i := range secs("exit_criteria") {
 		c.ExitCriteria = o.text(i)
+	}
+	if c.ApprovalRequirements == "" {
+		c.ApprovalRequirements, _ = labelValue("approval_requirements")
+	}
+	if c.ExitCriteria == "" {
+		c.ExitCriteria, _ = labelValue("exit_criteria")
 	}
 	c.ProjectManager = person(t, a, o, "project_manager", []string{"project_manager", "program_manager"}, c.Stakeholders)
 	if c.ProjectManager.Name != "" {
@@ -591,4 +650,16 @@ func firstSentenceWith(text, word string) string {
 		}
 	}
 	return ""
+}
+
+// splitLines splits a labelled value written as several lines or bullets
+// into its items.
+func splitLines(v string) []string {
+	var out []string
+	for _, line := range strings.Split(v, "\n") {
+		if line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-*•·")); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
 }

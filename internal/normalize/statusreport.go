@@ -341,6 +341,18 @@ func statusEvidence(t *doc, a *artifact.Artifact, s *artifact.StatusReport) {
 			evidence(a, "status_report.overall_status", l.label+": "+l.value, l.loc, false)
 		}
 	}
+	// A table cell naming the status beside an empty cell: the colour is
+	// the cell's fill or a picture, which is not read.
+	for _, g := range t.grids {
+		for _, r := range g.rows {
+			for j := 0; j+1 < len(r.cells); j++ {
+				k, ok := vocab.StatusLabels.Exact(r.text(j))
+				if ok && k == "overall_status" && vocab.Normalize(r.text(j)) != "status" && strings.TrimSpace(r.text(j+1)) == "" {
+					evidence(a, "status_report.overall_status", r.text(j)+": (an empty cell: a colour fill or picture is not read)", g.loc(t.Path, r, j+1), false)
+				}
+			}
+		}
+	}
 }
 
 // prompt: a value that is the template's prompt ("[Red|Yellow|Green] for

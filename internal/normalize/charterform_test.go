@@ -1,0 +1,42 @@
+package normalize
+
+import (
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/document"
+)
+
+// A form-style charter writes its sections as rows of a two-column table
+// ("Purpose | …", "Objectives | …"): read as the sections they stand for.
+func TestFormStyleCharter(t *testing.T) {
+	n := 0
+	row := func(k, v string) []document.Cell {
+		n++
+		return []document.Cell{{Text: k, Loc: &document.Loc{Path: "charter.docx", Table: 1, Row: n, Column: 1}},
+			{Text: v, Loc: &document.Loc{Path: "charter.docx", Table: 1, Row: n, Column: 2}}}
+	}
+	tr := &document.Tree{Path: "charter.docx", Format: document.FormatDocx, Blocks: []document.Block{
+		{Kind: document.BlockHeading, Level: 0, Text: "Project Charter"},
+		{Kind: document.BlockTable, Table: &document.Table{Rows: [][]document.Cell{
+			row("Project Name", "Payroll Migration"),
+			row("Project Manager", "Jane Doe"),
+			row("Project Sponsor", "Robert Lee, CFO"),
+			row("Purpose", "The agency's payroll system is out of support; this project moves payroll to a shared service provider to cut cost and risk."),
+			row("Objectives", "Migrate all 18,400 employees by June 2027\nCut manual pay adjustments by 80%"),
+			row("Scope", "Payroll processing and time reporting for all bureaus. Out of scope: benefits administration."),
+			row("Budget", "$2.4M over FY26-FY27"),
+		}}},
+	}}
+	a := Normalize(tr, classify.Result{Kind: "charter"}, Options{})
+	c := a.Charter
+	if c.ProjectManager.Name != "Jane Doe" || c.Sponsor.Name != "Robert Lee" {
+		t.Errorf("PM %q, sponsor %q", c.ProjectManager.Name, c.Sponsor.Name)
+	}
+	if len(c.Objectives) != 2 || c.Purpose == "" || c.Scope.Description == "" {
+		t.Errorf("objectives %d, purpose %q, scope %q", len(c.Objectives), c.Purpose, c.Scope.Description)
+	}
+	if c.Budget == nil || c.Budget.Amount == nil || *c.Budget.Amount != 2.4e6 {
+		t.Errorf("budget = %+v", c.Budget)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
@@ -90,7 +91,7 @@ func nameText(s string) string {
 // taken for "As-Is Systems Environment". The artifact must be of the
 // document's kind, or the document of no particular kind (generic); a
 // title naming two artifacts equally well names none.
-func artifactKey(t *document.Tree, kind string) string {
+func artifactKey(t *document.Tree, kind, path string) string {
 	names, kinds, err := loadArtifactNames()
 	if err != nil || t == nil { // a configured kind is decided without reading the document
 		return ""
@@ -100,7 +101,13 @@ func artifactKey(t *document.Tree, kind string) string {
 			return strings.TrimSpace(k)
 		}
 	}
-	for _, title := range titleCandidates(t) {
+	candidates := titleCandidates(t)
+	// A file named as a GSA M3 template ("M3-Playbook-RAID-Log-Template")
+	// is that M3 artifact.
+	if name := filenameWords(path); vocab.ContainsWord(name, "m3") {
+		candidates = append(candidates, titleCandidate{name, "file name"})
+	}
+	for _, title := range candidates {
 		text := " " + nameText(title.text) + " "
 		best, bestLen, tie := "", 0, false
 		for _, n := range names {

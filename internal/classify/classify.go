@@ -63,7 +63,7 @@ type KindRule struct {
 // front matter or title names one (artifactKey).
 func Classify(t *document.Tree, path string, rules []KindRule) Result {
 	r := classifyKind(t, path, rules)
-	r.ArtifactKey = artifactKey(t, r.Kind)
+	r.ArtifactKey = artifactKey(t, r.Kind, path)
 	if r.Title == "" && t != nil {
 		r.Title = Title(t)
 	}

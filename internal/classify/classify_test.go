@@ -59,8 +59,20 @@ func TestArtifactKey(t *testing.T) {
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "lcce", "title": "Cost model"}}, "generic", "lcce"},
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "no-such-artifact", "title": "Cost model"}}, "generic", ""},
 	} {
-		if got := artifactKey(c.tree, c.kind); got != c.want {
+		if got := artifactKey(c.tree, c.kind, "doc.docx"); got != c.want {
 			t.Errorf("artifactKey(%v, %s) = %q, want %q", titleCandidates(c.tree), c.kind, got, c.want)
 		}
+	}
+}
+
+// A file named as a GSA M3 template is that M3 artifact; the same name
+// without "M3" is not (a RAID log of another framework).
+func TestArtifactKeyFromM3FileName(t *testing.T) {
+	tr := &document.Tree{Path: "x"}
+	if got := artifactKey(tr, "risk_register", "templates/M3-Playbook-RAID-Log-Template.xlsx"); got != "raid-log" {
+		t.Errorf("M3 file name: %q", got)
+	}
+	if got := artifactKey(tr, "risk_register", "templates/raid-log.csv"); got != "" {
+		t.Errorf("plain RAID log: %q", got)
 	}
 }

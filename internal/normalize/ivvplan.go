@@ -37,9 +37,9 @@ func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {
 	all := allText(t.Tree)
 	low := strings.ToLower(all)
 	p.Independence = artifact.IVVIndependence{
-		Technical:  strings.Contains(low, "technical independence") || strings.Contains(low, "technically independent"),
-		Managerial: strings.Contains(low, "managerial independence") || strings.Contains(low, "managerially independent"),
-		Financial:  strings.Contains(low, "financial independence") || strings.Contains(low, "financially independent"),
+		Technical:  independence(low, "technical"),
+		Managerial: independence(low, "managerial"),
+		Financial:  independence(low, "financial"),
 	}
 	if s := firstSentenceWith(all, "independent of"); s != "" {
 		p.Independence.Statement = s
@@ -51,11 +51,22 @@ func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {
 		p.ReportsTo = strings.TrimSpace(strings.TrimRight(m[1], "."))
 		found(a, "ivv_plan.reports_to")
 	}
+	// "IV&V Provider: Northgate Assurance LLC", a roles table row, then
+	// the provider named in prose.
+	if q, ok := t.facts.person("ivv_provider"); ok {
+		p.Provider.Organization = q.Name
+		evidence(a, "ivv_plan.provider", q.RoleRaw+": "+q.Name, q.Loc, true)
+	}
 	for _, re := range providerPatterns {
-		if m := re.FindStringSubmatch(all); m != nil {
-			p.Provider.Organization = strings.TrimSpace(m[1])
+		if p.Provider.Organization != "" {
 			break
 		}
+		if m := re.FindStringSubmatch(all); m != nil {
+			p.Provider.Organization = strings.TrimSpace(m[1])
+		}
+	}
+	if p.Provider.Organization == "" {
+		t.facts.mentionsAs(a, "ivv_provider", "ivv_plan.provider")
 	}
 	found(a, "ivv_plan.provider")
 	for _, line := range strings.Split(all, "\n") {
@@ -90,3 +101,25 @@ var providerPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`((?:[A-Z][\w&'’-]* ){0,5}[A-Z][\w&'’-]*) is (?:technically, managerially and financially )?independent of`),
 	regexp.MustCompile(`(?:IV&V|verification and validation)[^.\n]{0,120}?\bby ((?:[A-Z][\w&'’-]* ){0,5}[A-Z][\w&'’-]*) *[.,(]`),
 }
+
+// independence reports whether the plan affirms one kind of independence:
+// "technical independence", "technically independent", or the adverb in
+// a coordinated list ("technically, managerially and financially
+// independent of the developer").
+func independence(low, kind string) bool {
+	if strings.Contains(low, kind+" independence") || strings.Contains(low, kind+"ly independent") {
+		return true
+	}
+	for _, m := range coordinatedIndependence.FindAllString(low, -1) {
+		if strings.Contains(m, kind+"ly") || strings.Contains(m, kind+",") || strings.Contains(m, kind+" and") || strings.Contains(m, kind+" or") {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedIndependence is a list of adverbs (or adjectives) ending in
+// "independent" or "independence": "technically, managerially and
+// financially independent", "technical, managerial, and financial
+// independence".
+var coordinatedIndependence = regexp.MustCompile(`(?:\b(?:technical|managerial|financial)(?:ly)?\b[ ,]*(?:and |or |as well as )?){2,3}\s*independen(?:t|ce)`)

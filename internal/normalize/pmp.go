@@ -112,7 +112,7 @@ var (
 	escalationDetail = regexp.MustCompile(`(?i)\b(within \w+ (business |working )?(days?|hours?)|level|tier|threshold|criteria|to the (executive|steering|governance))`)
 	decisionRights   = regexp.MustCompile(`(?i)\b(decision rights|decides|approves|approval authority|authority to)\b`)
 	statusMeeting    = regexp.MustCompile(`(?i)\b(status|progress) (meeting|review)s?\b`)
-	cadence          = regexp.MustCompile(`(?i)\b(daily|weekly|bi-?weekly|monthly|quarterly)\b`)
+	cadence          = regexp.MustCompile(`(?i)\b(daily|weekly|bi-?weekly|fortnightly|semi-?monthly|monthly|bi-?monthly|quarterly|annually|yearly|every (?:day|week|month|quarter|sprint|other week|(?:two|three|four|six|2|3|4|6) (?:days|weeks|months))|once (?:a|per|each) (?:day|week|month|quarter|sprint)|each (?:week|month|sprint|quarter)|at (?:each|every) (?:sprint|milestone|phase|gate))\b`)
 	referenceVerb    = regexp.MustCompile(`(?i)\b(see|refer to|referenced in|documented in|described in|defined in|maintained in|in the separate|governed by)\b`)
 )
 

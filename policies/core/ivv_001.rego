@@ -22,7 +22,7 @@ fail contains f if {
 	lib.found(input, "ivv_plan.provider")
 	lib.blank(object.get(plan, ["provider", "organization"], null))
 	lib.blank(object.get(plan, ["provider", "name"], null))
-	f := {"msg": "the plan does not name the organization that performs IV&V", "loc": {}}
+	f := lib.missing({"msg": "the plan does not name the organization that performs IV&V", "loc": {}}, "ivv_plan.provider")
 }
 
 not_assessable contains r if {

@@ -8,7 +8,7 @@ test_pass if {
 }
 
 test_fail if {
-	ivv_001.fail == {{"msg": "the plan does not name the organization that performs IV&V", "loc": {}}} with input as {"fields_found": ["ivv_plan.provider"], "ivv_plan": {"provider": {"name": "", "organization": ""}}}
+	ivv_001.fail == {{"msg": "the plan does not name the organization that performs IV&V", "loc": {}, "absent": "ivv_plan.provider", "mentions": []}} with input as {"fields_found": ["ivv_plan.provider"], "ivv_plan": {"provider": {"name": "", "organization": ""}}}
 }
 
 test_not_assessable if {

@@ -409,6 +409,7 @@ func milestones(o *outline, i int) []artifact.Milestone {
 		items = o.items(i)
 		levels = make([]int, len(items))
 	}
+	items, levels = splitDatedLines(items, levels)
 	top := 1 << 30
 	for _, l := range levels {
 		top = min(top, l)
@@ -662,4 +663,31 @@ func splitLines(v string) []string {
 		}
 	}
 	return out
+}
+
+// splitDatedLines splits an item whose lines are dated entries (a text box
+// of four dated milestones reads as one paragraph of four lines) into one
+// item per line.
+func splitDatedLines(items []item, levels []int) ([]item, []int) {
+	var outItems []item
+	var outLevels []int
+	for k, it := range items {
+		lines := strings.Split(it.text, "\n")
+		dated := 0
+		for _, l := range lines {
+			if _, ok := dateIn(l); ok {
+				dated++
+			}
+		}
+		if len(lines) < 2 || dated < 2 {
+			outItems, outLevels = append(outItems, it), append(outLevels, levels[k])
+			continue
+		}
+		for _, l := range lines {
+			if l = strings.TrimSpace(l); l != "" {
+				outItems, outLevels = append(outItems, item{l, it.loc}), append(outLevels, levels[k])
+			}
+		}
+	}
+	return outItems, outLevels
 }

@@ -40,3 +40,17 @@ func TestFormStyleCharter(t *testing.T) {
 		t.Errorf("budget = %+v", c.Budget)
 	}
 }
+
+// A text box of four dated milestones reads as one paragraph of four
+// lines: four milestones, not one.
+func TestTextBoxMilestones(t *testing.T) {
+	tr := &document.Tree{Path: "c.docx", Format: document.FormatDocx, Blocks: []document.Block{
+		{Kind: document.BlockHeading, Level: 1, Text: "Project Charter"},
+		{Kind: document.BlockHeading, Level: 2, Text: "Milestones"},
+		{Kind: document.BlockParagraph, Text: "Kickoff – January 5, 2026\nDesign complete – March 2, 2026\nPilot – June 1, 2026\nGo-live – September 14, 2026"},
+	}}
+	ms := Normalize(tr, classify.Result{Kind: "charter"}, Options{}).Charter.Milestones
+	if len(ms) != 4 || ms[3].Name != "Go-live" || ms[3].Date == nil || *ms[3].Date != "2026-09-14" {
+		t.Errorf("milestones = %+v", ms)
+	}
+}

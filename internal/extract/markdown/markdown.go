@@ -360,6 +360,9 @@ func (w *walker) inlineTo(sb *strings.Builder, n ast.Node, code bool) {
 			w.inlineTo(sb, v, true)
 		case *ast.AutoLink:
 			sb.Write(v.Label(w.src))
+		case *ast.Image:
+			// A picture's alt text is not the document's text (a logo's
+			// "Shape1" must not become a milestone).
 		case *ast.RawHTML:
 			var raw []byte
 			for i := 0; i < v.Segments.Len(); i++ {

@@ -50,7 +50,9 @@ fail contains f if {
 fail contains f if {
 	judged
 	count(dated) > 0
-	newest := [r | some r in dated; lib.day(r.date) == max({lib.day(x.date) | some x in dated})][0]
+	# Several revisions on the newest date: the last row is the newest.
+	same_day := [r | some r in dated; lib.day(r.date) == max({lib.day(x.date) | some x in dated})]
+	newest := same_day[count(same_day) - 1]
 	version := object.get(input, ["metadata", "version"], "")
 	not lib.blank(version)
 	not lib.blank(object.get(newest, "version", null))

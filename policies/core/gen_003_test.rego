@@ -34,3 +34,12 @@ test_fail_newest_does_not_match_version if {
 test_generic_not_judged if {
 	count(gen_003.fail) == 0 with input as {"kind": "generic", "metadata": {"revision_history": []}}
 }
+
+# Two revisions on the newest date: the last row is the newest.
+test_same_day_last_row_is_newest if {
+	doc := {"kind": "pmp", "metadata": {"version": "1.1", "revision_history": [
+		{"version": "1.0", "date": "2026-05-01", "author": "A", "description": "first"},
+		{"version": "1.1", "date": "2026-05-01", "author": "A", "description": "fix"},
+	]}}
+	count(gen_003.fail) == 0 with input as doc
+}

@@ -50,6 +50,7 @@ fail contains f if {
 fail contains f if {
 	judged
 	count(dated) > 0
+
 	# Several revisions on the newest date: the last row is the newest.
 	same_day := [r | some r in dated; lib.day(r.date) == max({lib.day(x.date) | some x in dated})]
 	newest := same_day[count(same_day) - 1]

@@ -54,3 +54,30 @@ func TestTextBoxMilestones(t *testing.T) {
 		t.Errorf("milestones = %+v", ms)
 	}
 }
+
+// A status report's table with only a "Description" column (an activity
+// list) is not its risks; one under a risks heading is.
+func TestStatusRiskTableNeedsToSayRisk(t *testing.T) {
+	tbl := func(n int, rows ...[]string) *document.Table {
+		tb := &document.Table{}
+		for r, row := range rows {
+			var cells []document.Cell
+			for c, v := range row {
+				cells = append(cells, document.Cell{Text: v, Loc: &document.Loc{Path: "s.md", Table: n, Row: r + 1, Column: c + 1}})
+			}
+			tb.Rows = append(tb.Rows, cells)
+		}
+		return tb
+	}
+	tr := &document.Tree{Path: "s.md", Format: document.FormatMD, Blocks: []document.Block{
+		{Kind: document.BlockHeading, Level: 1, Text: "Weekly Status Report"},
+		{Kind: document.BlockHeading, Level: 2, Text: "Activities"},
+		{Kind: document.BlockTable, Loc: document.Loc{Table: 1, Section: "Activities"}, Table: tbl(1, []string{"Description"}, []string{"Built the login page"})},
+		{Kind: document.BlockHeading, Level: 2, Text: "Top Risks"},
+		{Kind: document.BlockTable, Loc: document.Loc{Table: 2, Section: "Top Risks"}, Table: tbl(2, []string{"Description"}, []string{"Vendor may slip the API"})},
+	}}
+	rs := Normalize(tr, classify.Result{Kind: "status_report"}, Options{}).StatusReport.Risks
+	if len(rs) != 1 || rs[0].Text != "Vendor may slip the API" {
+		t.Errorf("risks = %+v", rs)
+	}
+}

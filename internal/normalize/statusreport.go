@@ -550,6 +550,12 @@ func readStatusRisks(t *doc, s *artifact.StatusReport, used map[int]bool) {
 		if _, ok := h.cols["text"]; !ok {
 			continue
 		}
+		// A risk table says so in its header or its heading: a table
+		// whose one recognised column is a "Description" (an activity
+		// list, a legend) is not risks.
+		if !riskTable(g, h) {
+			continue
+		}
 		used[gi] = true
 		for _, r := range dataRows(g, h.idx) {
 			rk := artifact.StatusRisk{Text: colText(r, h, "text"), Response: colText(r, h, "response"), RegisterID: colText(r, h, "register_id"), Loc: g.loc(t.Path, r, -1)}
@@ -634,4 +640,18 @@ func tableItems(path string, g grid, from int) []artifact.DatedItem {
 		out = append(out, it)
 	}
 	return out
+}
+
+// riskTable: the table's header row or its section names risks or issues,
+// or the header has a response or register-ID column beside the text.
+func riskTable(g grid, h header) bool {
+	if len(h.cols) >= 2 {
+		return true
+	}
+	words := g.section
+	for _, c := range g.rows[h.idx].cells {
+		words += " " + c.Text
+	}
+	l := strings.ToLower(words)
+	return strings.Contains(l, "risk") || strings.Contains(l, "issue") || strings.Contains(l, "raid")
 }

@@ -15,7 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollgate-dev/tollgate/internal/testbudget"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -158,29 +157,25 @@ var robustCorpus = map[string]string{
 	"spreadsheet__sample.strict.xlsx":           "",
 }
 
-// Budgets of the robustness suite, per file, for the whole command (process
-// start and policy compilation included). Time is CPU time (user + system):
-// the machine is shared, and wall time there measures the neighbours. The
-// time budget is reported (testbudget: BUDGET lines, scripts/budgets.sh)
-// and fails the test only at 10× (a hang guard); a child still running
-// after robustKill is killed. Memory is not inflated by neighbours, so its
-// budget is asserted.
+// Bounds of the robustness suite, per file, for the whole command (process
+// start and policy compilation included). No speed is asserted: the time a
+// file took is logged (a TOOK line; scripts/budgets.sh holds the 2 s
+// target), and a child still running after robustKill is killed, which is
+// the hang guard. Memory is not inflated by neighbours, so its bound is
+// asserted.
 const (
-	robustMaxMS  = 2000
 	robustMaxMiB = 256
 	robustKill   = 3 * time.Minute
 )
 
-// overBudget are the files known to exceed the per-file budget, with the
-// bound they are held to instead so they cannot get worse unnoticed. None
-// is: the 200,000-row sheet (800,000 cells), once ~15 s and ~1 GiB with
-// excelize's row iterator, is read by the streaming cell reader into lean
-// cells and checked in ~1.7 s of CPU and ~220 MiB.
-var overBudget = map[string]struct{ ms, mib float64 }{}
+// overBudget are the files known to exceed the per-file memory bound, with
+// the bound they are held to instead so they cannot get worse unnoticed.
+// None does today.
+var overBudget = map[string]struct{ mib float64 }{}
 
 // TestRobustness runs the command line once per hostile file, each in its
-// own process: no panic, under the memory budget (and 10× the time
-// budget), and either a
+// own process: no panic, under the memory bound, within the hang guard
+// (robustKill), and either a
 // correct result (read, checked, classified as expected) or exactly the
 // one expected tool finding. -v prints the table.
 func TestRobustness(t *testing.T) {
@@ -242,19 +237,19 @@ func TestRobustness(t *testing.T) {
 	var table strings.Builder
 	fmt.Fprintf(&table, "\n%-44s %-14s %7s %7s %7s  %s\n", "file", "outcome", "cpu ms", "wall ms", "MiB", "case")
 	for _, r := range rows {
-		maxMS, maxMiB := float64(robustMaxMS), float64(robustMaxMiB)
+		maxMiB := float64(robustMaxMiB)
 		note := ""
 		if b, ok := overBudget[r.name]; ok {
-			maxMS, maxMiB = b.ms, b.mib
-			if r.ms > robustMaxMS || r.mib > robustMaxMiB {
-				note = " [over the 2 s / 256 MiB target: known]"
+			maxMiB = b.mib
+			if r.mib > robustMaxMiB {
+				note = " [over the 256 MiB bound: known]"
 			}
 		}
 		fmt.Fprintf(&table, "%-44s %-14s %7.0f %7d %7.1f  %s%s\n", r.name, r.outcome, r.ms, r.wall.Milliseconds(), r.mib, r.why, note)
 		if r.problem != "" {
 			t.Errorf("%s: %s", r.name, r.problem)
 		}
-		testbudget.Check(t, r.name+" (CPU)", time.Duration(r.ms)*time.Millisecond, time.Duration(maxMS)*time.Millisecond)
+		t.Logf("TOOK\t%s\t%s (CPU)\t%.0f ms", t.Name(), r.name, r.ms)
 		if r.mib > maxMiB {
 			t.Errorf("%s: peak RSS %.1f MiB, budget %.0f MiB", r.name, r.mib, maxMiB)
 		}

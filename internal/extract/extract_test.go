@@ -12,8 +12,8 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/testbudget"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -170,7 +170,7 @@ func TestReadDeadlineHoldsForAStuckReader(t *testing.T) {
 	if f := faultOf(t, err); f.Rule != document.LimitHit || !strings.Contains(f.Message, "limits.read_timeout") {
 		t.Errorf("fault %v", f)
 	}
-	testbudget.Since(t, "giving up on a stuck reader", start, time.Second)
+	hangguard.Since(t, "giving up on a stuck reader", start, 10*time.Second)
 
 	// A cancelled run is not a finding on the file.
 	ctx, cancel := context.WithCancel(context.Background())

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/testbudget"
 )
 
 func read(t *testing.T, name, body string, lim limits.Limits) *document.Tree {
@@ -213,7 +213,7 @@ i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
 func TestFrontMatterProblemsKeepTheBody(t *testing.T) {
 	start := time.Now()
 	tr := read(t, "bomb.md", bomb, limits.Default())
-	testbudget.Since(t, "alias bomb", start, 2*time.Second)
+	hangguard.Since(t, "alias bomb", start, 20*time.Second)
 	if tr.FrontMatter != nil || len(tr.Faults) != 1 || tr.Faults[0].Rule != document.ReadPartialLoss || !strings.Contains(tr.Faults[0].Message, "alias bomb") {
 		t.Errorf("front matter %v faults %v", tr.FrontMatter, tr.Faults)
 	}
@@ -281,12 +281,10 @@ func TestHostileInputsAreBounded(t *testing.T) {
 		"quotes": strings.Repeat(">", 200000) + " deep\n",
 		"lists":  lists.String(),
 	} {
-		cpu0 := testbudget.ProcessCPU()
+		start := time.Now()
 		tr := read(t, name+".md", body, limits.Default())
-		// Bounded, not fast: the work is measured in this process's CPU
-		// time (~1–2 s alone on a 2-core box), which other packages
-		// running side by side do not inflate.
-		testbudget.Check(t, name+" (CPU)", testbudget.ProcessCPU()-cpu0, 3*time.Second)
+		// Bounded, not fast (~1–2 s alone on a 2-core box): only a hang fails.
+		hangguard.Since(t, name, start, 30*time.Second)
 		if len(tr.Notes) == 0 || !strings.Contains(tr.Notes[0], "flattened") {
 			t.Errorf("%s notes %v", name, tr.Notes)
 		}
@@ -301,7 +299,7 @@ func TestHostileInputsAreBounded(t *testing.T) {
 	if !errors.As(err, &f) || f.Rule != document.LimitHit || !strings.Contains(f.Message, "limits.read_timeout") {
 		t.Errorf("deadline: %v", err)
 	}
-	testbudget.Since(t, "abort at the deadline", start, time.Second)
+	hangguard.Since(t, "abort at the deadline", start, 10*time.Second)
 }
 
 func TestFlattenKeepsLineCount(t *testing.T) {
@@ -388,7 +386,7 @@ func TestEmphasisBombIsBounded(t *testing.T) {
 	body := strings.Repeat("*a_", 3_000_000) // 8.6 MB, one paragraph
 	start := time.Now()
 	_, err := Read(context.Background(), strings.NewReader(body), int64(len(body)), "emphasis.md", limits.Default())
-	testbudget.Since(t, "refusing 3,000,000 \"*a_\"", start, time.Second)
+	hangguard.Since(t, "refusing 3,000,000 \"*a_\"", start, 10*time.Second)
 	var f *document.Fault
 	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyMarkdownBytes || !strings.Contains(f.Message, "emphasis markers") {
 		t.Errorf("3,000,000 \"*a_\": %v", err)
@@ -399,7 +397,7 @@ func TestEmphasisBombIsBounded(t *testing.T) {
 	body = strings.Repeat("a_a ", 100_000) + strings.Repeat("b* ", 100_000)
 	start = time.Now()
 	_, err = Read(context.Background(), strings.NewReader(body), int64(len(body)), "intraword.md", limits.Default())
-	testbudget.Since(t, "refusing 100,000 intraword \"_\" then 100,000 closers", start, time.Second)
+	hangguard.Since(t, "refusing 100,000 intraword \"_\" then 100,000 closers", start, 10*time.Second)
 	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyMarkdownBytes {
 		t.Errorf("intraword then closers: %v", err)
 	}
@@ -409,7 +407,7 @@ func TestEmphasisBombIsBounded(t *testing.T) {
 	body = strings.Repeat("*a_", 5_000)
 	start = time.Now()
 	read(t, "emphasis.md", body, limits.Default())
-	testbudget.Since(t, "reading 5,000 \"*a_\"", start, time.Second)
+	hangguard.Since(t, "reading 5,000 \"*a_\"", start, 10*time.Second)
 
 	// With the limit raised out of the way, the read deadline stops it.
 	body = strings.Repeat("*a_", 100_000)
@@ -419,7 +417,7 @@ func TestEmphasisBombIsBounded(t *testing.T) {
 	defer cancel()
 	start = time.Now()
 	_, err = Read(ctx, strings.NewReader(body), int64(len(body)), "emphasis.md", lim)
-	testbudget.Since(t, "stopping the matching at the deadline", start, time.Second)
+	hangguard.Since(t, "stopping the matching at the deadline", start, 10*time.Second)
 	if !errors.As(err, &f) || f.Rule != document.LimitHit || f.Limit != limits.KeyReadTimeout {
 		t.Errorf("at the deadline: %v", err)
 	}

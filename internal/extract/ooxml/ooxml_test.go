@@ -16,8 +16,8 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/testbudget"
 )
 
 const corpus = "../../../testdata/corpus"
@@ -391,7 +391,7 @@ func TestZipBombRefusedFast(t *testing.T) {
 	}
 	_, err = p.Part("word/document.xml")
 	wantFault(t, err, document.LimitHit, "part word/document.xml inflates to more than 64 MiB (limits.part_bytes)")
-	testbudget.Since(t, "refusing the bomb", start, time.Second)
+	hangguard.Since(t, "refusing the bomb", start, 10*time.Second)
 }
 
 // bomb writes a zip whose word/document.xml inflates to n bytes.

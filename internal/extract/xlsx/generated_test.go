@@ -15,8 +15,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/testbudget"
 )
 
 // truncatedMasterSchedule cuts the Master Schedule's sheet XML in the
@@ -132,7 +132,7 @@ func TestBadCRCIsRefusedQuickly(t *testing.T) {
 			if method == zip.Store && !errors.Is(err, zip.ErrChecksum) {
 				t.Errorf("error %v does not wrap zip.ErrChecksum", err)
 			}
-			testbudget.Since(t, "refusing the bad CRC", start, 2*time.Second)
+			hangguard.Since(t, "refusing the bad CRC", start, 20*time.Second)
 		})
 	}
 }
@@ -250,9 +250,9 @@ func TestRead200kRows(t *testing.T) {
 	path := write200k(t)
 	lim := limits.Default()
 	lim.Rows = 1_000_000 // the reader's capacity, past the default row limit (100,000)
-	cpu0 := testbudget.ProcessCPU()
+	start := time.Now()
 	tree, err := readFile(t, path, lim)
-	cpu := testbudget.ProcessCPU() - cpu0
+	took := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,10 +269,10 @@ func TestRead200kRows(t *testing.T) {
 		last.Cells[3].Number != 50_000 || last.Cells[4].Kind != "bool" {
 		t.Errorf("last row = %+v", last.Cells)
 	}
-	// About a second of CPU for 1,000,000 cells (it was ~7 s with
-	// excelize's row iterator); the whole check's budget is
-	// TestRobustness's.
-	testbudget.Check(t, "reading 200,001 rows (CPU)", cpu, 2*time.Second)
+	// About a second for 1,000,000 cells (it was ~7 s with excelize's row
+	// iterator); scripts/budgets.sh holds the budget, the test only the
+	// hang bound.
+	hangguard.Check(t, "reading 200,001 rows", took, 20*time.Second)
 }
 
 func TestLimits(t *testing.T) {

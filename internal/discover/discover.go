@@ -155,35 +155,9 @@ func walkDir(root, prefix string, exclude ruleSet, useIgnore, follow bool, lim l
 	if err != nil {
 		return nil, fmt.Errorf("discover: %w", err)
 	}
-	rules := slices.Clone(exclude)
-	if useIgnore {
-		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName), realRoot)
-		if err != nil {
-			return nil, err
-		}
-		rules = append(rules, ign...)
-	}
 	var out []File
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("discover: %w", err)
-		}
-		if p == root {
-			return nil
-		}
-		relOS, err := filepath.Rel(root, p)
-		if err != nil {
-			return err
-		}
-		rel := filepath.ToSlash(relOS)
-		name := d.Name()
-		if d.IsDir() {
-			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.excluded(rel, true) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if strings.HasPrefix(name, ".") || !candidateExt[ext(name)] || rules.excluded(rel, false) {
+	err = walkTree(root, realRoot, exclude, useIgnore, func(p, rel string, d fs.DirEntry) error {
+		if !candidateExt[ext(d.Name())] {
 			return nil
 		}
 		// Symbolic links to files inside the walked directory are followed
@@ -243,4 +217,43 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 		}
 	}
 	return File{}
+}
+
+// walkTree walks root the one way Walk and Skipped both walk a directory:
+// hidden names, skipped directories (.git, node_modules, ...), excludes and
+// the ignore file are passed over; visit sees every other file, with its
+// slash-separated path relative to root.
+func walkTree(root, realRoot string, exclude ruleSet, useIgnore bool, visit func(p, rel string, d fs.DirEntry) error) error {
+	rules := slices.Clone(exclude)
+	if useIgnore {
+		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName), realRoot)
+		if err != nil {
+			return err
+		}
+		rules = append(rules, ign...)
+	}
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("discover: %w", err)
+		}
+		if p == root {
+			return nil
+		}
+		relOS, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel := filepath.ToSlash(relOS)
+		name := d.Name()
+		if d.IsDir() {
+			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.excluded(rel, true) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(name, ".") || rules.excluded(rel, false) {
+			return nil
+		}
+		return visit(p, rel, d)
+	})
 }

@@ -1,7 +1,6 @@
 package discover
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -68,43 +67,18 @@ func Skipped(paths []string, opts Options) ([]SkippedFile, error) {
 		if len(paths) > 1 {
 			prefix = given
 		}
-		rules := slices.Clone(exclude)
-		if opts.IgnoreFile {
-			realRoot, err := filepath.EvalSymlinks(abs)
-			if err != nil {
-				return nil, err
-			}
-			ign, err := readIgnoreFile(filepath.Join(abs, IgnoreFileName), realRoot)
-			if err != nil {
-				return nil, err
-			}
-			rules = append(rules, ign...)
+		realRoot, err := filepath.EvalSymlinks(abs)
+		if err != nil {
+			return nil, err
 		}
-		err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || p == abs {
-				return err
+		err = walkTree(abs, realRoot, exclude, opts.IgnoreFile, func(_, rel string, d fs.DirEntry) error {
+			if reason, ok := unsupportedExt[ext(d.Name())]; ok {
+				out = append(out, SkippedFile{Path: path.Join(prefix, rel), Format: ext(d.Name()), Reason: reason})
 			}
-			relOS, err := filepath.Rel(abs, p)
-			if err != nil {
-				return err
-			}
-			rel := filepath.ToSlash(relOS)
-			name := d.Name()
-			if d.IsDir() {
-				if strings.HasPrefix(name, ".") || skipDirs[name] || rules.excluded(rel, true) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			reason, ok := unsupportedExt[ext(name)]
-			if !ok || strings.HasPrefix(name, ".") || rules.excluded(rel, false) {
-				return nil
-			}
-			out = append(out, SkippedFile{Path: path.Join(prefix, rel), Format: ext(name), Reason: reason})
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("discover: %w", err)
+			return nil, err
 		}
 	}
 	slices.SortFunc(out, func(a, b SkippedFile) int { return strings.Compare(a.Path, b.Path) })

@@ -16,6 +16,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 type testFlags struct {
@@ -266,16 +267,7 @@ func writeJUnit(w io.Writer, rs []*tester.Result) error {
 		s.Cases = append(s.Cases, c)
 	}
 	sort.SliceStable(out.Suites, func(i, j int) bool { return out.Suites[i].Name < out.Suites[j].Name })
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return report.WriteXML(w, out)
 }
 
 // parseFixture reads one document as `tollgate parse` does, for

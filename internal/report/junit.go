@@ -126,12 +126,18 @@ func (JUnit) Render(w io.Writer, r *finding.Result) error {
 		out.Skipped += s.Skipped
 		out.Suites = append(out.Suites, s)
 	}
+	return WriteXML(w, out)
+}
+
+// WriteXML writes v as an XML document the way every JUnit file tollgate
+// writes is laid out: the XML header, two-space indent, a final newline.
+func WriteXML(w io.Writer, v any) error {
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
 	enc := xml.NewEncoder(w)
 	enc.Indent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	_, err := io.WriteString(w, "\n")

@@ -20,7 +20,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"github.com/tollgate-dev/tollgate/internal/check"
+	"github.com/tollgate-dev/tollgate/internal/pipeline"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
@@ -153,7 +153,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
-	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, check.Today())
+	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, pipeline.Today())
 	if _, err := time.Parse("2006-01-02", asOf); err != nil {
 		return toolError(fmt.Errorf("--as-of %q: want YYYY-MM-DD", asOf))
 	}
@@ -168,7 +168,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if fl.jobs < 0 {
 		return toolError(fmt.Errorf("--jobs %d: want a positive number", fl.jobs))
 	}
-	if most := check.MaxJobs(); fl.jobs > most {
+	if most := pipeline.MaxJobs(); fl.jobs > most {
 		fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: --jobs %d is more than %d (4 × %d CPUs); using %d\n",
 			fl.jobs, most, runtime.NumCPU(), most)
 		fl.jobs = most
@@ -181,7 +181,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	popts.EvalTimeout = lim.EvalTimeout
 	popts.EvalMemory = lim.EvalMemory
 	popts.PolicyBytes, popts.DataBytes = lim.PolicyBytes, lim.DataBytes
-	// The packs compile while the files are read (check.RunCompiling); a
+	// The packs compile while the files are read (pipeline.RunCompiling); a
 	// compile error stops the reading and is reported as the tool error.
 	// The compilation starts once the files are known: how much reading
 	// there is decides how many cores it takes.
@@ -192,7 +192,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	runCtx, cancelRun := context.WithTimeout(ctx, lim.RunTimeout)
 	defer cancelRun()
 	compile := compileAsync(runCtx, popts, lim.CompileTimeout)
-	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
+	out, err := pipeline.RunCompiling(compile.ctx, compile.wait, pipeline.Options{
 		Discovered: func(files []discover.File) {
 			if shortReading(files) {
 				compile.start(runtime.GOMAXPROCS(0))

@@ -11,7 +11,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/spf13/cobra"
 
-	"github.com/tollgate-dev/tollgate/internal/check"
+	"github.com/tollgate-dev/tollgate/internal/pipeline"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/policy"
@@ -134,7 +134,7 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
 		return toolError(err)
 	}
-	res, err := check.Merge(ctx, eng, parts, lim)
+	res, err := pipeline.Merge(ctx, eng, parts, lim)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err

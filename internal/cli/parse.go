@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tollgate-dev/tollgate/internal/check"
+	"github.com/tollgate-dev/tollgate/internal/pipeline"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
@@ -106,7 +106,7 @@ func parseFile(ctx context.Context, f discover.File, lim limits.Limits, cfg *con
 		return t.Artifact, nil
 	}
 	c := classify.Classify(t, f.Path, cfg.Documents.Kinds)
-	sum, err := check.HashFile(f.Abs)
+	sum, err := pipeline.HashFile(f.Abs)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,7 @@
 // Package check runs the whole pipeline over a set of paths: discover,
 // extract, classify, normalize, validate and evaluate each document on a
 // worker pool, then the project rules over the set, then decide.
-package check
+package pipeline
 
 import (
 	"context"

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tollgate-dev/tollgate/internal/pipeline"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
@@ -17,6 +16,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/pipeline"
 )
 
 func newParseCmd() *cobra.Command {

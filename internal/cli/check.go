@@ -2,31 +2,22 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
-	"github.com/tollgate-dev/tollgate/internal/config"
-	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/pipeline"
-	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
@@ -136,7 +127,6 @@ func parseShard(s string) (int, int, error) {
 }
 
 func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
-	started := time.Now()
 	ctx := cmd.Context()
 	if len(args) == 0 {
 		args = []string{"."}
@@ -153,108 +143,37 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if err != nil {
 		return toolError(err)
 	}
-	asOf := firstNonEmpty(fl.asOf, cfg.Project.AsOf, pipeline.Today())
-	if _, err := time.Parse("2006-01-02", asOf); err != nil {
-		return toolError(fmt.Errorf("--as-of %q: want YYYY-MM-DD", asOf))
-	}
-	failOn := firstNonEmpty(fl.failOn, cfg.FailOn, "error")
-	if _, err := config.ParseFailOn(failOn); err != nil {
-		return toolError(fmt.Errorf("--fail-on: %w", err))
-	}
 	lim, err := runLimits(cfg, fl.limits)
 	if err != nil {
 		return toolError(err)
 	}
-	if fl.jobs < 0 {
-		return toolError(fmt.Errorf("--jobs %d: want a positive number", fl.jobs))
+	var baseline *finding.Result
+	if fl.gate.baseline != "" {
+		if baseline, err = readResult(fl.gate.baseline); err != nil {
+			return toolError(fmt.Errorf("--baseline: %w", err))
+		}
 	}
-	if most := pipeline.MaxJobs(); fl.jobs > most {
-		fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: --jobs %d is more than %d (4 × %d CPUs); using %d\n",
-			fl.jobs, most, runtime.NumCPU(), most)
-		fl.jobs = most
-	}
-
-	popts, err := policyOptions(cfg, asOf, fl)
-	if err != nil {
-		return toolError(fmt.Errorf("config: %w", err))
-	}
-	popts.EvalTimeout = lim.EvalTimeout
-	popts.EvalMemory = lim.EvalMemory
-	popts.PolicyBytes, popts.DataBytes = lim.PolicyBytes, lim.DataBytes
-	// The packs compile while the files are read (pipeline.RunCompiling); a
-	// compile error stops the reading and is reported as the tool error.
-	// The compilation starts once the files are known: how much reading
-	// there is decides how many cores it takes.
-	//
-	// The whole run has a deadline too (limits.run_timeout): every
-	// per-file and per-rule deadline holding, many files could still keep
-	// a CI job for hours.
-	runCtx, cancelRun := context.WithTimeout(ctx, lim.RunTimeout)
-	defer cancelRun()
-	compile := compileAsync(runCtx, popts, lim.CompileTimeout)
-	out, err := pipeline.RunCompiling(compile.ctx, compile.wait, pipeline.Options{
-		Discovered: func(files []discover.File) {
-			if shortReading(files) {
-				compile.start(runtime.GOMAXPROCS(0))
-				return
-			}
-			releaseCollection() // a large input: collected as Go does from the start
-			compile.start(1)
-		},
-		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
-		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
-		Normalize:      cfg.NormalizeOptions(),
-		NoIgnoreFile:   trusted, // what is excluded is the trusted configuration's say
-		KeepArtifacts:  fl.keepArtifacts || shards > 0,
-		FollowSymlinks: fl.follow,
-		Partial:        partialRun(args, fl.shard),
+	res, err := pipeline.Run(ctx, pipeline.Options{
+		Paths: args, Config: cfg, TrustedConfig: trusted,
+		AsOf: fl.asOf, FailOn: fl.failOn, Limits: lim, Jobs: fl.jobs,
+		Shard: shard, Shards: shards, Partial: partialRun(args, fl.shard),
+		KeepArtifacts: fl.keepArtifacts, FollowSymlinks: fl.follow,
+		Policies: fl.policies, Data: fl.data, AllowNet: fl.allowNet, Trace: fl.trace,
+		Reads:    fl.verbose,
+		Baseline: baseline, BaselinePath: fl.gate.baseline, FailOnNew: fl.gate.failOnNew,
+		RequireDocuments: fl.gate.requireDocuments,
+		Log:              cmd.ErrOrStderr(),
+		Tool:             tool(),
+		Command:          commandLine(cmd, args),
 	})
-	eng, cerr := compile.wait()
-	if ctx.Err() == nil && errors.Is(runCtx.Err(), context.DeadlineExceeded) {
-		return toolError(fmt.Errorf("the run did not finish within %s (limits.run_timeout); %s",
-			lim.RunTimeout, limits.Hint(limits.KeyRunTimeout)))
-	}
-	if cerr != nil {
-		return toolError(fmt.Errorf("policies: %w", cerr))
-	}
-	printPolicyWarnings(cmd.ErrOrStderr(), eng)
-	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
-		return toolError(err)
-	}
 	if err != nil {
 		if ctx.Err() != nil {
-			return err // Main reports the interruption
+			return ctx.Err() // Main reports the interruption
 		}
 		return toolError(err)
 	}
-
-	res := &out.Result
-	if err := addSkipped(res, args, cfg); err != nil {
-		return toolError(err)
-	}
-	res.SchemaVersion = finding.ReportSchemaVersion
-	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
-	res.Rules = catalog(eng, res.Findings, res.Documents, fl.verbose)
-	res.Run = finding.Run{
-		AsOf: asOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
-		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Shard: fl.shard, Root: runRoot(args),
-	}
-	if shards > 0 {
-		return finishPartial(cmd, res, outputs, fl, failOn, started)
-	}
-	finding.Decide(res, waiverRules(cfg), asOf, failOn)
-	procs, err := policy.Procedures()
-	if err != nil {
-		return toolError(fmt.Errorf("policies: %w", err))
-	}
-	res.Procedures = finding.EvaluateProcedures(res, procs)
-	if err := applyGate(cmd.ErrOrStderr(), res, cfg, fl.gate, failOn); err != nil {
-		return err
-	}
-	res.Run.DurationMS = time.Since(started).Milliseconds()
-
-	if err := ctx.Err(); err != nil {
-		return err // interrupted before any report was written
+	if res.Run.Partial && !slices.ContainsFunc(outputs, func(o outputSpec) bool { return o.format == "json" }) {
+		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: a shard's report is partial; write it with --format json=FILE and join the shards with tollgate merge")
 	}
 	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
 		if ctx.Err() != nil {
@@ -262,10 +181,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		}
 		return toolError(err)
 	}
-	if fl.trace != "" {
-		if err := traceRule(cmd, eng, cfg, lim, args, fl.trace); err != nil {
-			return toolError(err)
-		}
+	if res.Run.Partial {
+		fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: shard %s: %d documents; the project rules and the verdict come from tollgate merge\n", res.Run.Shard, len(res.Documents))
+		return nil
 	}
 	if res.Summary.Verdict == "fail" {
 		return &exitError{code: ExitFail}
@@ -273,79 +191,9 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	return nil
 }
 
-// catalog is the loaded rule catalog plus the tool rules that fired.
-func catalog(eng *policy.Engine, fs []finding.Finding, docs []finding.Document, reads bool) []finding.Rule {
-	rules := eng.Rules()
-	if reads {
-		// Reading every rule's source again costs a twentieth of a small
-		// run: done only for -v, which prints what each rule read.
-		addReads(rules, docs)
-	}
-	seen := map[string]bool{}
-	for _, r := range rules {
-		seen[r.ID] = true
-	}
-	for _, f := range fs {
-		if tr, ok := finding.ToolRules[f.Rule]; ok && !seen[f.Rule] {
-			seen[f.Rule] = true
-			rules = append(rules, tr)
-		}
-	}
-	return rules
-}
-
-// policyOptions are the rules and data of the run. The configuration's
-// policies: and data: must resolve inside its own directory (a rule could
-// otherwise read and print any file of the CI machine); --policy and
-// --data are the user's own choice.
-func policyOptions(cfg *config.Config, asOf string, fl checkFlags) (policy.Options, error) {
-	pols, err := cfg.PolicySources()
-	if err != nil {
-		return policy.Options{}, err
-	}
-	data, err := cfg.DataSources()
-	if err != nil {
-		return policy.Options{}, err
-	}
-	o := policy.Options{
-		Packs:           cfg.Packs,
-		Confine:         map[string]string{},
-		Project:         cfg.ProjectData(asOf),
-		Thresholds:      cfg.Thresholds,
-		Severity:        map[string]finding.Severity{},
-		SeverityTighten: map[string]finding.Severity{},
-		AllowNet:        fl.allowNet,
-		Print:           fl.trace != "",
-	}
-	for _, p := range pols {
-		o.PolicyDirs = append(o.PolicyDirs, p.Path)
-		o.Confine[p.Path] = p.Root
-	}
-	for _, d := range data {
-		o.DataFiles = append(o.DataFiles, d.Path)
-		o.Confine[d.Path] = d.Root
-	}
-	o.PolicyDirs = append(o.PolicyDirs, fl.policies...)
-	o.DataFiles = append(o.DataFiles, fl.data...)
-	if len(o.Packs) == 0 {
-		o.Packs = config.DefaultPacks(cfg.Project.Framework)
-	}
-	for id, s := range cfg.Severity {
-		o.Severity[id] = finding.Severity(s)
-	}
-	for id, s := range cfg.SeverityTighten {
-		o.SeverityTighten[id] = finding.Severity(s)
-	}
-	return o, nil
-}
-
-func waiverRules(cfg *config.Config) []finding.WaiverRule {
-	var ws []finding.WaiverRule
-	for _, w := range cfg.Waivers {
-		ws = append(ws, finding.WaiverRule{Rule: w.Rule, Path: w.Path, Location: w.Location,
-			Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expires: w.Expires})
-	}
-	return ws
+// tool names this build in the report's audit record.
+func tool() finding.Tool {
+	return finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
 }
 
 func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
@@ -418,113 +266,6 @@ func commandLine(cmd *cobra.Command, args []string) string {
 	return strings.Join(append(parts, args...), " ")
 }
 
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
-}
-
-// asyncEngine is a policy engine compiling in the background.
-type asyncEngine struct {
-	ctx    context.Context // cancelled when the compilation fails
-	cancel context.CancelFunc
-	opts   policy.Options
-	once   sync.Once
-	done   chan struct{}
-	eng    *policy.Engine
-	err    error
-	// timeout bounds the compilation (limits.compile_timeout): OPA's
-	// compiler takes no context, and a large hostile policy compiled for
-	// tens of seconds. deadline is set when the compilation starts.
-	timeout  time.Duration
-	deadline time.Time
-}
-
-// compileAsync prepares a compilation; start (or wait) begins it.
-func compileAsync(ctx context.Context, opts policy.Options, timeout time.Duration) *asyncEngine {
-	c := &asyncEngine{done: make(chan struct{}), opts: opts, timeout: timeout}
-	c.ctx, c.cancel = context.WithCancel(ctx)
-	context.AfterFunc(ctx, c.cancel)
-	return c
-}
-
-// start begins compiling with the given number of compile workers; later
-// calls do nothing.
-func (c *asyncEngine) start(workers int) {
-	c.once.Do(func() {
-		opts := c.opts
-		opts.CompileWorkers = workers
-		c.deadline = time.Now().Add(c.timeout)
-		go func() {
-			defer close(c.done)
-			c.eng, c.err = policy.Compile(c.ctx, opts)
-			if c.err != nil {
-				c.cancel() // no use reading on
-			}
-		}()
-	})
-}
-
-// A short reading decides two things. The compilation (about 0.3 s of
-// CPU) is split among the cores when the reading is short: the cores are
-// otherwise idle and the compilation is most of the run (the example
-// program: 0.65 → 0.55 s); when it is long, one compiler leaves the other
-// cores to the reading (a 10,000-task CSV schedule was 15 % slower with
-// the compilation split). And the garbage collector stays held off
-// (HoldCollection) only for a short reading. shortReading estimates the
-// reading from the files' sizes and formats against shortReadingUnder.
-const shortReadingUnder = 300 // ms
-
-// readMillisPerKB is about how long reading and normalizing a kilobyte
-// takes per format, measured on 2 cores (a 10,000-task schedule: MS Project
-// XML 9.8 MB in 0.42 s, CSV 0.84 MB in 0.73 s, an Excel export 0.57 MB in
-// 0.56 s; zipped Word documents are as dense as workbooks).
-var readMillisPerKB = map[document.Format]float64{
-	document.FormatMSPDI: 0.045, document.FormatP6: 0.045, document.FormatJSON: 0.05, document.FormatYAML: 0.1,
-	document.FormatCSV: 0.9, document.FormatMD: 0.5,
-	document.FormatXlsx: 1.0, document.FormatXlsm: 1.0, document.FormatDocx: 1.0,
-}
-
-// shortReading: reading and normalizing these files should take less than
-// shortReadingUnder.
-func shortReading(files []discover.File) bool {
-	var ms float64
-	for _, f := range files {
-		rate, ok := readMillisPerKB[f.Format]
-		if !ok {
-			rate = 1.0
-		}
-		ms += float64(f.Size) / 1024 * rate
-	}
-	return ms < shortReadingUnder
-}
-
-// wait blocks until the compilation is over (starting it with one
-// compiler if nothing started it: the run stopped before discovery ended).
-//
-// Past limits.compile_timeout it gives up with an error (the run ends
-// with exit 2; the abandoned compiler goes with the process).
-func (c *asyncEngine) wait() (*policy.Engine, error) {
-	c.start(1)
-	if c.timeout <= 0 {
-		<-c.done
-		return c.eng, c.err
-	}
-	timer := time.NewTimer(time.Until(c.deadline))
-	defer timer.Stop()
-	select {
-	case <-c.done:
-		return c.eng, c.err
-	case <-timer.C:
-		c.cancel()
-		return nil, fmt.Errorf("the rules did not compile within %s; %s",
-			c.timeout, limits.Hint(limits.KeyCompileTimeout))
-	}
-}
-
 // partialRun says why a run holds only part of a submission: files named
 // one by one (not a directory), or a shard. "" for a whole tree.
 func partialRun(args []string, shard string) string {
@@ -540,46 +281,4 @@ func partialRun(args []string, shard string) string {
 		}
 	}
 	return ""
-}
-
-// addReads gives each built-in rule the evidence fields of the run's
-// documents its source names (every key of the field's path), so -v can
-// show a reviewer what a finding or a pass was read from.
-func addReads(rules []finding.Rule, docs []finding.Document) {
-	fields := map[string]bool{}
-	for _, d := range docs {
-		for _, e := range d.Evidence {
-			fields[e.Field] = true
-		}
-	}
-	if len(fields) == 0 {
-		return
-	}
-	reads, err := policy.RuleReads()
-	if err != nil {
-		return
-	}
-	sorted := make([]string, 0, len(fields))
-	for f := range fields {
-		sorted = append(sorted, f)
-	}
-	sort.Strings(sorted)
-	for i := range rules {
-		rn, ok := reads[rules[i].ID]
-		if !ok {
-			continue
-		}
-		for _, f := range sorted {
-			all := true
-			for _, seg := range strings.Split(f, ".") {
-				if !rn.Names[seg] {
-					all = false
-					break
-				}
-			}
-			if all {
-				rules[i].Reads = append(rules[i].Reads, f)
-			}
-		}
-	}
 }

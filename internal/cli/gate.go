@@ -3,18 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/pflag"
 
-	"github.com/tollgate-dev/tollgate/internal/config"
-	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -32,43 +26,6 @@ func addGateFlags(f *pflag.FlagSet, g *gateFlags) {
 	f.BoolVar(&g.requireDocuments, "require-documents", false, "exit 2 when no document was found")
 }
 
-// applyGate applies the baseline and the fail-on-new verdict to a decided
-// result, and says so when no document was found (an error with
-// --require-documents).
-func applyGate(stderr io.Writer, res *finding.Result, cfg *config.Config, g gateFlags, failOn string) error {
-	onlyNew := g.failOnNew || cfg.FailOnNew
-	res.Run.FailOn = failOn
-	if g.baseline != "" {
-		prev, err := readResult(g.baseline)
-		if err != nil {
-			return toolError(fmt.Errorf("--baseline: %w", err))
-		}
-		finding.MarkBaseline(res, prev.Findings)
-		res.Run.Baseline = g.baseline
-	} else if onlyNew {
-		return toolError(errors.New("--fail-on-new (fail_on_new) needs --baseline: without one every finding is new"))
-	}
-	res.Run.FailOnNew = onlyNew
-	finding.Reverdict(res, failOn, onlyNew)
-	if countOK(res) == 0 {
-		fmt.Fprintln(stderr, "tollgate: no documents were found: nothing was checked")
-		if g.requireDocuments {
-			return toolError(errors.New("no documents were found (--require-documents)"))
-		}
-	}
-	return nil
-}
-
-func countOK(res *finding.Result) int {
-	n := 0
-	for _, d := range res.Documents {
-		if d.Status == finding.DocOK {
-			n++
-		}
-	}
-	return n
-}
-
 // readResult reads a saved JSON report.
 func readResult(p string) (*finding.Result, error) {
 	b, err := os.ReadFile(p)
@@ -84,49 +41,6 @@ func readResult(p string) (*finding.Result, error) {
 		return nil, fmt.Errorf("%s: not a tollgate JSON report (no schema_version)", p)
 	}
 	return &r, nil
-}
-
-// runRoot is where document paths are relative to, as a slash path from
-// the repository root (the nearest directory above holding .git; the
-// working directory when there is none), when the run checked one
-// directory; "" when it is that root itself or the run checked files.
-func runRoot(args []string) string {
-	if len(args) != 1 {
-		return ""
-	}
-	st, err := os.Stat(args[0])
-	if err != nil || !st.IsDir() {
-		return ""
-	}
-	abs, err := filepath.Abs(args[0])
-	if err != nil {
-		return ""
-	}
-	base := repoRoot(abs)
-	if base == "" {
-		if base, err = os.Getwd(); err != nil {
-			return ""
-		}
-	}
-	rel, err := filepath.Rel(base, abs)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return ""
-	}
-	return filepath.ToSlash(rel)
-}
-
-// repoRoot is the nearest directory at or above dir that holds .git.
-func repoRoot(dir string) string {
-	for {
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
-			return dir
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			return ""
-		}
-		dir = up
-	}
 }
 
 // writeGitHubOutputs appends the verdict and counts to $GITHUB_OUTPUT
@@ -169,19 +83,4 @@ func writeStepSummary(res *finding.Result, outputs []outputSpec) error {
 		return fmt.Errorf("GITHUB_STEP_SUMMARY: %w", err)
 	}
 	return f.Close()
-}
-
-// addSkipped lists the files in formats tollgate does not read as
-// documents with status "skipped" and the reason (every shard lists them;
-// merge keeps each path once).
-func addSkipped(res *finding.Result, args []string, cfg *config.Config) error {
-	sk, err := discover.Skipped(args, discover.Options{Exclude: cfg.Documents.Exclude, IgnoreFile: true})
-	if err != nil {
-		return err
-	}
-	for _, s := range sk {
-		res.Documents = append(res.Documents, finding.Document{Path: s.Path, Format: s.Format,
-			Status: finding.DocSkipped, Error: s.Reason})
-	}
-	return nil
 }

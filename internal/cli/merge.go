@@ -1,44 +1,17 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/open-policy-agent/opa/v1/version"
 	"github.com/spf13/cobra"
 
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/pipeline"
-	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
-
-// finishPartial ends a shard's run (check --shard I/N): the result is
-// written undecided (no waivers, no procedures, no project rules) with
-// the artifacts the project rules need, for tollgate merge. The exit code
-// is 0: the verdict is the merge's.
-func finishPartial(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, fl checkFlags, failOn string, started time.Time) error {
-	finding.Decide(res, nil, res.Run.AsOf, failOn)
-	res.Run.Partial = true
-	res.Run.FailOn = failOn
-	res.Run.DurationMS = time.Since(started).Milliseconds()
-	if !slices.ContainsFunc(outputs, func(o outputSpec) bool { return o.format == "json" }) {
-		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: a shard's report is partial; write it with --format json=FILE and join the shards with tollgate merge")
-	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
-		if cmd.Context().Err() != nil {
-			return err
-		}
-		return toolError(err)
-	}
-	fmt.Fprintf(cmd.ErrOrStderr(), "tollgate: shard %s: %d documents; the project rules and the verdict come from tollgate merge\n", res.Run.Shard, len(res.Documents))
-	return nil
-}
 
 type mergeFlags struct {
 	config   string
@@ -84,7 +57,6 @@ Exit codes are check's.`,
 }
 
 func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
-	started := time.Now()
 	ctx := cmd.Context()
 	outputs, err := parseOutputs(fl.formats, fl.output)
 	if err != nil {
@@ -111,53 +83,35 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	if cfg.Digest != first.ConfigDigest {
 		return toolError(fmt.Errorf("the configuration (digest %.12s) is not the one the shards used (%.12s): give merge the shards' --config", orNone(cfg.Digest), orNone(first.ConfigDigest)))
 	}
-	failOn := firstNonEmpty(fl.failOn, first.FailOn, cfg.FailOn, "error")
-	if _, err := config.ParseFailOn(failOn); err != nil {
-		return toolError(fmt.Errorf("--fail-on: %w", err))
-	}
 	lim, err := runLimits(cfg, fl.limits)
 	if err != nil {
 		return toolError(err)
 	}
-	popts, err := policyOptions(cfg, first.AsOf, checkFlags{policies: fl.policies, data: fl.data})
-	if err != nil {
-		return toolError(err)
+	var baseline *finding.Result
+	if fl.gate.baseline != "" {
+		if baseline, err = readResult(fl.gate.baseline); err != nil {
+			return toolError(fmt.Errorf("--baseline: %w", err))
+		}
 	}
-	popts.EvalTimeout = lim.EvalTimeout
-	eng, err := policy.Compile(ctx, popts)
-	if err != nil {
-		return toolError(fmt.Errorf("policies: %w", err))
+	failOn := fl.failOn
+	if failOn == "" {
+		failOn = first.FailOn // the shards' fail-on, unless told otherwise
 	}
-	if eng.Digest() != first.PolicyDigest {
-		return toolError(errors.New("the policies are not the ones the shards ran (policy digest differs): give merge the shards' --policy and --data, and the same tollgate version"))
-	}
-	if err := checkConfigClosed(cfg, eng.Rules(), popts.PolicyDirs); err != nil {
-		return toolError(err)
-	}
-	res, err := pipeline.Merge(ctx, eng, parts, lim)
+	res, err := pipeline.Merge(ctx, pipeline.Options{
+		Config: cfg, FailOn: failOn, Limits: lim,
+		Policies: fl.policies, Data: fl.data,
+		Baseline: baseline, BaselinePath: fl.gate.baseline, FailOnNew: fl.gate.failOnNew,
+		RequireDocuments: fl.gate.requireDocuments,
+		Log:              cmd.ErrOrStderr(),
+		Tool:             tool(),
+		Command:          commandLine(cmd, args),
+	}, parts)
 	if err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
 		return toolError(err)
 	}
-	res.SchemaVersion = finding.ReportSchemaVersion
-	res.Tool = finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
-	res.Rules = catalog(eng, res.Findings, res.Documents, false)
-	res.Run = finding.Run{
-		AsOf: first.AsOf, Started: started.UTC().Format(time.RFC3339), Command: commandLine(cmd, args),
-		PolicyDigest: eng.Digest(), ConfigDigest: cfg.Digest, Root: first.Root,
-	}
-	finding.Decide(res, waiverRules(cfg), first.AsOf, failOn)
-	procs, err := policy.Procedures()
-	if err != nil {
-		return toolError(fmt.Errorf("policies: %w", err))
-	}
-	res.Procedures = finding.EvaluateProcedures(res, procs)
-	if err := applyGate(cmd.ErrOrStderr(), res, cfg, fl.gate, failOn); err != nil {
-		return err
-	}
-	res.Run.DurationMS = time.Since(started).Milliseconds()
 	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
 		if ctx.Err() != nil {
 			return err

@@ -3,19 +3,14 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
-	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/pipeline"
 )
 
@@ -52,7 +47,7 @@ finding to stderr and makes the exit code 1.`,
 			var outs []any
 			failed := false
 			for _, f := range files {
-				v, err := parseOne(cmd, f, lim, cfg, tree)
+				v, err := parseFile(cmd.Context(), f, lim, cfg, tree)
 				if err != nil {
 					failed = true
 					fmt.Fprintf(cmd.ErrOrStderr(), "%s: %v\n", f.Path, err)
@@ -81,39 +76,25 @@ finding to stderr and makes the exit code 1.`,
 	return cmd
 }
 
-func parseOne(cmd *cobra.Command, f discover.File, lim limits.Limits, cfg *config.Config, tree bool) (any, error) {
-	return parseFile(cmd.Context(), f, lim, cfg, tree)
-}
-
-// parseFile reads one discovered file into its artifact (or, with tree,
-// its extraction tree).
+// parseFile reads one discovered file as check does (pipeline.ReadFile)
+// into its artifact, or with tree its extraction tree. A file that cannot
+// be read is an error naming its first finding.
 func parseFile(ctx context.Context, f discover.File, lim limits.Limits, cfg *config.Config, tree bool) (any, error) {
-	if f.Fault != nil {
-		return nil, f.Fault
-	}
-	t, err := extract.Read(ctx, f, lim)
-	if err != nil {
-		var fault *document.Fault
-		if errors.As(err, &fault) {
-			return nil, fault
-		}
-		return nil, fmt.Errorf("read: %w", err)
-	}
-	if tree {
-		return t, nil
-	}
-	if t.Artifact != nil {
-		return t.Artifact, nil
-	}
-	c := classify.Classify(t, f.Path, cfg.Documents.Kinds)
-	sum, err := pipeline.HashFile(f.Abs)
-	if err != nil {
+	d := pipeline.ReadFile(ctx, f, pipeline.ReadOptions{Limits: lim, Kinds: cfg.Documents.Kinds,
+		Normalize: cfg.NormalizeOptions(), TreeOnly: tree})
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	nopts := cfg.NormalizeOptions()
-	nopts.SHA256, nopts.SizeBytes = sum, f.Size
-	a := normalize.Normalize(t, c, nopts)
-	return a, nil
+	switch {
+	case tree && d.Tree != nil:
+		return d.Tree, nil
+	case !tree && d.Artifact != nil:
+		return d.Artifact, nil
+	}
+	for _, fd := range d.Findings {
+		return nil, fmt.Errorf("%s: %s", fd.Rule, fd.Message)
+	}
+	return nil, fmt.Errorf("not read: %s", d.Info.Error)
 }
 
 func writeJSON(w io.Writer, v any) error {

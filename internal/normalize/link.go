@@ -4,6 +4,8 @@ import (
 	"path"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -25,51 +27,42 @@ var planKinds = map[string][]string{
 // lives in another: each PMP subsidiary plan given by reference ("see the
 // Risk Management Plan") is resolved when a document of the plan's kind,
 // or whose title or file name carries the referenced name, is in the
-// submission. It works on the artifacts as policies see them (JSON maps)
-// and must run after every file is normalized and before rules run.
-func LinkReferences(arts []map[string]any) {
+// submission. It must run after every file is read and before the rules
+// run.
+func LinkReferences(arts []*artifact.Artifact) {
 	for _, a := range arts {
-		pmp, _ := a["pmp"].(map[string]any)
-		plans, _ := pmp["subsidiary_plans"].([]any)
-		for _, p := range plans {
-			sp, _ := p.(map[string]any)
-			if sp == nil || sp["mode"] != "reference" {
+		if a.PMP == nil {
+			continue
+		}
+		for i := range a.PMP.SubsidiaryPlans {
+			sp := &a.PMP.SubsidiaryPlans[i]
+			if sp.Mode == nil || *sp.Mode != "reference" {
 				continue
 			}
-			key, _ := sp["key"].(string)
-			ref, _ := sp["reference"].(string)
-			if doc := findPlan(arts, a, key, ref); doc != "" {
-				sp["resolved"], sp["resolved_path"] = true, doc
+			if doc := findPlan(arts, a, sp.Key, sp.Reference); doc != "" {
+				resolved := true
+				sp.Resolved, sp.ResolvedPath = &resolved, doc
 			}
 		}
 	}
 }
 
-func findPlan(arts []map[string]any, self map[string]any, key, ref string) string {
+func findPlan(arts []*artifact.Artifact, self *artifact.Artifact, key, ref string) string {
 	want := vocab.Normalize(ref)
 	for _, b := range arts {
-		if sameDoc(b, self) {
+		if b == self || b.Source.Path == self.Source.Path {
 			continue
 		}
-		kind, _ := b["kind"].(string)
-		src, _ := b["source"].(map[string]any)
-		p, _ := src["path"].(string)
+		p := b.Source.Path
 		for _, k := range planKinds[key] {
-			if kind == k {
+			if b.Kind == k {
 				return p
 			}
 		}
-		title, _ := b["title"].(string)
 		base := strings.TrimSuffix(path.Base(p), path.Ext(p))
-		if want != "" && (strings.Contains(vocab.Normalize(title), want) || strings.Contains(vocab.Normalize(base), want)) {
+		if want != "" && (strings.Contains(vocab.Normalize(b.Title), want) || strings.Contains(vocab.Normalize(base), want)) {
 			return p
 		}
 	}
 	return ""
-}
-
-func sameDoc(a, b map[string]any) bool {
-	sa, _ := a["source"].(map[string]any)
-	sb, _ := b["source"].(map[string]any)
-	return sa != nil && sb != nil && sa["path"] == sb["path"]
 }

@@ -1,37 +1,43 @@
 package normalize
 
-import "testing"
+import (
+	"testing"
 
-func pmpReferencing(ref string) map[string]any {
-	return map[string]any{
-		"kind": "pmp", "source": map[string]any{"path": "pmp.docx"},
-		"pmp": map[string]any{"subsidiary_plans": []any{
-			map[string]any{"key": "risk", "present": true, "mode": "reference", "reference": ref, "resolved": false},
-			map[string]any{"key": "cost", "present": true, "mode": "inline"},
-		}},
-	}
+	"github.com/tollgate-dev/tollgate/internal/artifact"
+)
+
+func pmpReferencing(ref string) *artifact.Artifact {
+	mode, inline, no := "reference", "inline", false
+	return &artifact.Artifact{Kind: "pmp", Source: artifact.Source{Path: "pmp.docx"},
+		PMP: &artifact.PMP{SubsidiaryPlans: []artifact.SubsidiaryPlan{
+			{Key: "risk", Present: true, Mode: &mode, Reference: ref, Resolved: &no},
+			{Key: "cost", Present: true, Mode: &inline},
+		}}}
 }
 
-func resolved(a map[string]any) (any, any) {
-	sp := a["pmp"].(map[string]any)["subsidiary_plans"].([]any)[0].(map[string]any)
-	return sp["resolved"], sp["resolved_path"]
+func resolved(a *artifact.Artifact) (bool, string) {
+	sp := a.PMP.SubsidiaryPlans[0]
+	return sp.Resolved != nil && *sp.Resolved, sp.ResolvedPath
 }
 
 func TestLinkReferencesByKindTitleOrName(t *testing.T) {
-	for name, other := range map[string]map[string]any{
-		"kind":  {"kind": "risk_plan", "title": "Plan", "source": map[string]any{"path": "plans/rmp.docx"}},
-		"title": {"kind": "generic", "title": "DMA Risk Management Plan v2", "source": map[string]any{"path": "plans/x.docx"}},
-		"file":  {"kind": "generic", "title": "", "source": map[string]any{"path": "plans/Risk-Management-Plan.md"}},
+	for name, other := range map[string]*artifact.Artifact{
+		"kind":  {Kind: "risk_plan", Title: "Plan", Source: artifact.Source{Path: "plans/rmp.docx"}},
+		"title": {Kind: "generic", Title: "DMA Risk Management Plan v2", Source: artifact.Source{Path: "plans/x.docx"}},
+		"file":  {Kind: "generic", Source: artifact.Source{Path: "plans/Risk-Management-Plan.md"}},
 	} {
 		pmp := pmpReferencing("Risk Management Plan")
-		LinkReferences([]map[string]any{pmp, other})
-		if ok, p := resolved(pmp); ok != true || p != other["source"].(map[string]any)["path"] {
+		LinkReferences([]*artifact.Artifact{pmp, other})
+		if ok, p := resolved(pmp); !ok || p != other.Source.Path {
 			t.Errorf("%s: resolved=%v path=%v", name, ok, p)
+		}
+		if pmp.PMP.SubsidiaryPlans[1].Resolved != nil {
+			t.Errorf("%s: an inline plan was marked resolved", name)
 		}
 	}
 	pmp := pmpReferencing("Risk Management Plan")
-	LinkReferences([]map[string]any{pmp, {"kind": "charter", "title": "Charter", "source": map[string]any{"path": "charter.docx"}}})
-	if ok, _ := resolved(pmp); ok != false {
+	LinkReferences([]*artifact.Artifact{pmp, {Kind: "charter", Title: "Charter", Source: artifact.Source{Path: "charter.docx"}}})
+	if ok, _ := resolved(pmp); ok {
 		t.Errorf("no risk plan in the submission, yet resolved=%v", ok)
 	}
 }

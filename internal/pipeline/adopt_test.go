@@ -37,15 +37,15 @@ charter:
 	if err := os.WriteFile(filepath.Join(dir, "notes.yaml"), []byte("just: config\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-16"}), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
+	out, err := Run(context.Background(), Options{Engine: engine(t, map[string]any{"as_of": "2026-11-16"}), Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Result.Documents) != 1 || out.Result.Documents[0].Kind != "charter" || out.Result.Documents[0].KindSource != "document" {
-		t.Fatalf("documents = %+v, want only charter.yaml as a charter taken from the document", out.Result.Documents)
+	if len(out.Documents) != 1 || out.Documents[0].Kind != "charter" || out.Documents[0].KindSource != "document" {
+		t.Fatalf("documents = %+v, want only charter.yaml as a charter taken from the document", out.Documents)
 	}
 	fired := map[string]bool{}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Status == finding.Fail && f.Severity != finding.Info {
 			fired[f.Rule] = true
 		}
@@ -85,14 +85,14 @@ func TestSuppliedScheduleIndexIsNotTrusted(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ims.json"), []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-16"}), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
+	out, err := Run(context.Background(), Options{Engine: engine(t, map[string]any{"as_of": "2026-11-16"}), Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Rule == "SCHED-DCMA-01" && f.Status == finding.Fail {
 			return
 		}
 	}
-	t.Fatalf("SCHED-DCMA-01 did not fire on the task without logic; findings %+v", out.Result.Findings)
+	t.Fatalf("SCHED-DCMA-01 did not fire on the task without logic; findings %+v", out.Findings)
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"github.com/tollgate-dev/tollgate/internal/finding"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -60,17 +61,17 @@ func TestAttack11FIFOAfterDiscovery(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	var out *Output
+	var out *finding.Result
 	var err error
 	withinCheck(t, 60*time.Second, func() {
-		out, err = Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-22"}),
-			Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(), Discovered: swap})
+		out, err = Run(context.Background(),
+			Options{Engine: engine(t, map[string]any{"as_of": "2026-11-22"}), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(), discovered: swap})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	found := false
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		if d.Path == "plan.md" {
 			found = true
 			if d.Status != "unreadable" || !strings.Contains(d.Error, "regular file") {
@@ -79,7 +80,7 @@ func TestAttack11FIFOAfterDiscovery(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("plan.md is not listed: %+v", out.Result.Documents)
+		t.Errorf("plan.md is not listed: %+v", out.Documents)
 	}
 }
 
@@ -128,19 +129,19 @@ func TestAttack08NoGoroutineLeak(t *testing.T) {
 		lim  limits.Limits
 		want string
 	}{{readDir, readLim, "read_timeout"}, {evalDir, evalLim, "eval_timeout"}} {
-		var out *Output
+		var out *finding.Result
 		withinCheck(t, 60*time.Second, func() {
-			out, err = Run(context.Background(), eng, Options{Paths: []string{run.dir}, Jobs: 2, Limits: run.lim})
+			out, err = Run(context.Background(), Options{Engine: eng, Paths: []string{run.dir}, Jobs: 2, Limits: run.lim})
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		hit := false
-		for _, f := range out.Result.Findings {
+		for _, f := range out.Findings {
 			hit = hit || strings.Contains(f.Message, run.want)
 		}
 		if !hit {
-			t.Errorf("no finding names %s: %+v", run.want, out.Result.Findings)
+			t.Errorf("no finding names %s: %+v", run.want, out.Findings)
 		}
 	}
 	deadline := time.Now().Add(30 * time.Second)

@@ -20,7 +20,7 @@ func BenchmarkCheckExample(b *testing.B) {
 	eng := engine(b, map[string]any{"as_of": "2026-11-16"})
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Run(context.Background(), eng, Options{Paths: []string{"../../examples/harbor"}, Jobs: 2, Limits: limits.Default()}); err != nil {
+		if _, err := Run(context.Background(), Options{Engine: eng, Paths: []string{"../../examples/harbor"}, Jobs: 2, Limits: limits.Default()}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -32,7 +32,7 @@ func BenchmarkCheckCorpus(b *testing.B) {
 	eng := engine(b, map[string]any{"as_of": "2026-11-16"})
 	b.ResetTimer()
 	for range b.N {
-		if _, err := Run(context.Background(), eng, Options{Paths: []string{"../../testdata/corpus"}, Jobs: 2, Limits: limits.Default()}); err != nil {
+		if _, err := Run(context.Background(), Options{Engine: eng, Paths: []string{"../../testdata/corpus"}, Jobs: 2, Limits: limits.Default()}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,7 +63,7 @@ func BenchmarkSchedule10k(b *testing.B) {
 		runtime.GC()
 		stop := sampleHeap(&peak)
 		b.StartTimer()
-		if _, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()}); err != nil {
+		if _, err := Run(context.Background(), Options{Engine: eng, Paths: []string{dir}, Jobs: 2, Limits: limits.Default()}); err != nil {
 			b.Fatal(err)
 		}
 		stop()

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -83,7 +84,7 @@ func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
 	}
 
 	start := time.Now()
-	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-22"}), Options{
+	out, err := Run(context.Background(), Options{Engine: engine(t, map[string]any{"as_of": "2026-11-22"}),
 		Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
 	})
 	if err != nil {
@@ -91,17 +92,17 @@ func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
 	}
 	hangguard.Since(t, "the hostile directory", start, 100*time.Second)
 	docs := map[string]finding.Document{}
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		docs[d.Path] = d
 	}
 	tool := map[string][]string{}
 	checked := map[string]int{}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if len(f.Rule) > 3 && f.Rule[:3] == "TG-" && f.Rule != "TG-KIND-001" {
 			tool[f.Path] = append(tool[f.Path], f.Rule)
 		}
 	}
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		checked[c.Path]++
 	}
 	for name, w := range want {
@@ -127,4 +128,39 @@ func TestHostileFilesEachGiveOneFindingAndTheRunGoesOn(t *testing.T) {
 	if len(docs) != len(want) {
 		t.Errorf("documents = %d, want %d", len(docs), len(want))
 	}
+}
+
+// statusDate is a configuration giving project.status_date.
+func statusDate(sd string) *config.Config {
+	return &config.Config{Project: config.Project{StatusDate: sd}}
+}
+
+// artifactMaps are a result's kept artifacts as the JSON report carries
+// them.
+func artifactMaps(t testing.TB, res *finding.Result) []map[string]any {
+	t.Helper()
+	b, err := json.Marshal(res.Artifacts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// inputOfMap converts an artifact written as JSON for the rules, through
+// its typed form (the road every artifact takes).
+func inputOfMap(t testing.TB, m map[string]any) policy.Input {
+	t.Helper()
+	a, err := decodeArtifact(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := policy.NewInput(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }

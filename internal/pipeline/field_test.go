@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"math"
 	"os"
 	"path/filepath"
@@ -83,9 +84,9 @@ func TestFieldCorpus(t *testing.T) {
 		t.Skip("no expectation files in testdata/field")
 	}
 	eng := compiledEngine(t, []string{"core", "schedule", "xdoc"}, map[string]any{"as_of": "2026-12-01"})
-	out, err := Run(context.Background(), eng, Options{
+	out, err := Run(context.Background(), Options{Engine: eng,
 		Paths:         []string{root},
-		Exclude:       []string{"**/*.expect.yaml", "README.md", "MANIFEST.md"},
+		Config:        &config.Config{Documents: config.Documents{Exclude: []string{"**/*.expect.yaml", "README.md", "MANIFEST.md"}}},
 		Jobs:          2,
 		Limits:        limits.Default(),
 		KeepArtifacts: true,
@@ -94,16 +95,16 @@ func TestFieldCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	docs := map[string]finding.Document{}
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		docs[d.Path] = d
 	}
 	arts := map[string]map[string]any{}
-	for _, a := range out.Artifacts {
+	for _, a := range artifactMaps(t, out) {
 		arts[str(a, "source", "path")] = a
 	}
 	// fired[path][rule] is the highest severity of the rule's failures on path.
 	fired := map[string]map[string]finding.Severity{}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Status != finding.Fail || f.Path == "" {
 			continue
 		}

@@ -58,7 +58,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 	t.Parallel()
 	out := runDir(t, compliantCRSubmission().write(t))
 	kinds := map[string]string{}
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		kinds[filepath.Base(d.Path)] = d.Kind
 	}
 	for f, k := range map[string]string{crDoc: "change_request", logDoc: "change_log", llDoc: "lessons_learned"} {
@@ -74,7 +74,7 @@ func TestChangeRequestAndLessonsSeededDefects(t *testing.T) {
 		}
 	}
 	checked := map[string]bool{}
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		if crOrLL(c.Rule) {
 			checked[c.Rule] = true
 			// CR-005 cannot check the CR's RTM references: the submission

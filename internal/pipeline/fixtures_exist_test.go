@@ -11,7 +11,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -43,12 +42,12 @@ func withExtras(t *testing.T, extras []extra) string {
 // same submission without the defect), as TestSeededDefects does.
 func checkSeeded(t *testing.T, base map[string]bool, dir string, fx seeded) {
 	t.Helper()
-	checkSeededWith(t, base, dir, fx, func(dir string) *Output { return runDir(t, dir) })
+	checkSeededWith(t, base, dir, fx, func(dir string) *finding.Result { return runDir(t, dir) })
 }
 
 // checkSeededWith is checkSeeded with the run the fixture needs (another
 // project configuration, other packs).
-func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, run func(dir string) *Output) {
+func checkSeededWith(t *testing.T, base map[string]bool, dir string, fx seeded, run func(dir string) *finding.Result) {
 	t.Helper()
 	if fx.seed != nil {
 		fx.seed(t, dir)
@@ -206,9 +205,9 @@ func TestSeededGEN005InM3Program(t *testing.T) {
 	project := harborProject(t)
 	project["framework"] = "m3"
 	sd, _ := project["status_date"].(string)
-	run := func(dir string) *Output {
-		out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-			Normalize: normalize.Options{StatusDate: sd}})
+	run := func(dir string) *finding.Result {
+		out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+			Config: statusDate(sd)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -35,13 +34,13 @@ func harborM3Project(t *testing.T) map[string]any {
 	return p
 }
 
-func runM3(t *testing.T, dir string) *Output {
+func runM3(t *testing.T, dir string) *finding.Result {
 	t.Helper()
 	project := harborM3Project(t)
 	eng := compiledEngine(t, []string{"core", "schedule", "xdoc", "m3"}, project)
 	sd, _ := project["status_date"].(string)
-	out, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-		Normalize: normalize.Options{StatusDate: sd}})
+	out, err := Run(context.Background(), Options{Engine: eng, Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+		Config: statusDate(sd)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,10 +55,10 @@ func m3Key(f finding.Finding) string {
 
 var (
 	m3BaseOnce sync.Once
-	m3Base     *Output
+	m3Base     *finding.Result
 )
 
-func m3Baseline(t *testing.T) *Output {
+func m3Baseline(t *testing.T) *finding.Result {
 	m3BaseOnce.Do(func() { m3Base = runM3(t, compliant(t)) })
 	return m3Base
 }
@@ -68,7 +67,7 @@ func TestM3CompliantHarbor(t *testing.T) {
 	t.Parallel()
 	out := m3Baseline(t)
 	byRule := map[string][]finding.Finding{}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if strings.HasPrefix(f.Rule, "M3-") || f.Rule == "XDOC-013" {
 			byRule[f.Rule] = append(byRule[f.Rule], f)
 		}

@@ -63,14 +63,14 @@ func TestM3CompleteHarbor(t *testing.T) {
 	t.Run("seeded", func(t *testing.T) { m3FullSeededDefects(t, dir, out) })
 }
 
-func m3FullBaselineFindings(t *testing.T, out *Output) {
+func m3FullBaselineFindings(t *testing.T, out *finding.Result) {
 	for _, f := range findings(out) {
 		if slices.Contains(m3FullRules, f.Rule) {
 			t.Errorf("fails on the M3-complete program: %s", describe(f))
 		}
 	}
 	var na []string
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if slices.Contains(m3FullRules, f.Rule) && f.Status == finding.NotAssessable {
 			na = append(na, describe(f))
 		}
@@ -83,7 +83,7 @@ func m3FullBaselineFindings(t *testing.T, out *Output) {
 	// "nothing was due". M3-GATE-01 judges the 3 + 15 + 8 + 6 exit criteria
 	// of phases 0–3 one by one, all but the manual one passed.
 	passed := map[string]int{}
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		if c.Status == finding.Pass {
 			passed[c.Rule]++
 		}
@@ -192,7 +192,7 @@ func mustDay(s string) time.Time {
 
 // m3FullSeededDefects: each seeded defect makes exactly its rule fail
 // (with those in also), judged against the baseline's failures.
-func m3FullSeededDefects(t *testing.T, program string, baseline *Output) {
+func m3FullSeededDefects(t *testing.T, program string, baseline *finding.Result) {
 	base := map[string]bool{}
 	for _, f := range findings(baseline) {
 		base[describe(f)] = true

@@ -359,9 +359,9 @@ func statusPara(marker, text string) func(*testing.T, string) {
 
 // findings lists the fail findings of a run at any severity (STATUS-006 and
 // XDOC-013 are info).
-func findings(out *Output) []finding.Finding {
+func findings(out *finding.Result) []finding.Finding {
 	var fs []finding.Finding
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Status == finding.Fail {
 			fs = append(fs, f)
 		}
@@ -382,7 +382,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 	base := map[string]bool{}
 	out := runDir(t, write(t))
 	kinds := map[string]string{}
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		kinds[filepath.Base(d.Path)] = d.Kind
 	}
 	for name, want := range map[string]string{qaspDoc: "qasp", slaDoc: "sla", statusDoc: "status_report"} {
@@ -396,7 +396,7 @@ func TestQASPStatusSeededDefects(t *testing.T) {
 			t.Errorf("the compliant documents raise %s (%s) at %s: %s", f.Rule, f.Severity, f.Location, f.Message)
 		}
 	}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if ours(f.Rule) && f.Status == finding.NotAssessable {
 			t.Errorf("the compliant documents leave %s not assessable: %s", f.Rule, f.Message)
 		}

@@ -58,7 +58,7 @@ type traceFixture struct {
 func runTraceFixtures(t *testing.T, rule string, compliant func() traceSubmission, wantKinds map[string]string, fixtures []traceFixture) {
 	t.Helper()
 	out := runDir(t, compliant().write(t))
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		if k, ok := wantKinds[filepath.Base(d.Path)]; ok && d.Kind != k {
 			t.Errorf("%s classified %q, want %q", d.Path, d.Kind, k)
 		}
@@ -71,7 +71,7 @@ func runTraceFixtures(t *testing.T, rule string, compliant func() traceSubmissio
 		}
 	}
 	passed := false
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		if c.Rule == rule && filepath.Base(c.Path) == crDoc {
 			passed = c.Status == finding.Pass
 			if !passed {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/finding"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -35,13 +35,13 @@ func imsCells(kv ...any) func(*testing.T, string) {
 func imsRow(row int) document.Loc { return document.Loc{Sheet: imsSheet, Row: row} }
 
 // runProject checks dir with the Harbor configuration changed by edit.
-func runProject(t *testing.T, dir string, edit func(map[string]any)) *Output {
+func runProject(t *testing.T, dir string, edit func(map[string]any)) *finding.Result {
 	t.Helper()
 	project := harborProject(t)
 	edit(project)
 	sd, _ := project["status_date"].(string)
-	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-		Normalize: normalize.Options{StatusDate: sd}})
+	out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+		Config: statusDate(sd)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,9 +117,9 @@ func TestScheduleSeededDefects(t *testing.T) {
 					t.Fatalf("the compliant program already fails %s: %s", fx.rule, k)
 				}
 			}
-			run := func(dir string) *Output { return runDir(t, dir) }
+			run := func(dir string) *finding.Result { return runDir(t, dir) }
 			if fx.project != nil {
-				run = func(dir string) *Output { return runProject(t, dir, fx.project) }
+				run = func(dir string) *finding.Result { return runProject(t, dir, fx.project) }
 			}
 			checkSeededWith(t, base, copyProgram(t), fx.seeded, run)
 			fixturePassed(t, fx.rule)

@@ -115,7 +115,7 @@ func TestStatusReportTracesToIMSAndRAID(t *testing.T) {
 		return dir
 	}
 	out := runDir(t, write(t, compliantTables()))
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		if filepath.Base(d.Path) == statusDoc && d.Kind != "status_report" {
 			t.Fatalf("%s classified %q", statusDoc, d.Kind)
 		}
@@ -124,14 +124,14 @@ func TestStatusReportTracesToIMSAndRAID(t *testing.T) {
 	for _, f := range failing(out) {
 		base[key(f)] = true
 	}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Rule == "XDOC-005" || f.Rule == "XDOC-006" || (f.Status == finding.Fail && f.Severity == finding.Error) {
 			t.Errorf("the compliant submission raises %s (%s, %s) at %s: %s", f.Rule, f.Status, f.Severity, f.Location, f.Message)
 		}
 	}
 	for _, rule := range []string{"XDOC-005", "XDOC-006"} {
 		passed := false
-		for _, c := range out.Result.Checks {
+		for _, c := range out.Checks {
 			if c.Rule == rule && filepath.Base(c.Path) == statusDoc {
 				passed = c.Status == finding.Pass
 			}

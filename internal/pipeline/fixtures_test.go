@@ -16,7 +16,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
@@ -74,12 +73,12 @@ func harborProject(t *testing.T) map[string]any {
 }
 
 // runDir checks every document of dir with the built-in packs.
-func runDir(t *testing.T, dir string) *Output {
+func runDir(t *testing.T, dir string) *finding.Result {
 	t.Helper()
 	project := harborProject(t)
 	sd, _ := project["status_date"].(string)
-	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-		Normalize: normalize.Options{StatusDate: sd}})
+	out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+		Config: statusDate(sd)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,9 +156,9 @@ func onlyRuleAt(t *testing.T, fresh []finding.Finding, rule, file string, loc do
 }
 
 // failing lists the fail findings of a run at warning or error severity.
-func failing(out *Output) []finding.Finding {
+func failing(out *finding.Result) []finding.Finding {
 	var fs []finding.Finding
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Status == finding.Fail && f.Severity != finding.Info {
 			fs = append(fs, f)
 		}
@@ -177,13 +176,13 @@ var (
 func TestCompliantExampleHasNoErrors(t *testing.T) {
 	t.Parallel()
 	out := runDir(t, compliant(t))
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		if d.Status != finding.DocOK {
 			t.Errorf("%s: %s %s", d.Path, d.Status, d.Error)
 		}
 	}
 	kinds := map[string]string{}
-	for _, d := range out.Result.Documents {
+	for _, d := range out.Documents {
 		kinds[filepath.Base(d.Path)] = d.Kind
 	}
 	wantKinds := map[string]string{"Program-Charter.docx": "charter", "Program-Management-Plan.docx": "pmp", "IVV-Plan.docx": "ivv_plan",
@@ -193,7 +192,7 @@ func TestCompliantExampleHasNoErrors(t *testing.T) {
 			t.Errorf("%s classified %q, want %q", f, kinds[f], k)
 		}
 	}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		if f.Severity == finding.Error && f.Status == finding.Fail {
 			t.Errorf("error finding on the compliant example: %s %s: %s", f.Rule, f.Location, f.Message)
 		}

@@ -22,12 +22,12 @@ func TestGEN001OnTheGSAChangeRequestForm(t *testing.T) {
 	t.Parallel()
 	project := map[string]any{"as_of": "2026-11-16"}
 	run := func(dir string) map[[2]int]finding.Finding {
-		out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
+		out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 1, Limits: limits.Default()})
 		if err != nil {
 			t.Fatal(err)
 		}
 		cells := map[[2]int]finding.Finding{}
-		for _, f := range out.Result.Findings {
+		for _, f := range out.Findings {
 			if f.Rule == "GEN-001" && f.Status == finding.Fail && f.Severity != finding.Info && f.Location.Table > 0 {
 				cells[[2]int{f.Location.Table, f.Location.Row}] = f
 			}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 )
 
@@ -27,12 +26,12 @@ func TestGroupedCompileJudgesAlike(t *testing.T) {
 	for name, dir := range map[string]string{"harbor": compliant(t), "m3-complete": writeM3Full(t), "corpus": "../../testdata/corpus"} {
 		t.Run(name, func(t *testing.T) {
 			run := func(eng *policy.Engine) string {
-				out, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-					Normalize: normalize.Options{StatusDate: sd}})
+				out, err := Run(context.Background(), Options{Engine: eng, Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+					Config: statusDate(sd)})
 				if err != nil {
 					t.Fatal(err)
 				}
-				b, err := json.Marshal([]any{out.Result.Findings, out.Result.Checks})
+				b, err := json.Marshal([]any{out.Findings, out.Checks})
 				if err != nil {
 					t.Fatal(err)
 				}

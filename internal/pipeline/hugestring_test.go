@@ -23,14 +23,14 @@ func TestOneHugeSharedStringIsScannedOnce(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	out, err := Run(ctx, engine(t, map[string]any{"as_of": "2026-12-01"}), Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default(), KeepArtifacts: true})
+	out, err := Run(ctx, Options{Engine: engine(t, map[string]any{"as_of": "2026-12-01"}), Paths: []string{dir}, Jobs: 1, Limits: limits.Default(), KeepArtifacts: true})
 	if err != nil {
 		t.Fatalf("run: %v (a hang would end here at the guard)", err)
 	}
-	if len(out.Result.Documents) != 1 || out.Result.Documents[0].Status != "ok" {
-		t.Fatalf("documents = %+v", out.Result.Documents)
+	if len(out.Documents) != 1 || out.Documents[0].Status != "ok" {
+		t.Fatalf("documents = %+v", out.Documents)
 	}
-	ph, _ := get(out.Artifacts[0], "metadata", "placeholders").([]any)
+	ph, _ := get(artifactMaps(t, out)[0], "metadata", "placeholders").([]any)
 	if len(ph) == 0 {
 		t.Errorf("the string's placeholders were not found")
 	}

@@ -29,12 +29,12 @@ func TestScheduleIndexDCMAThresholdsChangeNoFinding(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out, err := Run(context.Background(), eng, Options{Paths: paths, Jobs: 2, Limits: limits.Default(), KeepArtifacts: true})
+		out, err := Run(context.Background(), Options{Engine: eng, Paths: paths, Jobs: 2, Limits: limits.Default(), KeepArtifacts: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		n, flagged := 0, 0
-		for _, art := range out.Artifacts {
+		for _, art := range artifactMaps(t, out) {
 			if art["kind"] != "schedule" {
 				continue
 			}

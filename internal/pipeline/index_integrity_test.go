@@ -42,14 +42,14 @@ func TestScheduleIndexIntegrityOffenders(t *testing.T) {
 		t.Fatal(err)
 	}
 	eng := engine(t, map[string]any{"as_of": "2026-03-16"})
-	out, err := Run(context.Background(), eng, Options{Paths: []string{dir}, Jobs: 1, Limits: limits.Default(), KeepArtifacts: true})
+	out, err := Run(context.Background(), Options{Engine: eng, Paths: []string{dir}, Jobs: 1, Limits: limits.Default(), KeepArtifacts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(out.Artifacts) != 1 || out.Artifacts[0]["kind"] != "schedule" {
-		t.Fatalf("want one schedule artifact, got %d", len(out.Artifacts))
+	if len(artifactMaps(t, out)) != 1 || artifactMaps(t, out)[0]["kind"] != "schedule" {
+		t.Fatalf("want one schedule artifact, got %d", len(artifactMaps(t, out)))
 	}
-	art := out.Artifacts[0]
+	art := artifactMaps(t, out)[0]
 	ix, _ := art["schedule"].(map[string]any)["index"].(map[string]any)
 	cands, _ := ix["candidates"].(map[string]any)
 	for _, rule := range []string{"sched_001", "sched_003", "sched_004", "sched_005", "sched_006"} {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
@@ -31,13 +30,13 @@ func TestScheduleIndexChangesNoFinding(t *testing.T) {
 		"../../testdata/corpus/gsa/M3-Playbook-Master-Schedule-Template.xlsx"}
 	project := map[string]any{"as_of": "2026-11-16", "status_date": "2026-11-13"}
 	eng := engine(t, project)
-	out, err := Run(context.Background(), eng, Options{Paths: paths, Jobs: 2, Limits: limits.Default(),
-		Normalize: normalize.Options{}, KeepArtifacts: true})
+	out, err := Run(context.Background(), Options{Engine: eng, Paths: paths, Jobs: 2, Limits: limits.Default(),
+		KeepArtifacts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, art := range out.Artifacts {
+	for _, art := range artifactMaps(t, out) {
 		if art["kind"] != "schedule" {
 			continue
 		}
@@ -58,7 +57,7 @@ func TestScheduleIndexChangesNoFinding(t *testing.T) {
 // returns both outcomes in canonical form plus the indexed findings.
 func withAndWithoutIndex(t *testing.T, eng *policy.Engine, art map[string]any) (with, without []string, findings []finding.Finding) {
 	t.Helper()
-	w, err := eng.EvalDocument(context.Background(), art)
+	w, err := eng.Eval(context.Background(), inputOfMap(t, art))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +65,7 @@ func withAndWithoutIndex(t *testing.T, eng *policy.Engine, art map[string]any) (
 	b, _ := json.Marshal(art)
 	_ = json.Unmarshal(b, &bare)
 	delete(bare["schedule"].(map[string]any), "index")
-	wo, err := eng.EvalDocument(context.Background(), bare)
+	wo, err := eng.Eval(context.Background(), inputOfMap(t, bare))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,21 +12,20 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 	"github.com/tollgate-dev/tollgate/internal/testdocs/harbor"
 )
 
 // checkMetrics runs the pipeline and returns, for one document, every
 // SCHED-DCMA check with its status and metrics.
-func checkMetrics(t *testing.T, dir, doc string, project map[string]any) (map[string]finding.Check, *Output) {
+func checkMetrics(t *testing.T, dir, doc string, project map[string]any) (map[string]finding.Check, *finding.Result) {
 	t.Helper()
-	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
+	out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := map[string]finding.Check{}
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		if filepath.Base(c.Path) == doc && strings.HasPrefix(c.Rule, "SCHED-DCMA-") {
 			got[c.Rule] = c
 		}
@@ -94,8 +94,8 @@ func TestScheduleFormatsGiveTheSameFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	project := map[string]any{"as_of": "2026-11-16", "status_date": "2026-11-13"}
-	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
-		Normalize: normalize.Options{StatusDate: "2026-11-13"}})
+	out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(),
+		Config: statusDate("2026-11-13")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestSyntheticScheduleFormatsGiveTheSameFindings(t *testing.T) {
 	if err := testdocs.SynthXLSX(filepath.Join(dir, "ims.xlsx"), tasks, status); err != nil {
 		t.Fatal(err)
 	}
-	out, err := Run(context.Background(), engine(t, map[string]any{"as_of": "2026-11-16"}), Options{Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
+	out, err := Run(context.Background(), Options{Engine: engine(t, map[string]any{"as_of": "2026-11-16"}), Paths: []string{dir}, Jobs: 2, Limits: limits.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,10 +127,10 @@ func TestSyntheticScheduleFormatsGiveTheSameFindings(t *testing.T) {
 
 // sameAcrossFormats: the schedule checks (metric numerator/denominator)
 // and findings of each named file are the same as the first's.
-func sameAcrossFormats(t *testing.T, out *Output, files []string) {
+func sameAcrossFormats(t *testing.T, out *finding.Result, files []string) {
 	t.Helper()
 	summary := map[string][]string{}
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		// MS Project XML always states each task's constraint type; the
 		// workbooks have no such column, so only the XML can assess
 		// DCMA-05. That is the one expected difference.
@@ -141,7 +141,7 @@ func sameAcrossFormats(t *testing.T, out *Output, files []string) {
 			metric(c.Metrics, func(m *finding.Metrics) *float64 { return m.Numerator }),
 			metric(c.Metrics, func(m *finding.Metrics) *float64 { return m.Denominator })))
 	}
-	for _, f := range out.Result.Findings {
+	for _, f := range out.Findings {
 		// GEN rules judge the document around the schedule (the
 		// workbook's revision-history sheet), which exports do not carry.
 		if f.Path == "" || strings.HasPrefix(f.Rule, "TG-") || f.Rule == "SCHED-DCMA-05" || strings.HasPrefix(f.Rule, "GEN-") {
@@ -201,13 +201,14 @@ func TestHarborIMSMatchesTheREADME(t *testing.T) {
 		t.Fatal(err)
 	}
 	project := harborProject(t)
-	out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{"../../examples/harbor"}, Jobs: 2,
-		Limits: limits.Default(), Normalize: normalize.Options{StatusDate: project["status_date"].(string)}, Exclude: []string{"README.md"}})
+	out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{"../../examples/harbor"}, Jobs: 2,
+		Limits: limits.Default(), Config: &config.Config{Project: config.Project{StatusDate: project["status_date"].(string)},
+			Documents: config.Documents{Exclude: []string{"README.md"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, c := range out.Result.Checks {
+	for _, c := range out.Checks {
 		if c.Path != "Integrated-Master-Schedule.xlsx" || !strings.HasPrefix(c.Rule, "SCHED-DCMA-") {
 			continue
 		}

@@ -56,12 +56,12 @@ func TestGSATemplateUnfilledFailsFilledPasses(t *testing.T) {
 		dir  string
 		fail bool
 	}{{unfilled, true}, {filled, false}} {
-		out, err := Run(context.Background(), engine(t, project), Options{Paths: []string{c.dir}, Jobs: 1, Limits: limits.Default()})
+		out, err := Run(context.Background(), Options{Engine: engine(t, project), Paths: []string{c.dir}, Jobs: 1, Limits: limits.Default()})
 		if err != nil {
 			t.Fatal(err)
 		}
 		fired := map[string]bool{}
-		for _, f := range out.Result.Findings {
+		for _, f := range out.Findings {
 			if f.Status == finding.Fail && f.Severity != finding.Info {
 				fired[f.Rule] = true
 				if !c.fail {

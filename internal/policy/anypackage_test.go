@@ -46,7 +46,7 @@ func TestConftestPolicyRunsUnchanged(t *testing.T) {
 	if !slices.Equal(ids, want) {
 		t.Errorf("user rules = %q, want %q", ids, want)
 	}
-	out, err := e.EvalDocument(context.Background(), charterArt("charter.docx", "Harbor charter", map[string]any{"purpose": " "}))
+	out, err := e.EvalMap(context.Background(), charterArt("charter.docx", "Harbor charter", map[string]any{"purpose": " "}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestConftestPolicyRunsUnchanged(t *testing.T) {
 	if !slices.Equal(got, wantMsgs) {
 		t.Errorf("findings =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantMsgs, "\n"))
 	}
-	pilot, err := e.EvalDocument(context.Background(), charterArt("pilot.docx", "Pilot charter", map[string]any{"purpose": "try it", "sponsor": map[string]any{"name": "A. Sponsor"}}))
+	pilot, err := e.EvalMap(context.Background(), charterArt("pilot.docx", "Pilot charter", map[string]any{"purpose": "try it", "sponsor": map[string]any{"name": "A. Sponsor"}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +114,7 @@ func TestAnyPackageLoads(t *testing.T) {
 	if len(w) != 1 || !strings.Contains(w[0], "stray.rego") || !strings.Contains(w[0], "org.stray") {
 		t.Errorf("warnings = %q, want one naming stray.rego", w)
 	}
-	out, err := e.EvalDocument(context.Background(), charterArt("c.docx", "Charter", map[string]any{"budget": map[string]any{"amount": 2e6}}))
+	out, err := e.EvalMap(context.Background(), charterArt("c.docx", "Charter", map[string]any{"budget": map[string]any{"amount": 2e6}}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -167,7 +167,7 @@ func charterArtifact() map[string]any {
 
 func TestEvalDocumentCharter(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"core"}})
-	out, err := e.EvalDocument(context.Background(), charterArtifact())
+	out, err := e.EvalMap(context.Background(), charterArtifact())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestNotAssessableIsInfoWithMissingFields(t *testing.T) {
 		"metadata": map[string]any{"status": "draft", "approvals": []any{}, "placeholders": []any{}},
 		"raci":     map[string]any{"roles": []any{map[string]any{"name": "PM"}}, "activities": nil},
 	}
-	out, err := e.EvalDocument(context.Background(), art)
+	out, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,7 +272,7 @@ func TestSeverityOverrides(t *testing.T) {
 			t.Error("GEN-001 is off but listed")
 		}
 	}
-	out, err := e.EvalDocument(context.Background(), charterArtifact())
+	out, err := e.EvalMap(context.Background(), charterArtifact())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +297,7 @@ func TestThresholdOverride(t *testing.T) {
 	if e.Digest() == base.Digest() {
 		t.Error("thresholds do not change the digest")
 	}
-	out, err := e.EvalDocument(context.Background(), charterArtifact())
+	out, err := e.EvalMap(context.Background(), charterArtifact())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,7 +317,7 @@ func TestEvalProject(t *testing.T) {
 	pmp := map[string]any{"kind": "pmp", "source": map[string]any{"path": "PMP.docx"}, "metadata": map[string]any{"approvals": []any{
 		map[string]any{"name": "Pat Lee", "role": "sponsor", "date": "2024-05-20", "decision": "approved", "signed": true},
 	}}}
-	out, err := e.EvalProject(context.Background(), []map[string]any{ims, pmp})
+	out, err := e.EvalProjectMaps(context.Background(), []map[string]any{ims, pmp})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -344,7 +344,7 @@ func TestEvalProject(t *testing.T) {
 	}
 
 	// No schedule, no PMP: neither rule applies, so there is no check.
-	out, err = e.EvalProject(context.Background(), []map[string]any{{"kind": "charter", "source": map[string]any{"path": "C.docx"}}})
+	out, err = e.EvalProjectMaps(context.Background(), []map[string]any{{"kind": "charter", "source": map[string]any{"path": "C.docx"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,7 +382,7 @@ test_nothing if true
 `)
 	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}})
 	art := map[string]any{"kind": "generic", "title": "", "source": map[string]any{"path": "notes.md"}, "metadata": map[string]any{"status": "draft"}}
-	out, err := e.EvalDocument(context.Background(), art)
+	out, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ import rego.v1
 fail contains {"msg": "no agency", "loc": {"paragraph": 1}} if not input.program
 `)
 	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}})
-	out, err := e.EvalDocument(context.Background(), charterArtifact())
+	out, err := e.EvalMap(context.Background(), charterArtifact())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +446,7 @@ deny contains msg if {
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := e.EvalDocument(ctx, map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
+	_, err := e.EvalMap(ctx, map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
 	hangguard.Since(t, "evaluation stopped at its deadline", start, 10*time.Second)
 	if err == nil {
 		t.Fatal("no error at the deadline")
@@ -545,7 +545,7 @@ import rego.v1
 deny contains sprintf("agency %s not allowed (deadline %s)", [input.program, data.deadline]) if not input.program in data.agencies.allowed
 `)
 	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}, DataFiles: []string{filepath.Join(dir, "agencies.yaml")}})
-	out, err := e.EvalDocument(context.Background(), map[string]any{"kind": "generic", "program": "DOE", "source": map[string]any{"path": "a.md"}})
+	out, err := e.EvalMap(context.Background(), map[string]any{"kind": "generic", "program": "DOE", "source": map[string]any{"path": "a.md"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -557,7 +557,7 @@ deny contains sprintf("agency %s not allowed (deadline %s)", [input.program, dat
 func TestConcurrentEvaluation(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"core"}})
 	art := charterArtifact()
-	first, err := e.EvalDocument(context.Background(), art)
+	first, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -565,7 +565,7 @@ func TestConcurrentEvaluation(t *testing.T) {
 	for range 8 {
 		go func() {
 			for range 20 {
-				out, err := e.EvalDocument(context.Background(), art)
+				out, err := e.EvalMap(context.Background(), art)
 				if err == nil && len(out.Findings) != len(first.Findings) {
 					err = os.ErrInvalid
 				}
@@ -591,7 +591,7 @@ func BenchmarkEvalDocument(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := e.EvalDocument(ctx, art); err != nil {
+		if _, err := e.EvalMap(ctx, art); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -645,7 +645,7 @@ deny contains sprintf("phases=%d as_of=%s extra=%d min_words=%d dcma_bei=%v", [
 `)
 	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}, DataFiles: []string{filepath.Join(dir, "override.json")},
 		Project: map[string]any{"as_of": "2024-06-10"}, Thresholds: map[string]any{"dcma": map[string]any{"bei": 0.9}}})
-	out, err := e.EvalDocument(context.Background(), map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
+	out, err := e.EvalMap(context.Background(), map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -661,7 +661,7 @@ deny contains sprintf("phases=%d as_of=%s extra=%d min_words=%d dcma_bei=%v", [
 func TestMentionedButUnreadIsNotAssessable(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"core"}})
 	art := charterArtifact()
-	out, err := e.EvalDocument(context.Background(), art)
+	out, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -678,7 +678,7 @@ func TestMentionedButUnreadIsNotAssessable(t *testing.T) {
 	art = charterArtifact()
 	art["evidence"] = []any{map[string]any{"field": "charter.project_manager", "text": "Project Manager: see org chart", "read": false,
 		"loc": map[string]any{"paragraph": 3}}}
-	out, err = e.EvalDocument(context.Background(), art)
+	out, err = e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}

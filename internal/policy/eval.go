@@ -15,11 +15,11 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/finding"
 )
 
-// Input is one artifact converted once into OPA's value form. Converting a
-// large artifact is a real cost (about 0.3 s for a 10,000-task schedule), so
-// a caller that evaluates both the document rules and the project rules
-// converts each artifact once (Prepare) and hands the same value to both:
-// the project input is then assembled from the already-converted values.
+// Input is one artifact converted once into OPA's value form (NewInput).
+// Converting a large artifact is a real cost (about 0.3 s for a
+// 10,000-task schedule), so the document rules (Eval) and the project
+// rules (EvalProject) share the same value: the project input is
+// assembled from the already-converted values.
 // An Input is read-only and safe to share between goroutines.
 type Input struct {
 	kind  string
@@ -33,116 +33,11 @@ func (in Input) Kind() string { return in.kind }
 // Path is the artifact's source.path.
 func (in Input) Path() string { return in.path }
 
-// Prepare converts an artifact (generic JSON: maps, slices, float64 or
-// json.Number, strings, bools, nil) for EvalDocumentInput and
-// EvalProjectInputs. The artifact must not change afterwards: the Input does
-// not see later edits.
-func (e *Engine) Prepare(art map[string]any) (Input, error) {
-	return prepare(art, false)
-}
-
-// PrepareOwned is Prepare for an artifact the caller hands over: the
-// conversion empties art as it goes (every map and slice in it), so the
-// generic form of a large schedule is freed while its converted form is
-// built instead of both being held at once. art must not be used
-// afterwards, also when an error is returned.
-func (e *Engine) PrepareOwned(art map[string]any) (Input, error) {
-	return prepare(art, true)
-}
-
-func prepare(art map[string]any, consume bool) (Input, error) {
-	in := Input{path: sourcePath(art)}
-	in.kind, _ = art["kind"].(string)
-	c := converter{consume: consume, terms: newASTBuilder()}
-	v, err := c.value(art)
-	if err != nil {
-		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
-	}
-	in.value = v
-	return in, nil
-}
-
-// converter makes the value ast.InterfaceToValue makes of generic JSON, in
-// less memory: a 10,000-task schedule repeats the same object keys, dates,
-// codes and numbers tens of thousands of times, and InterfaceToValue gives
-// each occurrence its own term. Here every distinct key, string and number
-// is one term shared by all its occurrences (OPA treats terms of a value as
-// immutable and shares interned terms the same way). Objects and arrays are
-// still built by ast.NewObject and ast.NewArray, so the value compares,
-// hashes and iterates exactly as InterfaceToValue's does.
-type converter struct {
-	consume bool        // empty maps and slices once converted
-	terms   *astBuilder // the shared key, string and number terms
-}
-
-func (c *converter) value(x any) (ast.Value, error) {
-	switch x := x.(type) {
-	case map[string]any:
-		kvs := make([][2]*ast.Term, 0, len(x))
-		for k, v := range x {
-			t, err := c.term(v)
-			if err != nil {
-				return nil, err
-			}
-			kvs = append(kvs, [2]*ast.Term{c.terms.key(k), t})
-			if c.consume {
-				delete(x, k)
-			}
-		}
-		return ast.NewObject(kvs...), nil
-	case []any:
-		ts := make([]*ast.Term, len(x))
-		for i, e := range x {
-			t, err := c.term(e)
-			if err != nil {
-				return nil, err
-			}
-			ts[i] = t
-			if c.consume {
-				x[i] = nil
-			}
-		}
-		return ast.NewArray(ts...), nil
-	}
-	return ast.InterfaceToValue(x)
-}
-
-func (c *converter) term(x any) (*ast.Term, error) {
-	switch x := x.(type) {
-	case string:
-		return c.terms.String(x), nil
-	case float64:
-		return c.terms.Number(x), nil
-	case nil:
-		return c.terms.Null(), nil
-	case bool:
-		return c.terms.Bool(x), nil
-	}
-	v, err := c.value(x)
-	if err != nil {
-		return nil, err
-	}
-	return ast.NewTerm(v), nil
-}
-
-// EvalDocument runs the document rules whose kinds include the artifact's
-// kind (or "*") on one artifact. A rule that errors (a built-in error, or
-// the context's deadline) gives no check; the others still run, and the
+// Eval runs the document rules whose kinds include the artifact's kind
+// (or "*") on one artifact. A rule that errors (a built-in error, or the
+// context's deadline) gives no check; the others still run, and the
 // errors come back joined with the partial outcome.
-func (e *Engine) EvalDocument(ctx context.Context, art map[string]any) (Outcome, error) {
-	kind, _ := art["kind"].(string)
-	if len(e.documentRules(kind)) == 0 {
-		return Outcome{}, nil
-	}
-	in, err := e.Prepare(art)
-	if err != nil {
-		return Outcome{}, err
-	}
-	return e.EvalDocumentInput(ctx, in)
-}
-
-// EvalDocumentInput is EvalDocument on a prepared artifact.
-func (e *Engine) EvalDocumentInput(ctx context.Context, in Input) (Outcome, error) {
+func (e *Engine) Eval(ctx context.Context, in Input) (Outcome, error) {
 	rules := e.documentRules(in.kind)
 	if len(rules) == 0 {
 		return Outcome{}, nil
@@ -154,6 +49,9 @@ func (e *Engine) EvalDocumentInput(ctx context.Context, in Input) (Outcome, erro
 	// concurrent use): a single large schedule is then not bound to one
 	// core. Results are merged in catalog order, so output is stable.
 	res, errs := e.evalAll(ctx, rules, in.value)
+	if err := e.trace(ctx, rules, in.value, fmt.Sprintf("%s (%s)", in.path, in.kind)); err != nil {
+		errs = append(errs, err)
+	}
 	var out Outcome
 	for i, r := range rules {
 		if errs[i] == nil {
@@ -164,27 +62,9 @@ func (e *Engine) EvalDocumentInput(ctx context.Context, in Input) (Outcome, erro
 }
 
 // EvalProject runs the project rules over the whole submission: input is
-// {"artifacts": [...], "by_kind": {kind: [...]}}.
-func (e *Engine) EvalProject(ctx context.Context, arts []map[string]any) (Outcome, error) {
-	if len(e.project) == 0 {
-		return Outcome{}, nil
-	}
-	ins := make([]Input, len(arts))
-	for i, a := range arts {
-		in, err := e.Prepare(a)
-		if err != nil {
-			return Outcome{}, fmt.Errorf("project input is not JSON data: %w", err)
-		}
-		ins[i] = in
-	}
-	return e.EvalProjectInputs(ctx, ins)
-}
-
-// EvalProjectInputs is EvalProject on prepared artifacts. The project input
-// is built from the artifacts' converted values (shared, not copied): it is
-// the same value InterfaceToValue would make of
-// {"artifacts": arts, "by_kind": {kind: arts of that kind}}.
-func (e *Engine) EvalProjectInputs(ctx context.Context, ins []Input) (Outcome, error) {
+// {"artifacts": [...], "by_kind": {kind: [...]}}, built from the
+// artifacts' converted values (shared, not copied).
+func (e *Engine) EvalProject(ctx context.Context, ins []Input) (Outcome, error) {
 	if len(e.project) == 0 {
 		return Outcome{}, nil
 	}
@@ -195,6 +75,9 @@ func (e *Engine) EvalProjectInputs(ctx context.Context, ins []Input) (Outcome, e
 	// Project rules run in parallel too (a large IMS makes each of them
 	// scan its tasks); results are merged in catalog order.
 	res, errs := e.evalAll(ctx, e.project, input)
+	if err := e.trace(ctx, e.project, input, fmt.Sprintf("the submission (%d documents)", len(ins))); err != nil {
+		errs = append(errs, err)
+	}
 	var out Outcome
 	for i, r := range e.project {
 		if errs[i] == nil {
@@ -548,12 +431,6 @@ func worse(a, b finding.Status) finding.Status {
 		return finding.Pass
 	}
 	return a
-}
-
-func sourcePath(art map[string]any) string {
-	src, _ := art["source"].(map[string]any)
-	p, _ := src["path"].(string)
-	return p
 }
 
 // describeMentions lists up to three mentions: where, and what was seen.

@@ -2,7 +2,6 @@ package policy
 
 import (
 	"context"
-	"reflect"
 	"testing"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -13,7 +12,6 @@ import (
 // EvalProject built before artifacts were prepared once): same artifacts,
 // same order, kinds grouped, an artifact without a kind under "".
 func TestProjectInputEqualsConvertedDocument(t *testing.T) {
-	e := compile(t, Options{Packs: []string{"xdoc"}})
 	arts := []map[string]any{
 		charterArtifact(),
 		{"kind": "schedule", "source": map[string]any{"path": "IMS.xml"}, "schedule": map[string]any{"tasks": []any{
@@ -24,7 +22,7 @@ func TestProjectInputEqualsConvertedDocument(t *testing.T) {
 	}
 	ins := make([]Input, len(arts))
 	for i, a := range arts {
-		in, err := e.Prepare(a)
+		in, err := MapInput(a)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,39 +52,13 @@ func TestProjectInputEqualsConvertedDocument(t *testing.T) {
 	}
 }
 
-// Prepared and map-based evaluation give the same outcome, document and
-// project rules alike.
-func TestPreparedEvaluationEqualsMapEvaluation(t *testing.T) {
+// An Input that was never converted is an error, not an empty pass.
+func TestUnconvertedInputIsAnError(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"core", "xdoc"}})
-	art := charterArtifact()
-	in, err := e.Prepare(art)
-	if err != nil {
-		t.Fatal(err)
+	if _, err := e.Eval(context.Background(), Input{kind: "charter", path: "x"}); err == nil {
+		t.Fatal("unconverted input evaluated without error")
 	}
-	viaMap, err := e.EvalDocument(context.Background(), art)
-	if err != nil {
-		t.Fatal(err)
-	}
-	viaInput, err := e.EvalDocumentInput(context.Background(), in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(viaMap.Checks) == 0 || !reflect.DeepEqual(viaMap, viaInput) {
-		t.Fatalf("document: map %+v\ninput %+v", viaMap, viaInput)
-	}
-	pm, err := e.EvalProject(context.Background(), []map[string]any{art})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pi, err := e.EvalProjectInputs(context.Background(), []Input{in})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(pm, pi) {
-		t.Fatalf("project: map %+v\ninput %+v", pm, pi)
-	}
-	// An Input that was never prepared is an error, not an empty pass.
-	if _, err := e.EvalDocumentInput(context.Background(), Input{kind: "charter", path: "x"}); err == nil {
-		t.Fatal("unprepared input evaluated without error")
+	if _, err := e.EvalProject(context.Background(), []Input{{kind: "charter", path: "x"}}); err == nil {
+		t.Fatal("unconverted project input evaluated without error")
 	}
 }

@@ -1,16 +1,16 @@
 // Package policy compiles the Rego rule packs (built-in and user) once and
-// evaluates them on artifacts: per document (EvalDocument) and over the
-// whole submission (EvalProject). The rule contract is written down in
-// docs/architecture.md, "Rule contract (Rego)".
+// evaluates them on artifacts. Evaluation has three entry points: NewInput
+// converts a typed artifact once, Eval runs the document rules on it, and
+// EvalProject runs the project rules over the whole submission. The rule
+// contract is written down in docs/architecture.md, "Rule contract (Rego)".
 //
 // Query design: the modules are compiled once, and each rule gets one
 // prepared query reading its result sets (fail, not_assessable, checked, or
 // conftest's deny/warn). The artifact is converted to an AST value once
-// (Prepare) and shared by the rule queries and by the project input
-// (EvalDocumentInput, EvalProjectInputs); EvalDocument and EvalProject are
-// the same on plain maps. On a 10,000-task schedule the conversion was
-// measured at 0.3–0.4 s, and EvalProject used to convert every artifact
-// twice more (once in "artifacts", once in "by_kind"). The alternative — one prepared
+// (NewInput) and shared by the rule queries and by the project input. On a
+// 10,000-task schedule the conversion was measured at 0.3–0.4 s, and the
+// project rules used to convert every artifact twice more (once in
+// "artifacts", once in "by_kind"). The alternative — one prepared
 // query per kind reading every applicable rule at once — was measured
 // (BenchmarkEvalDocument vs BenchmarkEvalDocumentSingleQuery, 7 charter
 // rules): it allocates about 30 % less (1201 vs 1701 allocs, 58 vs 99 KB per
@@ -28,6 +28,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"runtime"
 	"slices"
@@ -92,6 +93,12 @@ type Options struct {
 	AllowNet []string
 	// Print keeps print() calls (for --trace); off, they are removed.
 	Print bool
+	// Trace names one rule (by ID, case-insensitive) that Eval and
+	// EvalProject also evaluate with OPA's tracer, writing the trace and
+	// the rule's print() output to TraceTo (check --trace). A name no
+	// loaded rule has is a compile error.
+	Trace   string
+	TraceTo io.Writer
 }
 
 // Outcome is what evaluating the rules produced.
@@ -112,6 +119,11 @@ type Engine struct {
 	parallel int
 	// warnings are about the user policies: files that define no rule.
 	warnings []string
+	// traced is the rule Options.Trace names (nil: none); its traces go
+	// to traceTo one evaluation at a time.
+	traced  *rule
+	traceTo io.Writer
+	traceMu sync.Mutex
 }
 
 // Warnings are what the loaded user policies should hear about but that
@@ -296,6 +308,19 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		}
 		for _, k := range r.meta.Kinds {
 			e.byKind[k] = append(e.byKind[k], r)
+		}
+	}
+	if opts.Trace != "" {
+		for _, r := range e.rules {
+			if strings.EqualFold(r.meta.ID, opts.Trace) {
+				e.traced, e.traceTo = r, opts.TraceTo
+			}
+		}
+		if e.traced == nil {
+			return nil, fmt.Errorf("--trace %s: no such rule runs (see tollgate rules)", opts.Trace)
+		}
+		if e.traceTo == nil {
+			e.traceTo = io.Discard
 		}
 	}
 	e.digest = digestOf(srcs, dataDigest, opts.Severity, opts.SeverityTighten)

@@ -74,7 +74,7 @@ func TestM3ExitCriteriaClausesMatchGateChecks(t *testing.T) {
 		windows = append(windows, map[string]any{"phase": p, "start": "2020-01-0" + string(rune('0'+p)), "end": "2020-01-0" + string(rune('0'+p))})
 	}
 	e := compile(t, Options{Packs: []string{"m3"}, Project: map[string]any{"as_of": "2026-01-01", "phase_windows": windows}})
-	out, err := e.EvalProject(context.Background(), []map[string]any{{"kind": "charter", "source": map[string]any{"path": "C.docx"}}})
+	out, err := e.EvalProjectMaps(context.Background(), []map[string]any{{"kind": "charter", "source": map[string]any{"path": "C.docx"}}})
 	if err != nil {
 		t.Fatal(err)
 	}

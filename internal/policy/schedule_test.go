@@ -36,7 +36,7 @@ func scheduleArtifact() map[string]any {
 // one lists the offending rows as related locations.
 func TestScheduleMetricsOnChecks(t *testing.T) {
 	e := compile(t, Options{Packs: []string{"schedule"}})
-	out, err := e.EvalDocument(context.Background(), scheduleArtifact())
+	out, err := e.EvalMap(context.Background(), scheduleArtifact())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestSchedulePackOnLargeSchedule(t *testing.T) {
 	art := bigSchedule(3000)
 	e := compile(t, Options{Packs: []string{"schedule"}})
 	start := time.Now()
-	out, err := e.EvalDocument(context.Background(), art)
+	out, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +144,7 @@ func TestSchedulePackOnMalformedArtifact(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := compile(t, Options{Packs: []string{"schedule"}, Project: map[string]any{"as_of": "2024-06-10", "framework": "m3"}})
-	out, err := e.EvalDocument(context.Background(), art)
+	out, err := e.EvalMap(context.Background(), art)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -12,48 +13,17 @@ import (
 	"github.com/open-policy-agent/opa/v1/topdown/print"
 )
 
-// Trace evaluates one rule (by ID, case-insensitive) with OPA's tracer on
-// each prepared document it applies to — or, for a project rule, once on
-// the whole submission — and writes the evaluation trace and the rule's
-// print() output to w. print() reaches w only when the engine was compiled
-// with Options.Print.
-func (e *Engine) Trace(ctx context.Context, id string, ins []Input, w io.Writer) error {
-	var r *rule
-	for _, x := range e.rules {
-		if strings.EqualFold(x.meta.ID, id) {
-			r = x
-		}
+// trace writes the traced rule's evaluation on input to the trace
+// writer when it is among rules (the rules just evaluated); about says
+// what input is.
+func (e *Engine) trace(ctx context.Context, rules []*rule, input ast.Value, about string) error {
+	if e.traced == nil || !slices.Contains(rules, e.traced) {
+		return nil
 	}
-	if r == nil {
-		return fmt.Errorf("--trace %s: no such rule runs (see tollgate rules)", id)
-	}
-	if r.isProject() {
-		input, err := projectInput(ins)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(w, "── trace of %s on the submission (%d documents) ──\n", r.meta.ID, len(ins))
-		return r.trace(ctx, e, input, w)
-	}
-	n := 0
-	for _, in := range ins {
-		applies := false
-		for _, k := range r.meta.Kinds {
-			applies = applies || k == "*" || k == in.kind
-		}
-		if !applies {
-			continue
-		}
-		n++
-		fmt.Fprintf(w, "── trace of %s on %s (%s) ──\n", r.meta.ID, in.path, in.kind)
-		if err := r.trace(ctx, e, in.value, w); err != nil {
-			return err
-		}
-	}
-	if n == 0 {
-		fmt.Fprintf(w, "── %s applies to %s; none of the documents is one ──\n", r.meta.ID, strings.Join(r.meta.Kinds, ", "))
-	}
-	return nil
+	e.traceMu.Lock()
+	defer e.traceMu.Unlock()
+	fmt.Fprintf(e.traceTo, "── trace of %s on %s ──\n", e.traced.meta.ID, about)
+	return e.traced.trace(ctx, e, input, e.traceTo)
 }
 
 type printTo struct{ w io.Writer }

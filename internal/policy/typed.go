@@ -12,14 +12,15 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 )
 
-// PrepareTyped is Prepare for a normalized artifact in its typed form: the
-// value is built by walking the artifact (artifact.Walk), with no JSON text
-// and no generic maps in between, and is the value Prepare makes of
-// a.Map() (TestPrepareTypedEqualsPrepare). The artifact is only read.
+// NewInput converts an artifact for Eval and EvalProject: the value is
+// built by walking the typed artifact (artifact.Walk), with no JSON text
+// and no generic maps in between, and is the value OPA makes of the
+// artifact's JSON (TestNewInputEqualsJSON). The artifact is only read,
+// and later edits to it are not seen.
 //
 // It needs no engine (an Input is not tied to one), so a caller may convert
 // artifacts while the rules are still compiling.
-func PrepareTyped(a *artifact.Artifact) (Input, error) {
+func NewInput(a *artifact.Artifact) (Input, error) {
 	in := Input{kind: a.Kind, path: a.Source.Path}
 	if a.Schedule != nil && len(a.Schedule.Tasks) >= parallelTasks && runtime.GOMAXPROCS(0) > 1 {
 		v, err := prepareSchedule(a)

@@ -12,19 +12,17 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/testdocs/normalized"
 )
 
-// The rules must see the same value whether an artifact is converted from
-// its typed form (PrepareTyped) or from its generic map (Prepare), on every
-// real document and on a synthetic schedule.
-func TestPrepareTypedEqualsPrepare(t *testing.T) {
+// The rules must see the value OPA makes of the artifact's JSON (what a
+// policy author reads in the model), whether the artifact is small or a
+// schedule large enough to be converted on every core: NewInput walks the
+// typed artifact instead, so it is checked against the JSON on every real
+// document and on a synthetic schedule.
+func TestNewInputEqualsJSON(t *testing.T) {
 	dir := t.TempDir()
 	testdocs.WriteSynthMSPDI(t, filepath.Join(dir, "ims.xml"), 1500, 3)
-	eng, err := policy.Compile(context.Background(), policy.Options{Packs: []string{"core"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	compared := 0
 	for _, a := range normalized.All(t, "../../testdata/corpus", "../../examples", dir) {
-		typed, err := policy.PrepareTyped(a)
+		typed, err := policy.NewInput(a)
 		if err != nil {
 			t.Fatalf("%s: %v", a.Source.Path, err)
 		}
@@ -32,7 +30,7 @@ func TestPrepareTypedEqualsPrepare(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		generic, err := eng.Prepare(m)
+		generic, err := policy.MapInput(m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,27 +53,27 @@ func schedule10k(b *testing.B) (*policy.Engine, *artifact.Artifact) {
 }
 
 // BenchmarkPrepareTyped10k converts a 10,000-task schedule from its typed
-// form; BenchmarkPrepareViaMap10k is the path it replaces (Map, then
-// PrepareOwned).
+// form; BenchmarkPrepareViaMap10k is the path it replaced (Map, then OPA's
+// conversion of the map).
 func BenchmarkPrepareTyped10k(b *testing.B) {
 	_, a := schedule10k(b)
 	b.ResetTimer()
 	for range b.N {
-		if _, err := policy.PrepareTyped(a); err != nil {
+		if _, err := policy.NewInput(a); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 func BenchmarkPrepareViaMap10k(b *testing.B) {
-	eng, a := schedule10k(b)
+	_, a := schedule10k(b)
 	b.ResetTimer()
 	for range b.N {
 		m, err := a.Map()
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := eng.PrepareOwned(m); err != nil {
+		if _, err := policy.MapInput(m); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -91,7 +89,7 @@ func BenchmarkPrepareTyped10kRetained(b *testing.B) {
 		runtime.GC()
 		var before, after runtime.MemStats
 		runtime.ReadMemStats(&before)
-		in, err := policy.PrepareTyped(a)
+		in, err := policy.NewInput(a)
 		if err != nil {
 			b.Fatal(err)
 		}

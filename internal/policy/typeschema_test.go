@@ -174,7 +174,7 @@ deny contains "down" if http.send({"method": "GET", "url": "http://other.invalid
 		t.Fatalf("without --allow-net: err = %v", err)
 	}
 	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}, AllowNet: []string{"registry.invalid"}})
-	_, err := e.EvalDocument(context.Background(), map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
+	_, err := e.EvalMap(context.Background(), map[string]any{"kind": "generic", "source": map[string]any{"path": "a.md"}})
 	if err == nil || !strings.Contains(err.Error(), "disallowed host: other.invalid") {
 		t.Fatalf("http.send to a host not named: err = %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
@@ -44,46 +45,60 @@ var readers = map[document.Format]readerFunc{
 // error is a *document.Fault (the file's one TG-READ-*/TG-LIMIT-001
 // finding); any other error means the run itself was cancelled.
 func Read(ctx context.Context, f discover.File, lim limits.Limits) (*document.Tree, error) {
-	return ReadHeld(ctx, f, lim, nil)
+	fh, size, err := Open(f, lim)
+	if err != nil {
+		return nil, err
+	}
+	return ReadOpened(ctx, f, fh, size, lim, nil)
 }
 
-// ReadHeld is Read holding one of the slots (a buffered channel: its
-// capacity is the most readers running at once) for as long as the
-// reader runs. A reader abandoned at its deadline keeps its slot until it
-// really ends, so a run of timed-out readers never has more than
-// cap(slots) of them alive at once (six abandoned Markdown readers once
-// held 2 GB each). Waiting for a slot ends with ctx.
-func ReadHeld(ctx context.Context, f discover.File, lim limits.Limits, slots chan struct{}) (*document.Tree, error) {
+// Open opens f for reading: without blocking, and checked on the opened
+// file (the name may have become a FIFO or a device since discovery), with
+// its size checked against limits.file_bytes (the configured limit may be
+// lower than the default discover used, and the file may have changed).
+// The error is the file's *document.Fault. The caller reads the handle
+// (ReadAt only: it is shared) and hands it to ReadOpened, which closes it.
+func Open(f discover.File, lim limits.Limits) (*os.File, int64, error) {
 	if f.Fault != nil {
-		return nil, f.Fault
+		return nil, 0, f.Fault
 	}
-	read, ok := readers[f.Format]
-	if !ok {
-		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
+	if _, ok := readers[f.Format]; !ok {
+		return nil, 0, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"no reader for format %q", f.Format)
 	}
-	// Opened without blocking and checked on the opened file: the name
-	// may have become a FIFO or a device since discovery.
 	fh, st, err := fsguard.OpenRegular(f.Abs)
 	if errors.Is(err, fsguard.ErrNotRegular) {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "no longer a regular file (it changed after it was found)")
+		return nil, 0, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "no longer a regular file (it changed after it was found)")
 	}
 	if err != nil {
-		return nil, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot open the file")
+		return nil, 0, document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot open the file")
 	}
-	// The size is checked again here: the configured limit may be lower
-	// than the default discover used, and the file may have changed.
 	size := st.Size()
 	if size == 0 {
 		fh.Close()
-		return nil, document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
+		return nil, 0, document.Faultf(document.ReadEmpty, document.Loc{}, nil, "the file is empty")
 	}
 	if size > lim.FileBytes {
 		fh.Close()
-		return nil, document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
+		return nil, 0, document.LimitFault(limits.KeyFileBytes, document.Loc{}, nil,
 			"the file is %d bytes, over the limit of %d (limits.file_bytes)", size, lim.FileBytes)
 	}
+	return fh, size, nil
+}
 
+// ReadOpened reads the file Open opened into its tree, closing the handle
+// when the reader ends. It holds one of the slots (a buffered channel:
+// its capacity is the most readers running at once; nil: no bound) for
+// as long as the reader runs. A reader abandoned at its deadline keeps
+// its slot until it really ends, so a run of timed-out readers never has
+// more than cap(slots) of them alive at once (six abandoned Markdown
+// readers once held 2 GB each). Waiting for a slot ends with ctx.
+func ReadOpened(ctx context.Context, f discover.File, fh *os.File, size int64, lim limits.Limits, slots chan struct{}) (*document.Tree, error) {
+	read, ok := readers[f.Format]
+	if !ok {
+		fh.Close()
+		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil, "no reader for format %q", f.Format)
+	}
 	if slots != nil {
 		select {
 		case slots <- struct{}{}:

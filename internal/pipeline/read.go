@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,7 +15,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/schema"
@@ -31,7 +29,7 @@ type ReadOptions struct {
 	// format-neutral tree and no artifact (parse --tree).
 	TreeOnly bool
 
-	// slots bounds the readers alive at once (extract.ReadHeld); nil:
+	// slots bounds the readers alive at once (extract.ReadOpened); nil:
 	// no bound (one file at a time).
 	slots chan struct{}
 }
@@ -68,35 +66,25 @@ func ReadFile(ctx context.Context, f discover.File, opts ReadOptions) (out Docum
 	if f.Fault != nil {
 		return out.unreadable(f.Fault)
 	}
-	sum, err := hashFile(ctx, f.Abs, opts.Limits.ReadTimeout)
+	// The file is opened once: hashed through the handle, then read from it.
+	fh, size, err := extract.Open(f, opts.Limits)
 	if err != nil {
+		return out.readFailed(f, err)
+	}
+	sum, err := hashFile(ctx, fh, size, opts.Limits.ReadTimeout)
+	if err != nil {
+		fh.Close()
 		if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
 			return out.unreadable(document.LimitFault(limits.KeyReadTimeout, document.Loc{}, err,
 				"hashing the file took longer than %s (limits.read_timeout)", opts.Limits.ReadTimeout))
-		}
-		if errors.Is(err, fsguard.ErrNotRegular) {
-			return out.unreadable(document.Faultf(document.ReadCorrupt, document.Loc{}, err,
-				"no longer a regular file (it changed after it was found)"))
 		}
 		return out.unreadable(document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file"))
 	}
 	out.Info.SHA256 = sum
 
-	tree, err := extract.ReadHeld(ctx, f, opts.Limits, opts.slots)
+	tree, err := extract.ReadOpened(ctx, f, fh, size, opts.Limits, opts.slots)
 	if err != nil {
-		var fault *document.Fault
-		if !errors.As(err, &fault) {
-			if ctx.Err() != nil {
-				return out // the run was cancelled; Run returns the error
-			}
-			fault = document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot read the file: %v", err)
-		}
-		if fault.Rule == document.ReadUnsupported && (f.Format == document.FormatJSON || f.Format == document.FormatYAML) {
-			// JSON or YAML that is no tollgate artifact (a package.json):
-			// listed as skipped, not a failure of the run.
-			return out.skipped(fault.Message)
-		}
-		return out.unreadable(fault)
+		return out.readFailed(f, err)
 	}
 	tree.Path = f.Path
 	for _, fl := range tree.Faults {
@@ -138,6 +126,20 @@ func ReadFile(ctx context.Context, f discover.File, opts ReadOptions) (out Docum
 	return out
 }
 
+// readFailed is a file extraction could not read: unreadable, or skipped
+// when it is JSON or YAML that is no tollgate artifact (a package.json).
+// An error that is no fault is the run's cancellation.
+func (out Document) readFailed(f discover.File, err error) Document {
+	var fault *document.Fault
+	if !errors.As(err, &fault) {
+		return out // the run was cancelled; Run returns the error
+	}
+	if fault.Rule == document.ReadUnsupported && (f.Format == document.FormatJSON || f.Format == document.FormatYAML) {
+		return out.skipped(fault.Message)
+	}
+	return out.unreadable(fault)
+}
+
 // adopt takes a docs-as-code artifact (JSON or YAML with a kind) as
 // written: it is validated in the form the file gives, then decoded into
 // the typed artifact, filling only the source block the file cannot know
@@ -149,33 +151,35 @@ func (out Document) adopt(m map[string]any, f discover.File, sum string) Documen
 		return out.skipped(fmt.Sprintf("JSON/YAML that is not a tollgate artifact (kind %q is not a document kind)", k))
 	}
 	out.Info.Kind, out.Info.KindSource = k, "document"
+	src, _ := m["source"].(map[string]any)
+	if src == nil {
+		src = map[string]any{}
+	}
+	src["path"], src["format"], src["sha256"], src["size_bytes"] = f.Path, string(f.Format), sum, f.Size
+	m["source"] = src
+	if _, ok := m["schema_version"]; !ok {
+		m["schema_version"] = artifact.SchemaVersion
+	}
+	if _, ok := m["kind_source"]; !ok {
+		m["kind_source"] = "document"
+	}
+	// The schedule index tells the rules which tasks they may skip. Only
+	// an index tollgate computed itself can be trusted with that: one
+	// written into the file could hide every offender, so it is dropped
+	// and the rules scan every task.
+	if s, ok := m["schedule"].(map[string]any); ok {
+		delete(s, "index")
+	}
 	// The schema sees the file as written: a field the typed form has no
 	// place for is a violation here, not silently dropped by decoding.
 	out.Findings = append(out.Findings, schemaFindings(f.Path, schema.Validate(m))...)
-	b, err := json.Marshal(m)
-	if err == nil {
-		a := &artifact.Artifact{}
-		if err = json.Unmarshal(b, a); err == nil {
-			a.Source.Path, a.Source.Format, a.Source.SHA256, a.Source.SizeBytes = f.Path, string(f.Format), sum, f.Size
-			if a.SchemaVersion == "" {
-				a.SchemaVersion = artifact.SchemaVersion
-			}
-			if a.KindSource == "" {
-				a.KindSource = "document"
-			}
-			// The schedule index tells the rules which tasks they may
-			// skip. Only an index tollgate computed itself can be trusted
-			// with that: one written into the file could hide every
-			// offender, so it is dropped and the rules scan every task.
-			if a.Schedule != nil {
-				a.Schedule.Index = nil
-			}
-			out.Artifact = a
-			return out
-		}
+	a, err := decodeArtifact(m)
+	if err != nil {
+		return out.unreadable(document.Faultf("TG-SCHEMA-001", document.Loc{}, err,
+			"cannot be read as a %s artifact: %v", k, err))
 	}
-	return out.unreadable(document.Faultf("TG-SCHEMA-001", document.Loc{}, err,
-		"cannot be read as a %s artifact: %v", k, err))
+	out.Artifact = a
+	return out
 }
 
 // skipped lists a file the run does not check, with the reason.
@@ -201,34 +205,29 @@ func schemaFindings(path string, vs []schema.Violation) []finding.Finding {
 	return out
 }
 
-// hashFile hashes the regular file at p, stopping when ctx ends or after
-// timeout (0 = none): the file may have become a FIFO or a device since
-// discovery (opened without blocking and refused), or sit on a file
-// system that stalls.
-func hashFile(ctx context.Context, p string, timeout time.Duration) (string, error) {
+// hashFile hashes the size bytes of the open file fh (through ReadAt:
+// the handle is read again by extraction), stopping when ctx ends or after
+// timeout (0 = none): the file may sit on a file system that stalls.
+func hashFile(ctx context.Context, fh io.ReaderAt, size int64, timeout time.Duration) (string, error) {
 	if timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
 		defer cancel()
 	}
-	fh, _, err := fsguard.OpenRegular(p)
-	if err != nil {
-		return "", err
-	}
-	defer fh.Close()
 	h := sha256.New()
 	buf := make([]byte, 1<<20)
-	for {
+	for off := int64(0); off < size; {
 		if err := ctx.Err(); err != nil {
-			return "", fmt.Errorf("hash %s: %w", p, err)
+			return "", fmt.Errorf("hash: %w", err)
 		}
-		n, err := fh.Read(buf)
+		n, err := fh.ReadAt(buf[:min(int64(len(buf)), size-off)], off)
 		h.Write(buf[:n])
+		off += int64(n)
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return "", fmt.Errorf("hash %s: %w", p, err)
+			return "", fmt.Errorf("hash: %w", err)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil

@@ -1,21 +1,20 @@
-// Package normalized gives tests normalized artifacts the way the pipeline
-// makes them (discover, extract, classify, normalize with default
-// options): of the real documents, and of the synthetic schedule. It is for
-// tests of the stages after normalization (artifact, schema, policy);
-// it imports normalize, so normalize's own tests cannot use it.
+// Package normalized gives tests normalized artifacts the way a run makes
+// them (discover, then pipeline.ReadFile with default options): of the
+// real documents, and of the synthetic schedule. It is for tests of the
+// stages after normalization (artifact, schema, policy); it imports the
+// pipeline, so only external test packages can use it.
 package normalized
 
 import (
 	"context"
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/pipeline"
 	"path/filepath"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
 )
 
@@ -30,14 +29,13 @@ func All(t testing.TB, paths ...string) []*artifact.Artifact {
 	}
 	var out []*artifact.Artifact
 	for _, f := range files {
-		if f.Fault != nil {
-			continue
+		if f.Format == document.FormatJSON || f.Format == document.FormatYAML {
+			continue // docs-as-code: adopted as written, not normalized
 		}
-		tree, err := extract.Read(context.Background(), f, limits.Default())
-		if err != nil || tree.Artifact != nil {
-			continue
+		d := pipeline.ReadFile(context.Background(), f, pipeline.ReadOptions{Limits: limits.Default()})
+		if d.Artifact != nil {
+			out = append(out, d.Artifact)
 		}
-		out = append(out, normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{}))
 	}
 	return out
 }

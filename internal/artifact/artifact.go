@@ -53,13 +53,18 @@ type Artifact struct {
 	RTM                 *RTM                 `json:"rtm,omitempty"`
 }
 
-// Map returns the artifact as generic JSON (what schemas and policies see):
-// exactly what json.Unmarshal makes of json.Marshal(a), numbers as float64,
-// decoded by decodeMap (faster on large schedules).
+// Map returns the artifact as generic JSON, what a policy author reads in
+// the model: what json.Unmarshal makes of json.Marshal(a). The run never
+// needs it (the rules' input is built from the typed artifact by Walk);
+// tests compare against it.
 func (a *Artifact) Map() (map[string]any, error) {
 	b, err := json.Marshal(a)
 	if err != nil {
 		return nil, err
 	}
-	return decodeMap(b)
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	return m, nil
 }

@@ -118,9 +118,14 @@ func replaced(v ast.Value, k string, with func(ast.Value) (ast.Value, error)) (a
 	return ast.NewObject(pairs...), nil
 }
 
-// astBuilder builds OPA terms, sharing one term per distinct key, string
-// and number (the sharing converter explains); converter uses its terms
-// too.
+// astBuilder builds OPA terms for artifact.Walk, sharing one term per
+// distinct key, string and number: a 10,000-task schedule repeats the
+// same object keys, dates, codes and numbers tens of thousands of times,
+// and ast.InterfaceToValue would give each occurrence its own term (OPA
+// treats terms of a value as immutable and shares interned terms the same
+// way). Objects and arrays are still built by ast.NewObject and
+// ast.NewArray, so the value compares, hashes and iterates exactly as
+// InterfaceToValue's does.
 type astBuilder struct {
 	keys map[string]*ast.Term
 	strs map[string]*ast.Term

@@ -84,7 +84,7 @@ type Options struct {
 	Command string
 	// Engine, when set, is a compiled engine to use instead of compiling
 	// the configuration's rules (tests and benchmarks run many trees with
-	// one engine). Its rules are not checked against Config.
+	// one engine). The configuration is still checked against its rules.
 	Engine *policy.Engine
 
 	// discovered, when set, is told the files found before any is read

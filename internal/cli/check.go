@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -79,40 +77,6 @@ compile); 130 interrupted.`,
 	return cmd
 }
 
-// outputSpec is one --format entry.
-type outputSpec struct {
-	format string
-	file   string // "" = stdout
-}
-
-func parseOutputs(formats []string, output string) ([]outputSpec, error) {
-	if len(formats) == 0 {
-		formats = []string{"text"}
-	}
-	var specs []outputSpec
-	stdout := 0
-	for _, f := range formats {
-		name, file, _ := strings.Cut(f, "=")
-		if _, err := report.New(name, report.Options{}); err != nil {
-			return nil, err
-		}
-		if file == "" && output != "" && len(formats) == 1 {
-			file = output
-		}
-		if file == "" {
-			stdout++
-		}
-		specs = append(specs, outputSpec{format: name, file: file})
-	}
-	if stdout > 1 {
-		return nil, errors.New("at most one --format may go to stdout; give the others =FILE")
-	}
-	if output != "" && len(formats) > 1 {
-		return nil, errors.New("--output names the file of a single format; with several, use --format NAME=FILE")
-	}
-	return specs, nil
-}
-
 func parseShard(s string) (int, int, error) {
 	if s == "" {
 		return 0, 0, nil
@@ -131,7 +95,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	outputs, err := parseOutputs(fl.formats, fl.output)
+	outputs, err := report.ParseOutputs(fl.formats, fl.output)
 	if err != nil {
 		return toolError(err)
 	}
@@ -149,7 +113,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	}
 	var baseline *finding.Result
 	if fl.gate.baseline != "" {
-		if baseline, err = readResult(fl.gate.baseline); err != nil {
+		if baseline, err = report.ReadResult(fl.gate.baseline); err != nil {
 			return toolError(fmt.Errorf("--baseline: %w", err))
 		}
 	}
@@ -172,7 +136,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		}
 		return toolError(err)
 	}
-	if res.Run.Partial && !slices.ContainsFunc(outputs, func(o outputSpec) bool { return o.format == "json" }) {
+	if res.Run.Partial && !slices.ContainsFunc(outputs, func(o report.Output) bool { return o.Format == "json" }) {
 		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: a shard's report is partial; write it with --format json=FILE and join the shards with tollgate merge")
 	}
 	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
@@ -196,55 +160,14 @@ func tool() finding.Tool {
 	return finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
 }
 
-func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []outputSpec, quiet, verbose bool) error {
+// writeOutputs writes the result in every asked format (report.Write),
+// telling Main first that a report has begun (it then waits for it rather
+// than cutting it off at a signal). Colour goes only to a terminal.
+func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []report.Output, quiet, verbose bool) error {
 	startWriting(cmd.Context()) // before the context is checked: Main then waits for a report begun
-	if err := writeStepSummary(res, outputs); err != nil {
-		return err
-	}
-	if err := writeGitHubOutputs(res, outputs); err != nil {
-		return err
-	}
-	for _, o := range outputs {
-		color := false
-		if o.file == "" && o.format == "text" {
-			color = isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
-		}
-		r, err := report.New(o.format, report.Options{Color: color, Verbose: verbose})
-		if err != nil {
-			return err
-		}
-		ctx := cmd.Context()
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if o.file != "" {
-			// A signal during rendering abandons the temporary file: the
-			// report in place (if any) is not replaced.
-			render := func(w io.Writer) error {
-				if err := r.Render(w, res); err != nil {
-					return err
-				}
-				return ctx.Err()
-			}
-			if err := report.WriteFileAtomic(o.file, render); err != nil {
-				return err
-			}
-			continue
-		}
-		if quiet {
-			continue
-		}
-		// Render fully before writing, so an interrupted run prints no
-		// half report.
-		var buf bytes.Buffer
-		if err := r.Render(&buf, res); err != nil {
-			return err
-		}
-		if _, err := cmd.OutOrStdout().Write(buf.Bytes()); err != nil {
-			return err
-		}
-	}
-	return nil
+	color := isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
+	return report.Write(cmd.Context(), res, outputs, report.WriteOptions{
+		Stdout: cmd.OutOrStdout(), Quiet: quiet, Verbose: verbose, Color: color})
 }
 
 func isTerminal(w io.Writer) bool {

@@ -36,7 +36,7 @@ func harborResult(t *testing.T) *finding.Result {
 	if code != ExitFail {
 		t.Fatalf("exit %d, want 1: %s", code, stderr)
 	}
-	res, err := readResult(out)
+	res, err := report.ReadResult(out)
 	if err != nil {
 		t.Fatal(err)
 	}

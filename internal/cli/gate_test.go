@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,7 @@ func TestBaselineOnlyNewDefectFails(t *testing.T) {
 	if code, _, stderr := run(t, "check", "../../examples/harbor", "--format", "json="+full); code != ExitFail {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	prev, err := readResult(full)
+	prev, err := report.ReadResult(full)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestBaselineOnlyNewDefectFails(t *testing.T) {
 	if code != ExitFail {
 		t.Fatalf("one new defect: exit %d, want 1: %s", code, stderr)
 	}
-	res, _ := readResult(out)
+	res, _ := report.ReadResult(out)
 	var newOnes []string
 	for _, f := range res.Findings {
 		switch f.Baseline {
@@ -141,7 +142,7 @@ func TestUnsupportedFilesListed(t *testing.T) {
 	if !strings.Contains(text, "(0 unreadable, 2 skipped as unsupported)") {
 		t.Errorf("text report does not count the skipped files:\n%s", text)
 	}
-	res, _ := readResult(out)
+	res, _ := report.ReadResult(out)
 	got := map[string]string{}
 	for _, d := range res.Documents {
 		if d.Status == finding.DocSkipped {

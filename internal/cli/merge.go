@@ -58,13 +58,13 @@ Exit codes are check's.`,
 
 func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	ctx := cmd.Context()
-	outputs, err := parseOutputs(fl.formats, fl.output)
+	outputs, err := report.ParseOutputs(fl.formats, fl.output)
 	if err != nil {
 		return toolError(err)
 	}
 	var parts []*finding.Result
 	for _, p := range args {
-		r, err := readResult(p)
+		r, err := report.ReadResult(p)
 		if err != nil {
 			return toolError(err)
 		}
@@ -89,7 +89,7 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	}
 	var baseline *finding.Result
 	if fl.gate.baseline != "" {
-		if baseline, err = readResult(fl.gate.baseline); err != nil {
+		if baseline, err = report.ReadResult(fl.gate.baseline); err != nil {
 			return toolError(fmt.Errorf("--baseline: %w", err))
 		}
 	}

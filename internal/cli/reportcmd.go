@@ -30,11 +30,11 @@ renders it again in any format, several at once (--format html=report.html
 			if from == "" {
 				return toolError(errUsage("--from RESULT.json is required"))
 			}
-			outputs, err := parseOutputs(formats, output)
+			outputs, err := report.ParseOutputs(formats, output)
 			if err != nil {
 				return toolError(err)
 			}
-			res, err := readResult(from)
+			res, err := report.ReadResult(from)
 			if err != nil {
 				return toolError(err)
 			}

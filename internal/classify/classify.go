@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -72,7 +72,7 @@ func Classify(t *document.Tree, path string, rules []KindRule) Result {
 
 func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 	for _, r := range rules {
-		if finding.MatchGlob(r.Path, path) {
+		if glob.Match(r.Path, path) {
 			return Result{Kind: r.Kind, Source: SourceConfig, Confidence: 1, Reason: "documents.kinds " + r.Path}
 		}
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
+	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -41,7 +42,7 @@ type File struct {
 // Options tunes the walk.
 type Options struct {
 	// Exclude holds globs relative to each walked directory, with
-	// .gitignore semantics (see pattern): "archive/**", "*.tmp.docx".
+	// .gitignore semantics (see package glob): "archive/**", "*.tmp.docx".
 	Exclude []string
 	// IgnoreFile honours a .tollgateignore in each walked directory.
 	IgnoreFile bool
@@ -150,7 +151,7 @@ func Walk(paths []string, opts Options) ([]File, error) {
 }
 
 // walkDir lists the candidate files under root.
-func walkDir(root, prefix string, exclude ruleSet, useIgnore, follow bool, lim limits.Limits) ([]File, error) {
+func walkDir(root, prefix string, exclude glob.List, useIgnore, follow bool, lim limits.Limits) ([]File, error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, fmt.Errorf("discover: %w", err)
@@ -223,7 +224,7 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 // hidden names, skipped directories (.git, node_modules, ...), excludes and
 // the ignore file are passed over; visit sees every other file, with its
 // slash-separated path relative to root.
-func walkTree(root, realRoot string, exclude ruleSet, useIgnore bool, visit func(p, rel string, d fs.DirEntry) error) error {
+func walkTree(root, realRoot string, exclude glob.List, useIgnore bool, visit func(p, rel string, d fs.DirEntry) error) error {
 	rules := slices.Clone(exclude)
 	if useIgnore {
 		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName), realRoot)
@@ -246,12 +247,12 @@ func walkTree(root, realRoot string, exclude ruleSet, useIgnore bool, visit func
 		rel := filepath.ToSlash(relOS)
 		name := d.Name()
 		if d.IsDir() {
-			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.excluded(rel, true) {
+			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.Excluded(rel, true) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || rules.excluded(rel, false) {
+		if strings.HasPrefix(name, ".") || rules.Excluded(rel, false) {
 			return nil
 		}
 		return visit(p, rel, d)

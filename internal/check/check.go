@@ -56,6 +56,9 @@ type Options struct {
 	// (RunCompiling's caller sizes the compilation by them: see
 	// cli.shortReading).
 	Discovered func(files []discover.File)
+	// Artifacts are the M3 artifacts the classifier recognises; nil means
+	// the built-in M3 data (policy.M3Artifacts).
+	Artifacts []classify.M3Artifact
 }
 
 // Output is what a run produced before deciding (waivers, verdict).
@@ -106,6 +109,13 @@ func Run(ctx context.Context, eng *policy.Engine, opts Options) (*Output, error)
 // compiling the packs (a tenth of a second or more) overlaps reading the
 // files. An engine error is returned as is.
 func RunCompiling(ctx context.Context, engine func() (*policy.Engine, error), opts Options) (*Output, error) {
+	if opts.Artifacts == nil {
+		m3, err := policy.M3Artifacts()
+		if err != nil {
+			return nil, err
+		}
+		opts.Artifacts = m3
+	}
 	files, err := discover.Walk(opts.Paths, discover.Options{
 		Exclude: opts.Exclude, IgnoreFile: !opts.NoIgnoreFile, Shard: opts.Shard, Shards: opts.Shards, Limits: opts.Limits,
 		FollowSymlinks: opts.FollowSymlinks,
@@ -324,7 +334,7 @@ func readFile(ctx context.Context, f discover.File, opts Options, readers chan s
 		out.artifact = art
 		return out
 	}
-	c := classify.Classify(tree, f.Path, opts.Kinds)
+	c := classify.Classify(tree, f.Path, classify.Options{Rules: opts.Kinds, Artifacts: opts.Artifacts})
 	nopts := opts.Normalize
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
 	nopts.Context = ctx

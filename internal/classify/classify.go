@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
@@ -51,19 +52,27 @@ type Result struct {
 	Title string `json:"-"`
 }
 
-// KindRule is a configured override: files matching Path (a glob, ** allowed)
-// are of Kind.
-type KindRule struct {
-	Path string `json:"path" yaml:"path"`
-	Kind string `json:"kind" yaml:"kind"`
+// KindRule is a configured override (documents.kinds): files matching
+// Path (a pattern of package glob) are of Kind. The configuration holds it
+// as plain data; the classifier reads it as is.
+type KindRule = config.KindRule
+
+// Options are what a run tells the classifier beyond the document.
+type Options struct {
+	// Rules are the configured documents.kinds: the first whose path
+	// matches decides.
+	Rules []KindRule
+	// Artifacts are the M3 artifacts (policy.M3Artifacts reads them from
+	// the policy data); without them no artifact_key is recognised.
+	Artifacts []M3Artifact
 }
 
 // Classify decides the kind of t, read from path, taking the strongest
 // signal that names a kind, and the M3 artifact the document is when its
-// front matter or title names one (artifactKey).
-func Classify(t *document.Tree, path string, rules []KindRule) Result {
-	r := classifyKind(t, path, rules)
-	r.ArtifactKey = artifactKey(t, r.Kind, path)
+// front matter or title names one of opts.Artifacts (artifactKey).
+func Classify(t *document.Tree, path string, opts Options) Result {
+	r := classifyKind(t, path, opts.Rules)
+	r.ArtifactKey = artifactKey(t, r.Kind, path, opts.Artifacts)
 	if r.Title == "" && t != nil {
 		r.Title = Title(t)
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 	"github.com/tollgate-dev/tollgate/internal/report"
 )
@@ -203,7 +204,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		},
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
-		Normalize:      cfg.NormalizeOptions(),
+		Normalize:      normalize.ConfigOptions(cfg),
 		NoIgnoreFile:   trusted, // what is excluded is the trusted configuration's say
 		KeepArtifacts:  fl.keepArtifacts || shards > 0,
 		FollowSymlinks: fl.follow,

@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
+	"github.com/tollgate-dev/tollgate/internal/policy"
 )
 
 func newParseCmd() *cobra.Command {
@@ -105,12 +106,16 @@ func parseFile(ctx context.Context, f discover.File, lim limits.Limits, cfg *con
 	if t.Artifact != nil {
 		return t.Artifact, nil
 	}
-	c := classify.Classify(t, f.Path, cfg.Documents.Kinds)
+	m3, err := policy.M3Artifacts()
+	if err != nil {
+		return nil, err
+	}
+	c := classify.Classify(t, f.Path, classify.Options{Rules: cfg.Documents.Kinds, Artifacts: m3})
 	sum, err := check.HashFile(f.Abs)
 	if err != nil {
 		return nil, err
 	}
-	nopts := cfg.NormalizeOptions()
+	nopts := normalize.ConfigOptions(cfg)
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
 	a := normalize.Normalize(t, c, nopts)
 	return a, nil

@@ -13,7 +13,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/limits"
@@ -91,8 +90,15 @@ type PhaseWindow struct {
 
 // Documents selects and labels the files of a run.
 type Documents struct {
-	Exclude []string            `yaml:"exclude"`
-	Kinds   []classify.KindRule `yaml:"kinds"`
+	Exclude []string   `yaml:"exclude"`
+	Kinds   []KindRule `yaml:"kinds"`
+}
+
+// KindRule says that files matching Path (a pattern of package glob) are
+// of Kind, whatever the classifier would read in them.
+type KindRule struct {
+	Path string `json:"path" yaml:"path"`
+	Kind string `json:"kind" yaml:"kind"`
 }
 
 // Waiver accepts one rule's findings on matching paths until it expires.

@@ -93,4 +93,3 @@ func TestFingerprintStable(t *testing.T) {
 		t.Errorf("fingerprint %q not stable or not distinct", a)
 	}
 }
-

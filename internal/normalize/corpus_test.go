@@ -79,7 +79,7 @@ func readCorpus(t *testing.T, rel string) (map[string]any, classify.Result, []st
 	for _, fl := range tree.Faults {
 		faults = append(faults, fl.Error())
 	}
-	c := classify.Classify(tree, rel, nil)
+	c := classify.Classify(tree, rel, classify.Options{})
 	a := normalize.Normalize(tree, c, normalize.Options{SHA256: strings.Repeat("0", 64), SizeBytes: f.Size})
 	m, err := a.Map()
 	if err != nil {

@@ -28,7 +28,7 @@ func FuzzNormalizeMarkdown(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := classify.Classify(tr, "fuzz.md", nil)
+		c := classify.Classify(tr, "fuzz.md", classify.Options{})
 		if Normalize(tr, c, Options{}) == nil {
 			t.Fatal("no artifact")
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
 )
 
@@ -30,6 +31,22 @@ type Options struct {
 	// Normalize returns early with a partial artifact, which the caller
 	// must discard (it checks the context). Nil never stops.
 	Context context.Context
+}
+
+// ConfigOptions are the facts of the configuration that normalization
+// needs (the status date, the DCMA critical-path test delay). The
+// configuration is plain data; normalize reads what it needs from it.
+func ConfigOptions(c *config.Config) Options {
+	o := Options{StatusDate: c.Project.StatusDate}
+	if dcma, ok := c.Thresholds["dcma"].(map[string]any); ok {
+		switch v := dcma["critical_path_delay_days"].(type) {
+		case int:
+			o.CriticalPathDelayDays = float64(v)
+		case float64:
+			o.CriticalPathDelayDays = v
+		}
+	}
+	return o
 }
 
 // stopped reports whether the run's context is done.

@@ -37,7 +37,7 @@ func All(t testing.TB, paths ...string) []*artifact.Artifact {
 		if err != nil || tree.Artifact != nil {
 			continue
 		}
-		out = append(out, normalize.Normalize(tree, classify.Classify(tree, f.Path, nil), normalize.Options{}))
+		out = append(out, normalize.Normalize(tree, classify.Classify(tree, f.Path, classify.Options{}), normalize.Options{}))
 	}
 	return out
 }

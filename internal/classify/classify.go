@@ -8,6 +8,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
@@ -86,11 +87,8 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 		}
 	}
 	if t.Schedule != nil {
-		reason := "MS Project XML"
-		if t.Format == document.FormatP6 {
-			reason = "Primavera P6 XML"
-		}
-		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: reason}
+		// Only schedule formats (MS Project XML, P6 XML) read a schedule.
+		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: format.Label(t.Format)}
 	}
 	if k, ok := t.FrontMatter["kind"].(string); ok && Known(k) {
 		return Result{Kind: k, Source: SourceFrontMatter, Confidence: 1, Reason: "front matter kind"}

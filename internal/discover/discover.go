@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/limits"
@@ -70,19 +71,14 @@ const IgnoreFileName = ".tollgateignore"
 // Hidden directories (.git among them) are skipped by name too.
 var skipDirs = map[string]bool{"node_modules": true, "vendor": true}
 
-// candidateExt are the extensions looked at inside directories. Document
-// extensions are listed even when unreadable (so a legacy .doc is reported,
-// not ignored); json/yaml/xml only when they hold an artifact or a schedule.
-var candidateExt = map[string]bool{
-	"docx": true, "docm": true, "dotx": true, "xlsx": true, "xlsm": true, "xltx": true,
-	"xlsb": true, "xls": true, "doc": true, "ppt": true, "pptx": true, "pdf": true,
-	"md": true, "markdown": true, "csv": true, "mpp": true,
-	"json": true, "yaml": true, "yml": true, "xml": true,
+// candidate reports whether files named with extension e are looked at
+// inside directories: the extensions of every registered format, and
+// those of documents tollgate does not read (so a legacy .doc is
+// reported, not ignored).
+func candidate(e string) bool {
+	_, unread := unreadExt[e]
+	return unread || len(format.ByExtension(e)) > 0
 }
-
-// dataExt are the extensions whose files in directories are usually
-// configuration or data, listed only when their content says otherwise.
-var dataExt = map[string]bool{"json": true, "yaml": true, "yml": true, "xml": true}
 
 // Walk lists the files under paths. A path that does not exist, a bad
 // exclude glob or an unreadable directory is an error (the run cannot
@@ -158,7 +154,7 @@ func walkDir(root, prefix string, exclude glob.List, useIgnore, follow bool, lim
 	}
 	var out []File
 	err = walkTree(root, realRoot, exclude, useIgnore, func(p, rel string, d fs.DirEntry) error {
-		if !candidateExt[ext(d.Name())] {
+		if !candidate(ext(d.Name())) {
 			return nil
 		}
 		// Symbolic links to files inside the walked directory are followed
@@ -204,16 +200,30 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 	}
 	defer fh.Close()
 	f.Format, f.Fault = Sniff(fh, size, abs, lim)
-	if !found || !dataExt[ext(abs)] {
+	if !found {
 		return f
 	}
-	switch {
-	case f.Fault != nil:
-		return File{}
-	case f.Format == document.FormatMSPDI, f.Format == document.FormatP6:
+	// Extensions that usually name configuration or data (json, yaml,
+	// xml) are listed only when their content is a document: an XML file
+	// with no schedule root has a fault, a JSON file no artifact.
+	listed := true
+	for _, s := range format.ByExtension(ext(abs)) {
+		if s.Container == format.XML || s.Listed != nil {
+			listed = false
+		}
+	}
+	if listed {
 		return f
-	case f.Format == document.FormatJSON || f.Format == document.FormatYAML:
-		if _, err := fh.Seek(0, 0); err == nil && holdsArtifact(fh, f.Format, lim.MarkdownBytes) {
+	}
+	if f.Fault != nil {
+		return File{}
+	}
+	s, _ := format.Lookup(f.Format)
+	switch {
+	case s.Container == format.XML: // its root said it is a document
+		return f
+	case s.Listed != nil:
+		if _, err := fh.Seek(0, 0); err == nil && s.Listed(fh, lim.MarkdownBytes) {
 			return f
 		}
 	}

@@ -163,11 +163,6 @@ func isTaskTable(g grid) bool {
 
 var coverSheet = regexp.MustCompile(`(?i)^(cover|title|cover page)$`)
 
-// skipSheet matches sheets that never hold the artifact's data (MODEL.md §3).
-var skipSheet = regexp.MustCompile(`(?i)^(cover|instructions?|.*instructions|data mgmt|dashboard|parameters|lists?|lookups?|table of contents|overview|approach|definitions?|master ?data|logic|legend|glossary|reference data|drop ?downs?|settings|config(uration)?|read ?me)$`)
-
-// SkipSheet reports whether a sheet is a cover, instruction or lookup sheet.
-func SkipSheet(name string) bool { return skipSheet.MatchString(strings.TrimSpace(name)) }
 
 // filenameWords turns "M3-Playbook-Risk-Management-Plan_v2.docx" into
 // "M3 Playbook Risk Management Plan v2", and "AgileRACIMatrix.md" into
@@ -280,35 +275,31 @@ type grid struct {
 	rows [][]string
 }
 
+// grids are the tree's table-shaped regions (document.Grids) as texts;
+// a sheet's first 200 rows are enough to classify it.
 func grids(t *document.Tree) []grid {
 	var out []grid
-	for _, b := range t.Blocks {
-		if b.Kind == document.BlockTable && b.Table != nil {
-			var g grid
-			for _, r := range b.Table.Rows {
+	for _, dg := range document.Grids(t) {
+		var g grid
+		if dg.Block != nil {
+			for _, r := range dg.Block.Table.Rows {
 				row := make([]string, len(r))
 				for i, c := range r {
 					row[i] = c.Text
 				}
 				g.rows = append(g.rows, row)
 			}
-			out = append(out, g)
-		}
-	}
-	for _, s := range t.Sheets {
-		if SkipSheet(s.Name) || s.VeryHidden || s.Hidden {
-			continue
-		}
-		var g grid
-		for i, r := range s.Rows {
-			if i >= 200 {
-				break
+		} else {
+			for i, r := range dg.Sheet.Rows {
+				if i >= 200 {
+					break
+				}
+				row := make([]string, len(r.Cells))
+				for j, c := range r.Cells {
+					row[j] = c.Text
+				}
+				g.rows = append(g.rows, row)
 			}
-			row := make([]string, len(r.Cells))
-			for j, c := range r.Cells {
-				row[j] = c.Text
-			}
-			g.rows = append(g.rows, row)
 		}
 		out = append(out, g)
 	}

@@ -210,7 +210,7 @@ func title(t *document.Tree) string {
 		}
 	}
 	for _, s := range t.Sheets {
-		if classify.SkipSheet(s.Name) && strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
+		if document.SkipSheet(s.Name) && strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			for _, r := range s.Rows {
 				for _, c := range r.Cells {
 					if strings.TrimSpace(c.Text) != "" {
@@ -342,7 +342,7 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 	// otherwise be a thousand scans).
 	seen := map[string][]artifact.Placeholder{}
 	for _, s := range t.Sheets {
-		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
+		if s.Hidden || s.VeryHidden || document.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
 		}
 		for ri := range s.Rows {

@@ -351,7 +351,7 @@ func readFile(ctx context.Context, f discover.File, opts Options, readers chan s
 		}
 	}
 	out.owned = true
-	out.doc.Kind, out.doc.KindSource, out.doc.KindReason = c.Kind, c.Source, c.Reason
+	out.doc.Kind, out.doc.KindSource, out.doc.KindReason = string(c.Kind), c.Source, c.Reason
 	for _, e := range a.Evidence {
 		out.doc.Evidence = append(out.doc.Evidence, finding.Evidence{Field: e.Field, Text: e.Text, Read: e.Read, Loc: e.Loc})
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -87,7 +88,7 @@ func nameText(s string) string {
 // taken for "As-Is Systems Environment". The artifact must be of the
 // document's kind, or the document of no particular kind (generic); a
 // title naming two artifacts equally well names none.
-func artifactKey(t *document.Tree, kind, path string, artifacts []M3Artifact) string {
+func artifactKey(t *document.Tree, k kind.Kind, path string, artifacts []M3Artifact) string {
 	if t == nil || len(artifacts) == 0 { // a configured kind is decided without reading the document
 		return ""
 	}
@@ -108,7 +109,7 @@ func artifactKey(t *document.Tree, kind, path string, artifacts []M3Artifact) st
 		text := " " + nameText(title.text) + " "
 		best, bestLen, tie := "", 0, false
 		for _, n := range names {
-			if n.kind != kind && kind != "generic" {
+			if n.kind != string(k) && k != kind.Generic {
 				continue
 			}
 			if !strings.Contains(text, " "+n.name+" ") {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/policies"
 )
 
@@ -61,7 +62,7 @@ func TestArtifactKey(t *testing.T) {
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "lcce", "title": "Cost model"}}, "generic", "lcce"},
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "no-such-artifact", "title": "Cost model"}}, "generic", ""},
 	} {
-		if got := artifactKey(c.tree, c.kind, "doc.docx", m3(t)); got != c.want {
+		if got := artifactKey(c.tree, kind.Kind(c.kind), "doc.docx", m3(t)); got != c.want {
 			t.Errorf("artifactKey(%v, %s) = %q, want %q", titleCandidates(c.tree), c.kind, got, c.want)
 		}
 	}

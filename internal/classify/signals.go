@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -121,14 +122,14 @@ func firstLine(s string) string {
 // bundleKind: a document whose sections are several core artifacts (a
 // charter, a schedule, a RACI matrix, a risk log…) bundled together is the
 // program's management plan.
-func bundleKind(t *document.Tree) (string, string) {
+func bundleKind(t *document.Tree) (kind.Kind, string) {
 	seen := map[string]bool{}
 	var names []string
 	for _, b := range t.Blocks {
 		if b.Kind != document.BlockHeading || b.Level == 0 || b.Level > 2 {
 			continue
 		}
-		if k, ok := vocab.KindTitles.Match(b.Text); ok {
+		if k, ok := kindTitles().Match(b.Text); ok {
 			switch k {
 			case "charter", "schedule", "raci", "risk_register", "communications_plan", "risk_plan", "stakeholder_register", "qasp":
 				if !seen[k] {
@@ -163,7 +164,6 @@ func isTaskTable(g grid) bool {
 
 var coverSheet = regexp.MustCompile(`(?i)^(cover|title|cover page)$`)
 
-
 // filenameWords turns "M3-Playbook-Risk-Management-Plan_v2.docx" into
 // "M3 Playbook Risk Management Plan v2", and "AgileRACIMatrix.md" into
 // "Agile RACI Matrix".
@@ -187,7 +187,7 @@ func filenameWords(path string) string {
 
 // headingKind scores the document's headings against each narrative kind's
 // section vocabulary and returns the kind with enough distinct matches.
-func headingKind(t *document.Tree) (string, float64) {
+func headingKind(t *document.Tree) (kind.Kind, float64) {
 	var heads []string
 	for _, b := range t.Blocks {
 		if b.Kind == document.BlockHeading && b.Level > 0 {
@@ -209,7 +209,7 @@ func headingKind(t *document.Tree) (string, float64) {
 		return len(seen)
 	}
 	type cand struct {
-		kind string
+		kind kind.Kind
 		n    int
 		need int
 	}
@@ -218,6 +218,9 @@ func headingKind(t *document.Tree) (string, float64) {
 		{"charter", distinct(&vocab.CharterSections), 6},
 		{"ivv_plan", ivvHeadings(heads), 3},
 		{"status_report", statusHeadings(heads), 3},
+	}
+	for _, h := range registered().headings {
+		cands = append(cands, cand{h.kind, distinct(h.table), h.need})
 	}
 	best := cand{}
 	for _, c := range cands {
@@ -307,8 +310,8 @@ func grids(t *document.Tree) []grid {
 }
 
 // columnKinds returns, per grid, the kind its header row and cells suggest.
-func columnKinds(t *document.Tree) []string {
-	var kinds []string
+func columnKinds(t *document.Tree) []kind.Kind {
+	var kinds []kind.Kind
 	for _, g := range grids(t) {
 		if k := gridKind(g); k != "" {
 			kinds = append(kinds, k)
@@ -317,7 +320,7 @@ func columnKinds(t *document.Tree) []string {
 	return kinds
 }
 
-func gridKind(g grid) string {
+func gridKind(g grid) kind.Kind {
 	limit := min(len(g.rows), 30)
 	for i := 0; i < limit; i++ {
 		row := g.rows[i]
@@ -411,7 +414,7 @@ func isRACIMatrix(g grid) bool {
 // logOrRegisterKind: a header row naming a CR id and two more change-log
 // columns is a change log (several CRs in a sheet); one naming the
 // stakeholder and three more register columns is a stakeholder register.
-func logOrRegisterKind(row []string) string {
+func logOrRegisterKind(row []string) kind.Kind {
 	cl, sh := map[string]bool{}, map[string]bool{}
 	for _, h := range row {
 		if k, ok := vocab.ChangeLogColumns.Match(h); ok {

@@ -13,8 +13,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/extract/zipdir"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 

@@ -99,7 +99,7 @@ func TestCorpusReadsAndClassifies(t *testing.T) {
 			if len(faults) > 0 {
 				t.Errorf("reader faults: %v", faults)
 			}
-			if c.Kind != want {
+			if string(c.Kind) != want {
 				t.Errorf("kind = %s (%s: %s), MANIFEST says %s", c.Kind, c.Source, c.Reason, want)
 			}
 			for _, v := range schema.Validate(m) {

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"regexp"
 	"sync"
+	"sync/atomic"
 )
 
 // Kind is the kind of one artifact ("charter", "schedule"). It is a string
@@ -82,9 +83,11 @@ type Set struct {
 }
 
 var (
-	mu      sync.Mutex
-	current = &Set{byKind: map[Kind]int{}}
+	mu      sync.Mutex // serializes registrations
+	current atomic.Pointer[Set]
 )
+
+func init() { current.Store(&Set{byKind: map[Kind]int{}}) }
 
 // name is what a kind's name may be: it is a JSON key and a Rego
 // identifier (input.<kind>), and a schema file name.
@@ -96,30 +99,28 @@ var name = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 func Register(s Spec) error {
 	mu.Lock()
 	defer mu.Unlock()
+	cur := current.Load()
 	if !name.MatchString(string(s.Kind)) {
 		return fmt.Errorf("register kind %q: a kind is a lower-case snake_case name", s.Kind)
 	}
-	if _, dup := current.byKind[s.Kind]; dup {
+	if _, dup := cur.byKind[s.Kind]; dup {
 		return fmt.Errorf("register kind %q: registered twice", s.Kind)
 	}
 	if len(s.Signals.Titles) == 0 && !s.Signals.DeclaredOnly {
 		return errors.New("register kind " + string(s.Kind) + ": no title signals (Signals.Titles), and not DeclaredOnly: the classifier could never decide it")
 	}
-	next := &Set{specs: append(current.specs[:len(current.specs):len(current.specs)], s), byKind: make(map[Kind]int, len(current.byKind)+1)}
-	for k, i := range current.byKind {
+	next := &Set{specs: append(cur.specs[:len(cur.specs):len(cur.specs)], s), byKind: make(map[Kind]int, len(cur.byKind)+1)}
+	for k, i := range cur.byKind {
 		next.byKind[k] = i
 	}
 	next.byKind[s.Kind] = len(next.specs) - 1
-	current = next
+	current.Store(next)
 	return nil
 }
 
-// Current returns the registry as it is now.
-func Current() *Set {
-	mu.Lock()
-	defer mu.Unlock()
-	return current
-}
+// Current returns the registry as it is now (a lock-free read: the
+// classifier asks for it once per title it matches).
+func Current() *Set { return current.Load() }
 
 // All returns the registered kinds in registration order; the slice must
 // not be changed.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 )
 
 // SchemaVersion of the artifact JSON.
@@ -18,7 +19,7 @@ type Loc = document.Loc
 // Artifact is one normalized document.
 type Artifact struct {
 	SchemaVersion  string       `json:"schema_version"`
-	Kind           string       `json:"kind"`
+	Kind           kind.Kind    `json:"kind"`
 	KindSource     string       `json:"kind_source"`
 	KindConfidence float64      `json:"kind_confidence"`
 	ArtifactKey    string       `json:"artifact_key,omitempty"`

@@ -1,15 +1,13 @@
 package classify
 
 import (
-	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
-	"github.com/tollgate-dev/tollgate/policies"
 )
 
 // M3 artifact keys (MODEL.md §2: artifact_key "when recognized"). The M3
@@ -18,10 +16,13 @@ import (
 // own ("Vision Statement", "Acquisition Strategy", "Data Cleansing Plan" —
 // kind other/plan in m3.json) could never count as that artifact. The key
 // comes from the front matter (artifact_key), else from the title naming
-// one of the artifact's m3.json names.
+// one of the artifact's m3.json names (Options.Artifacts).
 
-// m3Artifact is the part of an m3.json artifact the recogniser reads.
-type m3Artifact struct {
+// M3Artifact is one artifact of the M3 reference data (data.tollgate.m3,
+// policies/data/m3.json): its key, its kind there, and the names a title
+// may give it. Classify is given them as data (Options.Artifacts) by
+// whoever reads the policy data; it reads no policy files itself.
+type M3Artifact struct {
 	Key   string   `json:"key"`
 	Kind  string   `json:"kind"`
 	Names []string `json:"names"`
@@ -32,45 +33,41 @@ type artifactName struct {
 	key, kind, name string
 }
 
-var (
-	artifactNamesOnce sync.Once
-	artifactNames     []artifactName
-	artifactKinds     map[string]string // key → m3.json kind
-	artifactNamesErr  error
-)
+// artifactIndex is a list of M3 artifacts made ready for matching.
+type artifactIndex struct {
+	names []artifactName
+	kinds map[string]string // key → m3.json kind
+}
 
-// loadArtifactNames reads the artifact names of the embedded m3.json: each
-// name as written and without its parenthetical parts ("Integrated Master
-// Schedule (IMS)" is also "Integrated Master Schedule").
-func loadArtifactNames() ([]artifactName, map[string]string, error) {
-	artifactNamesOnce.Do(func() {
-		b, err := policies.FS.ReadFile("data/m3.json")
-		if err != nil {
-			artifactNamesErr = fmt.Errorf("read m3.json: %w", err)
-			return
-		}
-		var m struct {
-			Artifacts []m3Artifact `json:"artifacts"`
-		}
-		if err := json.Unmarshal(b, &m); err != nil {
-			artifactNamesErr = fmt.Errorf("parse m3.json: %w", err)
-			return
-		}
-		artifactKinds = map[string]string{}
-		for _, a := range m.Artifacts {
-			artifactKinds[a.Key] = a.Kind
-			seen := map[string]bool{}
-			for _, n := range a.Names {
-				for _, v := range []string{n, parenthetical.ReplaceAllString(n, " ")} {
-					if s := nameText(v); s != "" && !seen[s] {
-						seen[s] = true
-						artifactNames = append(artifactNames, artifactName{key: a.Key, kind: a.Kind, name: s})
-					}
+// indexes caches each artifact list's index, by the address of its first
+// element: a run passes the same list for every document.
+var indexes sync.Map // *M3Artifact → *artifactIndex
+
+// indexOf returns the names of the artifacts: each name as written and
+// without its parenthetical parts ("Integrated Master Schedule (IMS)" is
+// also "Integrated Master Schedule").
+func indexOf(list []M3Artifact) *artifactIndex {
+	if len(list) == 0 {
+		return &artifactIndex{}
+	}
+	if ix, ok := indexes.Load(&list[0]); ok {
+		return ix.(*artifactIndex)
+	}
+	ix := &artifactIndex{kinds: map[string]string{}}
+	for _, a := range list {
+		ix.kinds[a.Key] = a.Kind
+		seen := map[string]bool{}
+		for _, n := range a.Names {
+			for _, v := range []string{n, parenthetical.ReplaceAllString(n, " ")} {
+				if s := nameText(v); s != "" && !seen[s] {
+					seen[s] = true
+					ix.names = append(ix.names, artifactName{key: a.Key, kind: a.Kind, name: s})
 				}
 			}
 		}
-	})
-	return artifactNames, artifactKinds, artifactNamesErr
+	}
+	actual, _ := indexes.LoadOrStore(&list[0], ix)
+	return actual.(*artifactIndex)
 }
 
 var (
@@ -91,11 +88,12 @@ func nameText(s string) string {
 // taken for "As-Is Systems Environment". The artifact must be of the
 // document's kind, or the document of no particular kind (generic); a
 // title naming two artifacts equally well names none.
-func artifactKey(t *document.Tree, kind, path string) string {
-	names, kinds, err := loadArtifactNames()
-	if err != nil || t == nil { // a configured kind is decided without reading the document
+func artifactKey(t *document.Tree, k kind.Kind, path string, artifacts []M3Artifact) string {
+	if t == nil || len(artifacts) == 0 { // a configured kind is decided without reading the document
 		return ""
 	}
+	ix := indexOf(artifacts)
+	names, kinds := ix.names, ix.kinds
 	if k, ok := t.FrontMatter["artifact_key"].(string); ok {
 		if _, known := kinds[strings.TrimSpace(k)]; known {
 			return strings.TrimSpace(k)
@@ -111,7 +109,7 @@ func artifactKey(t *document.Tree, kind, path string) string {
 		text := " " + nameText(title.text) + " "
 		best, bestLen, tie := "", 0, false
 		for _, n := range names {
-			if n.kind != kind && kind != "generic" {
+			if n.kind != string(k) && k != kind.Generic {
 				continue
 			}
 			if !strings.Contains(text, " "+n.name+" ") {

@@ -3,11 +3,13 @@ package classify
 
 import (
 	"path/filepath"
-	"slices"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/format"
+	"github.com/tollgate-dev/tollgate/internal/glob"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -25,23 +27,18 @@ const (
 	SourceDefault     = "default" // nothing matched: generic
 )
 
-// Kinds is the kind vocabulary (MODEL.md §2): kinds with a payload and
-// envelope-only kinds.
-var Kinds = []string{
-	"charter", "pmp", "schedule", "raci", "risk_register", "ivv_plan", "qasp", "sla", "status_report",
-	"lessons_learned", "change_request", "change_log", "stakeholder_register",
-	"governance_plan", "communications_plan", "rtm", "risk_plan", "cm_plan", "ocm_plan", "test_plan",
-	"go_no_go_criteria", "business_case", "cost_estimate", "generic",
-}
+// Kinds lists the registered kinds (kind.Names: the kinds registered in
+// internal/normalize/kinds.go, and any registered since).
+func Kinds() []string { return kind.Names() }
 
-// Known reports whether k is a kind of the vocabulary.
-func Known(k string) bool { return slices.Contains(Kinds, k) }
+// Known reports whether k is a registered kind.
+func Known(k string) bool { return kind.Known(k) }
 
 // Result is the classification of one document.
 type Result struct {
-	Kind       string  `json:"kind"`
-	Source     string  `json:"kind_source"`
-	Confidence float64 `json:"kind_confidence"`
+	Kind       kind.Kind `json:"kind"`
+	Source     string    `json:"kind_source"`
+	Confidence float64   `json:"kind_confidence"`
 	// ArtifactKey is the M3 artifact key (m3.json artifacts[].key) when recognised.
 	ArtifactKey string `json:"artifact_key,omitempty"`
 	// Reason says in words which signal decided ("title \"Program Charter\"").
@@ -51,19 +48,27 @@ type Result struct {
 	Title string `json:"-"`
 }
 
-// KindRule is a configured override: files matching Path (a glob, ** allowed)
-// are of Kind.
-type KindRule struct {
-	Path string `json:"path" yaml:"path"`
-	Kind string `json:"kind" yaml:"kind"`
+// KindRule is a configured override (documents.kinds): files matching
+// Path (a pattern of package glob) are of Kind. The configuration holds it
+// as plain data; the classifier reads it as is.
+type KindRule = config.KindRule
+
+// Options are what a run tells the classifier beyond the document.
+type Options struct {
+	// Rules are the configured documents.kinds: the first whose path
+	// matches decides.
+	Rules []KindRule
+	// Artifacts are the M3 artifacts (policy.M3Artifacts reads them from
+	// the policy data); without them no artifact_key is recognised.
+	Artifacts []M3Artifact
 }
 
 // Classify decides the kind of t, read from path, taking the strongest
 // signal that names a kind, and the M3 artifact the document is when its
-// front matter or title names one (artifactKey).
-func Classify(t *document.Tree, path string, rules []KindRule) Result {
-	r := classifyKind(t, path, rules)
-	r.ArtifactKey = artifactKey(t, r.Kind, path)
+// front matter or title names one of opts.Artifacts (artifactKey).
+func Classify(t *document.Tree, path string, opts Options) Result {
+	r := classifyKind(t, path, opts.Rules)
+	r.ArtifactKey = artifactKey(t, r.Kind, path, opts.Artifacts)
 	if r.Title == "" && t != nil {
 		r.Title = Title(t)
 	}
@@ -72,23 +77,20 @@ func Classify(t *document.Tree, path string, rules []KindRule) Result {
 
 func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 	for _, r := range rules {
-		if finding.MatchGlob(r.Path, path) {
-			return Result{Kind: r.Kind, Source: SourceConfig, Confidence: 1, Reason: "documents.kinds " + r.Path}
+		if glob.Match(r.Path, path) {
+			return Result{Kind: kind.Kind(r.Kind), Source: SourceConfig, Confidence: 1, Reason: "documents.kinds " + r.Path}
 		}
 	}
 	if t.Schedule != nil {
-		reason := "MS Project XML"
-		if t.Format == document.FormatP6 {
-			reason = "Primavera P6 XML"
-		}
-		return Result{Kind: "schedule", Source: SourceFormat, Confidence: 1, Reason: reason}
+		// Only schedule formats (MS Project XML, P6 XML) read a schedule.
+		return Result{Kind: kind.Schedule, Source: SourceFormat, Confidence: 1, Reason: format.Label(t.Format)}
 	}
 	if k, ok := t.FrontMatter["kind"].(string); ok && Known(k) {
-		return Result{Kind: k, Source: SourceFrontMatter, Confidence: 1, Reason: "front matter kind"}
+		return Result{Kind: kind.Kind(k), Source: SourceFrontMatter, Confidence: 1, Reason: "front matter kind"}
 	}
 	for _, key := range []string{"kind", "tollgate_kind", "DocumentType", "Document Type"} {
 		if k := strings.TrimSpace(t.Properties.Custom[key]); Known(k) {
-			return Result{Kind: k, Source: SourceProperty, Confidence: 1, Reason: "custom property " + key}
+			return Result{Kind: kind.Kind(k), Source: SourceProperty, Confidence: 1, Reason: "custom property " + key}
 		}
 	}
 	// Title first: what the document calls itself, then its file name.
@@ -111,14 +113,14 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 		return Result{Kind: k, Source: SourceHeadings, Confidence: c, Reason: "section headings"}
 	}
 	if ks := columnKinds(t); len(ks) > 0 {
-		distinct := map[string]bool{}
+		distinct := map[kind.Kind]bool{}
 		for _, k := range ks {
 			distinct[k] = true
 		}
 		// The M3 RTM workbook logs its change requests on a CR sheet: a
 		// requirements sheet and a change log together are one RTM.
-		if distinct["rtm"] && distinct["change_log"] && len(distinct) == 2 {
-			return Result{Kind: "rtm", Source: SourceColumns, Confidence: 0.7, Reason: "column headers (requirements and CR sheets)"}
+		if distinct[kind.RTM] && distinct[kind.ChangeLog] && len(distinct) == 2 {
+			return Result{Kind: kind.RTM, Source: SourceColumns, Confidence: 0.7, Reason: "column headers (requirements and CR sheets)"}
 		}
 		// A workbook whose sheets are different kinds of table (a grab-bag of
 		// PM tables) is not one artifact: check it as generic.
@@ -126,7 +128,7 @@ func classifyKind(t *document.Tree, path string, rules []KindRule) Result {
 			return Result{Kind: ks[0], Source: SourceColumns, Confidence: 0.7, Reason: "column headers"}
 		}
 	}
-	return Result{Kind: "generic", Source: SourceDefault, Confidence: 0, Reason: "no title, file name, heading or table names a kind"}
+	return Result{Kind: kind.Generic, Source: SourceDefault, Confidence: 0, Reason: "no title, file name, heading or table names a kind"}
 }
 
 // MinConfidence is the confidence below which a document is checked as
@@ -140,7 +142,7 @@ const MinConfidence = 0.5
 // schedule needs a task table, a change request a form) and lacks it is a
 // near miss too.
 func titled(t *document.Tree, text, source string, conf float64, why string) (Result, bool) {
-	k, n, ok := vocab.KindTitles.MatchLen(text)
+	k, n, ok := kindTitles().MatchLen(text)
 	if !ok {
 		if nm, _, near := vocab.NearMissTitles.MatchLen(text); near {
 			return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + ": a " + nm + ", not a kind tollgate checks"}, true
@@ -161,7 +163,7 @@ func titled(t *document.Tree, text, source string, conf float64, why string) (Re
 	if miss := lacksContent(t, k); miss != "" {
 		return Result{Kind: "generic", Source: source, Confidence: conf, Reason: why + " names a " + k + ", but " + miss}, true
 	}
-	return Result{Kind: k, Source: source, Confidence: conf, Reason: why}, true
+	return Result{Kind: kind.Kind(k), Source: source, Confidence: conf, Reason: why}, true
 }
 
 // groupCharter: a charter title naming a body (SIG, working group,

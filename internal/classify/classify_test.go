@@ -1,38 +1,13 @@
 package classify
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
+	"github.com/tollgate-dev/tollgate/policies"
 )
-
-func headings(texts ...string) *document.Tree {
-	t := &document.Tree{}
-	for _, s := range texts {
-		t.Blocks = append(t.Blocks, document.Block{Kind: document.BlockHeading, Level: 2, Text: s})
-	}
-	return t
-}
-
-// A status report re-created from the M3 dashboard without a title is
-// known by its list headings; a plan with milestone and risk sections is not.
-func TestStatusReportHeadings(t *testing.T) {
-	r := Classify(headings("Major Activities", "Major Milestones", "Key Recent Accomplishments", "Key Upcoming Activities"), "weekly.docx", nil)
-	if r.Kind != "status_report" || r.Source != SourceHeadings {
-		t.Errorf("M3 dashboard headings: %+v", r)
-	}
-	r = Classify(headings("Milestones", "Risks", "Key Activities"), "plan.docx", nil)
-	if r.Kind == "status_report" {
-		t.Errorf("plan headings classified as a status report: %+v", r)
-	}
-}
-
-func TestSLATitle(t *testing.T) {
-	tr := &document.Tree{FrontMatter: map[string]any{"title": "Hosting Service Level Agreement"}}
-	if r := Classify(tr, "x.md", nil); r.Kind != "sla" {
-		t.Errorf("SLA title: %+v", r)
-	}
-}
 
 // The M3 artifact key comes from the front matter, else from the longest
 // m3.json artifact name the title holds, of the document's kind (or any,
@@ -59,7 +34,7 @@ func TestArtifactKey(t *testing.T) {
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "lcce", "title": "Cost model"}}, "generic", "lcce"},
 		{&document.Tree{FrontMatter: map[string]any{"artifact_key": "no-such-artifact", "title": "Cost model"}}, "generic", ""},
 	} {
-		if got := artifactKey(c.tree, c.kind, "doc.docx"); got != c.want {
+		if got := artifactKey(c.tree, kind.Kind(c.kind), "doc.docx", m3(t)); got != c.want {
 			t.Errorf("artifactKey(%v, %s) = %q, want %q", titleCandidates(c.tree), c.kind, got, c.want)
 		}
 	}
@@ -69,10 +44,27 @@ func TestArtifactKey(t *testing.T) {
 // without "M3" is not (a RAID log of another framework).
 func TestArtifactKeyFromM3FileName(t *testing.T) {
 	tr := &document.Tree{Path: "x"}
-	if got := artifactKey(tr, "risk_register", "templates/M3-Playbook-RAID-Log-Template.xlsx"); got != "raid-log" {
+	if got := artifactKey(tr, "risk_register", "templates/M3-Playbook-RAID-Log-Template.xlsx", m3(t)); got != "raid-log" {
 		t.Errorf("M3 file name: %q", got)
 	}
-	if got := artifactKey(tr, "risk_register", "templates/raid-log.csv"); got != "" {
+	if got := artifactKey(tr, "risk_register", "templates/raid-log.csv", m3(t)); got != "" {
 		t.Errorf("plain RAID log: %q", got)
 	}
+}
+
+// m3 is the built-in M3 artifact list, read here as the policy package
+// reads it (classify itself is only given the list).
+func m3(t *testing.T) []M3Artifact {
+	t.Helper()
+	b, err := policies.FS.ReadFile("data/m3.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Artifacts []M3Artifact `json:"artifacts"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m.Artifacts
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
@@ -121,14 +122,14 @@ func firstLine(s string) string {
 // bundleKind: a document whose sections are several core artifacts (a
 // charter, a schedule, a RACI matrix, a risk log…) bundled together is the
 // program's management plan.
-func bundleKind(t *document.Tree) (string, string) {
+func bundleKind(t *document.Tree) (kind.Kind, string) {
 	seen := map[string]bool{}
 	var names []string
 	for _, b := range t.Blocks {
 		if b.Kind != document.BlockHeading || b.Level == 0 || b.Level > 2 {
 			continue
 		}
-		if k, ok := vocab.KindTitles.Match(b.Text); ok {
+		if k, ok := kindTitles().Match(b.Text); ok {
 			switch k {
 			case "charter", "schedule", "raci", "risk_register", "communications_plan", "risk_plan", "stakeholder_register", "qasp":
 				if !seen[k] {
@@ -163,12 +164,6 @@ func isTaskTable(g grid) bool {
 
 var coverSheet = regexp.MustCompile(`(?i)^(cover|title|cover page)$`)
 
-// skipSheet matches sheets that never hold the artifact's data (MODEL.md §3).
-var skipSheet = regexp.MustCompile(`(?i)^(cover|instructions?|.*instructions|data mgmt|dashboard|parameters|lists?|lookups?|table of contents|overview|approach|definitions?|master ?data|logic|legend|glossary|reference data|drop ?downs?|settings|config(uration)?|read ?me)$`)
-
-// SkipSheet reports whether a sheet is a cover, instruction or lookup sheet.
-func SkipSheet(name string) bool { return skipSheet.MatchString(strings.TrimSpace(name)) }
-
 // filenameWords turns "M3-Playbook-Risk-Management-Plan_v2.docx" into
 // "M3 Playbook Risk Management Plan v2", and "AgileRACIMatrix.md" into
 // "Agile RACI Matrix".
@@ -192,7 +187,7 @@ func filenameWords(path string) string {
 
 // headingKind scores the document's headings against each narrative kind's
 // section vocabulary and returns the kind with enough distinct matches.
-func headingKind(t *document.Tree) (string, float64) {
+func headingKind(t *document.Tree) (kind.Kind, float64) {
 	var heads []string
 	for _, b := range t.Blocks {
 		if b.Kind == document.BlockHeading && b.Level > 0 {
@@ -214,7 +209,7 @@ func headingKind(t *document.Tree) (string, float64) {
 		return len(seen)
 	}
 	type cand struct {
-		kind string
+		kind kind.Kind
 		n    int
 		need int
 	}
@@ -223,6 +218,9 @@ func headingKind(t *document.Tree) (string, float64) {
 		{"charter", distinct(&vocab.CharterSections), 6},
 		{"ivv_plan", ivvHeadings(heads), 3},
 		{"status_report", statusHeadings(heads), 3},
+	}
+	for _, h := range registered().headings {
+		cands = append(cands, cand{h.kind, distinct(h.table), h.need})
 	}
 	best := cand{}
 	for _, c := range cands {
@@ -280,35 +278,31 @@ type grid struct {
 	rows [][]string
 }
 
+// grids are the tree's table-shaped regions (document.Grids) as texts;
+// a sheet's first 200 rows are enough to classify it.
 func grids(t *document.Tree) []grid {
 	var out []grid
-	for _, b := range t.Blocks {
-		if b.Kind == document.BlockTable && b.Table != nil {
-			var g grid
-			for _, r := range b.Table.Rows {
+	for _, dg := range document.Grids(t) {
+		var g grid
+		if dg.Block != nil {
+			for _, r := range dg.Block.Table.Rows {
 				row := make([]string, len(r))
 				for i, c := range r {
 					row[i] = c.Text
 				}
 				g.rows = append(g.rows, row)
 			}
-			out = append(out, g)
-		}
-	}
-	for _, s := range t.Sheets {
-		if SkipSheet(s.Name) || s.VeryHidden || s.Hidden {
-			continue
-		}
-		var g grid
-		for i, r := range s.Rows {
-			if i >= 200 {
-				break
+		} else {
+			for i, r := range dg.Sheet.Rows {
+				if i >= 200 {
+					break
+				}
+				row := make([]string, len(r.Cells))
+				for j, c := range r.Cells {
+					row[j] = c.Text
+				}
+				g.rows = append(g.rows, row)
 			}
-			row := make([]string, len(r.Cells))
-			for j, c := range r.Cells {
-				row[j] = c.Text
-			}
-			g.rows = append(g.rows, row)
 		}
 		out = append(out, g)
 	}
@@ -316,8 +310,8 @@ func grids(t *document.Tree) []grid {
 }
 
 // columnKinds returns, per grid, the kind its header row and cells suggest.
-func columnKinds(t *document.Tree) []string {
-	var kinds []string
+func columnKinds(t *document.Tree) []kind.Kind {
+	var kinds []kind.Kind
 	for _, g := range grids(t) {
 		if k := gridKind(g); k != "" {
 			kinds = append(kinds, k)
@@ -326,7 +320,7 @@ func columnKinds(t *document.Tree) []string {
 	return kinds
 }
 
-func gridKind(g grid) string {
+func gridKind(g grid) kind.Kind {
 	limit := min(len(g.rows), 30)
 	for i := 0; i < limit; i++ {
 		row := g.rows[i]
@@ -420,7 +414,7 @@ func isRACIMatrix(g grid) bool {
 // logOrRegisterKind: a header row naming a CR id and two more change-log
 // columns is a change log (several CRs in a sheet); one naming the
 // stakeholder and three more register columns is a stakeholder register.
-func logOrRegisterKind(row []string) string {
+func logOrRegisterKind(row []string) kind.Kind {
 	cl, sh := map[string]bool{}, map[string]bool{}
 	for _, h := range row {
 		if k, ok := vocab.ChangeLogColumns.Match(h); ok {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -81,7 +82,7 @@ finding to stderr and makes the exit code 1.`,
 // be read is an error naming its first finding.
 func parseFile(ctx context.Context, f discover.File, lim limits.Limits, cfg *config.Config, tree bool) (any, error) {
 	d := pipeline.ReadFile(ctx, f, pipeline.ReadOptions{Limits: lim, Kinds: cfg.Documents.Kinds,
-		Normalize: cfg.NormalizeOptions(), TreeOnly: tree})
+		Normalize: normalize.ConfigOptions(cfg), TreeOnly: tree})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -13,8 +13,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
+	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -90,8 +90,15 @@ type PhaseWindow struct {
 
 // Documents selects and labels the files of a run.
 type Documents struct {
-	Exclude []string            `yaml:"exclude"`
-	Kinds   []classify.KindRule `yaml:"kinds"`
+	Exclude []string   `yaml:"exclude"`
+	Kinds   []KindRule `yaml:"kinds"`
+}
+
+// KindRule says that files matching Path (a pattern of package glob) are
+// of Kind, whatever the classifier would read in them.
+type KindRule struct {
+	Path string `json:"path" yaml:"path"`
+	Kind string `json:"kind" yaml:"kind"`
 }
 
 // Waiver accepts one rule's findings on matching paths until it expires.
@@ -197,7 +204,22 @@ func (c *Config) check() error {
 			errs = append(errs, fmt.Errorf("severity.%s: %q is not error, warning, info or off", rule, sev))
 		}
 	}
+	// Every path pattern of the file is in the one dialect of package
+	// glob; a malformed one is an error here rather than a silent no-match.
+	for i, g := range c.Documents.Exclude {
+		if err := glob.Check(g); err != nil {
+			errs = append(errs, fmt.Errorf("documents.exclude[%d]: %w", i, err))
+		}
+	}
+	for i, k := range c.Documents.Kinds {
+		if err := glob.Check(k.Path); err != nil {
+			errs = append(errs, fmt.Errorf("documents.kinds[%d].path: %w", i, err))
+		}
+	}
 	for i, w := range c.Waivers {
+		if err := glob.Check(w.Path); err != nil {
+			errs = append(errs, fmt.Errorf("waivers[%d].path: %w", i, err))
+		}
 		if w.Rule == "" || w.Reason == "" || w.ApprovedBy == "" {
 			errs = append(errs, fmt.Errorf("waivers[%d]: rule, reason and approved_by are required", i))
 		}

@@ -75,6 +75,9 @@ func TestParseRejects(t *testing.T) {
 		"unknown limit":   {"limits: {rowz: 5}\n", "limits.rowz"},
 		"bad size":        {"limits: {part_bytes: lots}\n", "limits.part_bytes"},
 		"alias bomb":      {"a: &a [x, x]\nb: &b [*a, *a]\nproject: {name: *b}\n", "aliases are not allowed"},
+		"bad exclude":     {"documents: {exclude: ['drafts/[a-']}\n", "documents.exclude[0]"},
+		"bad kinds path":  {"documents: {kinds: [{path: 'plans/[', kind: charter}]}\n", "documents.kinds[0].path"},
+		"bad waiver path": {"waivers: [{rule: PMP-006, path: '[x', reason: r, approved_by: a}]\n", "waivers[0].path"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, err := Parse([]byte(tc.yaml))

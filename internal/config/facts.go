@@ -6,8 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 )
 
 // Find returns the configuration file that applies to a run over paths:
@@ -158,19 +156,4 @@ func (c *Config) ProjectData(asOf string) map[string]any {
 		p["approvers"] = ap
 	}
 	return p
-}
-
-// NormalizeOptions are the facts of the configuration that normalization
-// needs (the status date, the DCMA critical-path test delay).
-func (c *Config) NormalizeOptions() normalize.Options {
-	o := normalize.Options{StatusDate: c.Project.StatusDate}
-	if dcma, ok := c.Thresholds["dcma"].(map[string]any); ok {
-		switch v := dcma["critical_path_delay_days"].(type) {
-		case int:
-			o.CriticalPathDelayDays = float64(v)
-		case float64:
-			o.CriticalPathDelayDays = v
-		}
-	}
-	return o
 }

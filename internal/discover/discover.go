@@ -16,7 +16,9 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
+	"github.com/tollgate-dev/tollgate/internal/glob"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -41,7 +43,7 @@ type File struct {
 // Options tunes the walk.
 type Options struct {
 	// Exclude holds globs relative to each walked directory, with
-	// .gitignore semantics (see pattern): "archive/**", "*.tmp.docx".
+	// .gitignore semantics (see package glob): "archive/**", "*.tmp.docx".
 	Exclude []string
 	// IgnoreFile honours a .tollgateignore in each walked directory.
 	IgnoreFile bool
@@ -69,19 +71,14 @@ const IgnoreFileName = ".tollgateignore"
 // Hidden directories (.git among them) are skipped by name too.
 var skipDirs = map[string]bool{"node_modules": true, "vendor": true}
 
-// candidateExt are the extensions looked at inside directories. Document
-// extensions are listed even when unreadable (so a legacy .doc is reported,
-// not ignored); json/yaml/xml only when they hold an artifact or a schedule.
-var candidateExt = map[string]bool{
-	"docx": true, "docm": true, "dotx": true, "xlsx": true, "xlsm": true, "xltx": true,
-	"xlsb": true, "xls": true, "doc": true, "ppt": true, "pptx": true, "pdf": true,
-	"md": true, "markdown": true, "csv": true, "mpp": true,
-	"json": true, "yaml": true, "yml": true, "xml": true,
+// candidate reports whether files named with extension e are looked at
+// inside directories: the extensions of every registered format, and
+// those of documents tollgate does not read (so a legacy .doc is
+// reported, not ignored).
+func candidate(e string) bool {
+	_, unread := unreadExt[e]
+	return unread || len(format.ByExtension(e)) > 0
 }
-
-// dataExt are the extensions whose files in directories are usually
-// configuration or data, listed only when their content says otherwise.
-var dataExt = map[string]bool{"json": true, "yaml": true, "yml": true, "xml": true}
 
 // Walk lists the files under paths. A path that does not exist, a bad
 // exclude glob or an unreadable directory is an error (the run cannot
@@ -150,14 +147,14 @@ func Walk(paths []string, opts Options) ([]File, error) {
 }
 
 // walkDir lists the candidate files under root.
-func walkDir(root, prefix string, exclude ruleSet, useIgnore, follow bool, lim limits.Limits) ([]File, error) {
+func walkDir(root, prefix string, exclude glob.List, useIgnore, follow bool, lim limits.Limits) ([]File, error) {
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, fmt.Errorf("discover: %w", err)
 	}
 	var out []File
 	err = walkTree(root, realRoot, exclude, useIgnore, func(p, rel string, d fs.DirEntry) error {
-		if !candidateExt[ext(d.Name())] {
+		if !candidate(ext(d.Name())) {
 			return nil
 		}
 		// Symbolic links to files inside the walked directory are followed
@@ -203,16 +200,30 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 	}
 	defer fh.Close()
 	f.Format, f.Fault = Sniff(fh, size, abs, lim)
-	if !found || !dataExt[ext(abs)] {
+	if !found {
 		return f
 	}
-	switch {
-	case f.Fault != nil:
-		return File{}
-	case f.Format == document.FormatMSPDI, f.Format == document.FormatP6:
+	// Extensions that usually name configuration or data (json, yaml,
+	// xml) are listed only when their content is a document: an XML file
+	// with no schedule root has a fault, a JSON file no artifact.
+	listed := true
+	for _, s := range format.ByExtension(ext(abs)) {
+		if s.Container == format.XML || s.Listed != nil {
+			listed = false
+		}
+	}
+	if listed {
 		return f
-	case f.Format == document.FormatJSON || f.Format == document.FormatYAML:
-		if _, err := fh.Seek(0, 0); err == nil && holdsArtifact(fh, f.Format, lim.MarkdownBytes) {
+	}
+	if f.Fault != nil {
+		return File{}
+	}
+	s, _ := format.Lookup(f.Format)
+	switch {
+	case s.Container == format.XML: // its root said it is a document
+		return f
+	case s.Listed != nil:
+		if _, err := fh.Seek(0, 0); err == nil && s.Listed(fh, lim.MarkdownBytes) {
 			return f
 		}
 	}
@@ -223,7 +234,7 @@ func inspect(rel, abs string, size int64, lim limits.Limits, found bool) File {
 // hidden names, skipped directories (.git, node_modules, ...), excludes and
 // the ignore file are passed over; visit sees every other file, with its
 // slash-separated path relative to root.
-func walkTree(root, realRoot string, exclude ruleSet, useIgnore bool, visit func(p, rel string, d fs.DirEntry) error) error {
+func walkTree(root, realRoot string, exclude glob.List, useIgnore bool, visit func(p, rel string, d fs.DirEntry) error) error {
 	rules := slices.Clone(exclude)
 	if useIgnore {
 		ign, err := readIgnoreFile(filepath.Join(root, IgnoreFileName), realRoot)
@@ -246,12 +257,12 @@ func walkTree(root, realRoot string, exclude ruleSet, useIgnore bool, visit func
 		rel := filepath.ToSlash(relOS)
 		name := d.Name()
 		if d.IsDir() {
-			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.excluded(rel, true) {
+			if strings.HasPrefix(name, ".") || skipDirs[name] || rules.Excluded(rel, true) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if strings.HasPrefix(name, ".") || rules.excluded(rel, false) {
+		if strings.HasPrefix(name, ".") || rules.Excluded(rel, false) {
 			return nil
 		}
 		return visit(p, rel, d)

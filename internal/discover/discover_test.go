@@ -431,39 +431,6 @@ func TestShardsPartitionTheList(t *testing.T) {
 	}
 }
 
-func TestGlobMatching(t *testing.T) {
-	cases := []struct {
-		pat, name string
-		dir, want bool
-	}{
-		{"archive/**", "archive/2019/plan.md", false, true},
-		{"archive/**", "old/archive/plan.md", false, false},
-		{"archive/**", "archive", true, false},
-		{"**/draft*", "a/b/drafts", true, true},
-		{"*.tmp.md", "deep/x/y.tmp.md", false, true},
-		{"build/", "build", false, false},
-		{"build/", "sub/build", true, true},
-		{"/top.md", "top.md", false, true},
-		{"/top.md", "sub/top.md", false, false},
-		{"a/**/b", "a/b", true, true},
-		{"a/**/b", "a/x/y/b", true, true},
-	}
-	for _, c := range cases {
-		p, ok, err := parsePattern(c.pat)
-		if err != nil || !ok {
-			t.Fatalf("%q: %v %v", c.pat, ok, err)
-		}
-		if got := p.matches(c.name, c.dir); got != c.want {
-			t.Errorf("%q ~ %q (dir=%v) = %v, want %v", c.pat, c.name, c.dir, got, c.want)
-		}
-	}
-	// Many "**" against a deep path stays fast (memoised).
-	p, _, _ := parsePattern(strings.Repeat("**/", 30) + "z")
-	if p.matches(strings.Repeat("a/", 60)+"b", false) {
-		t.Error("unexpected match")
-	}
-}
-
 // A JSON artifact behind a byte-order mark and a YAML artifact too broken
 // to parse are still artifacts: the walk lists them (their reader says
 // what is wrong) instead of skipping them silently; data files that are

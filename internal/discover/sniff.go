@@ -14,6 +14,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/extract/zipdir"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -26,23 +27,47 @@ var (
 	pdfMagic  = []byte("%PDF")
 )
 
-// documentExt describes what a file named with a document extension claims
-// to be; used to word faults for files whose bytes disagree with their name.
-var documentExt = map[string]string{
-	"docx": "a Word package", "docm": "a Word package", "dotx": "a Word package",
-	"xlsx": "an Excel package", "xlsm": "an Excel package", "xltx": "an Excel package",
+// unreadExt describes what a file named with the extension of a format
+// tollgate does not read claims to be; with the Zip formats' Spec.What it
+// words faults for files whose bytes disagree with their name.
+var unreadExt = map[string]string{
 	"xlsb": "an Excel binary workbook", "xls": "an Excel 97-2003 workbook",
 	"doc": "a Word 97-2003 document", "ppt": "a PowerPoint file", "pptx": "a PowerPoint file",
 	"pdf": "a PDF", "mpp": "a Microsoft Project file",
 }
 
-// textFormat maps the extensions of text formats to their Format. XML is
-// not here: only MS Project XML is read, and that is decided by its root.
-var textFormat = map[string]document.Format{
-	"md": document.FormatMD, "markdown": document.FormatMD,
-	"csv":  document.FormatCSV,
-	"json": document.FormatJSON,
-	"yaml": document.FormatYAML, "yml": document.FormatYAML,
+// claimed says what a file named with extension e claims to be ("" when
+// the extension is no document's).
+func claimed(e string) (string, bool) {
+	if what, ok := unreadExt[e]; ok {
+		return what, true
+	}
+	for _, s := range format.ByExtension(e) {
+		if s.What != "" {
+			return s.What, true
+		}
+	}
+	return "", false
+}
+
+// textFormat is the Text format files named with extension e are.
+func textFormat(e string) (document.Format, bool) {
+	for _, s := range format.ByExtension(e) {
+		if s.Container == format.Text {
+			return s.Name, true
+		}
+	}
+	return "", false
+}
+
+// xmlExt: files named with e are XML whose root names the format.
+func xmlExt(e string) bool {
+	for _, s := range format.ByExtension(e) {
+		if s.Container == format.XML {
+			return true
+		}
+	}
+	return false
 }
 
 func ext(name string) string {
@@ -81,17 +106,17 @@ func Sniff(r io.ReaderAt, size int64, name string, lim limits.Limits) (document.
 			"PDF is not read: export the document as .docx or .md")
 	}
 	if isText(head) {
-		if f, ok := textFormat[e]; ok {
+		if f, ok := textFormat(e); ok {
 			return f, nil
 		}
-		if e == "xml" {
-			if f := xmlSchedule(io.NewSectionReader(r, 0, size)); f != "" {
+		if xmlExt(e) {
+			if f := xmlFormat(io.NewSectionReader(r, 0, size)); f != "" {
 				return f, nil
 			}
 			return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 				"XML file that is not a schedule: only MS Project XML (MSPDI) and Primavera P6 XML schedules are read")
 		}
-		if what, ok := documentExt[e]; ok {
+		if what, ok := claimed(e); ok {
 			return "", document.Faultf(document.ReadCorrupt, document.Loc{}, nil,
 				"named .%s but is not %s: it holds plain text", e, what)
 		}
@@ -101,7 +126,7 @@ func Sniff(r io.ReaderAt, size int64, name string, lim limits.Limits) (document.
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"UTF-16 text is not read: save the file as UTF-8")
 	}
-	if what, ok := documentExt[e]; ok {
+	if what, ok := claimed(e); ok {
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"named .%s but the content is not %s or any format tollgate reads", e, what)
 	}
@@ -170,23 +195,20 @@ func sniffZip(r io.ReaderAt, size int64, lim limits.Limits) (document.Format, *d
 		names[strings.TrimPrefix(f.Name, "/")] = true
 	}
 	main := mainPart(zr, names)
-	ctype := contentType(zr, main)
-	dir := path.Dir(main)
-	switch {
-	case strings.Contains(ctype, "wordprocessingml") || strings.Contains(ctype, "ms-word."),
-		ctype == "" && strings.HasPrefix(main, "word/") && strings.HasSuffix(main, ".xml"):
-		return document.FormatDocx, nil
-	case strings.Contains(ctype, "sheet.binary") || ctype == "" && strings.HasSuffix(main, ".bin") && strings.HasPrefix(main, "xl/"):
+	pkg := format.Package{ContentType: contentType(zr, main), Main: main, Names: names}
+	// An Excel binary workbook's content type says ms-excel too: refused
+	// before the registry's packages are tried.
+	if strings.Contains(pkg.ContentType, "sheet.binary") || pkg.ContentType == "" && strings.HasSuffix(main, ".bin") && strings.HasPrefix(main, "xl/") {
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"Excel binary workbook (.xlsb): save as .xlsx")
-	case strings.Contains(ctype, "spreadsheetml") || strings.Contains(ctype, "ms-excel."),
-		ctype == "" && strings.HasPrefix(main, "xl/") && strings.HasSuffix(main, ".xml"):
-		if strings.Contains(strings.ToLower(ctype), "macroenabled") || names[path.Join(dir, "vbaProject.bin")] {
-			return document.FormatXlsm, nil
+	}
+	for _, s := range format.All() {
+		if s.Container == format.Zip && s.Package(pkg) {
+			return s.Name, nil
 		}
-		return document.FormatXlsx, nil
-	case strings.Contains(ctype, "presentationml") || strings.Contains(ctype, "ms-powerpoint") ||
-		strings.HasPrefix(main, "ppt/") || hasPrefix(names, "ppt/"):
+	}
+	if strings.Contains(pkg.ContentType, "presentationml") || strings.Contains(pkg.ContentType, "ms-powerpoint") ||
+		strings.HasPrefix(main, "ppt/") || hasPrefix(names, "ppt/") {
 		return "", document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"PowerPoint files are not read: export the content as .docx or .md")
 	}
@@ -386,4 +408,28 @@ func zipEntryCount(r io.ReaderAt, size int64) (n uint64, ok bool) {
 		return n, true
 	}
 	return binary.LittleEndian.Uint64(rec[32:]), true
+}
+
+// maxProlog bounds how far into an XML file the root element is looked for:
+// past the declaration, comments and a DOCTYPE, the root comes early.
+const maxProlog = 64 << 10
+
+// xmlFormat is the XML format whose Root accepts the file's root element,
+// "" when none does.
+func xmlFormat(r io.Reader) document.Format {
+	dec := xml.NewDecoder(io.LimitReader(r, maxProlog))
+	for {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return ""
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			for _, s := range format.All() {
+				if s.Container == format.XML && s.Root(se) {
+					return s.Name
+				}
+			}
+			return ""
+		}
+	}
 }

@@ -1,5 +1,6 @@
-// Package extract reads one discovered file into a document.Tree by
-// dispatching on the format discover sniffed from its bytes. It owns what
+// Package extract reads one discovered file into a document.Tree with the
+// reader the format registry (package format) gives the format discover
+// sniffed from its bytes. It owns what
 // every format shares: the file-size limit, the read deadline, and turning
 // a reader's panic into a finding instead of a crash.
 package extract
@@ -8,38 +9,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"runtime/debug"
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/extract/csv"
-	"github.com/tollgate-dev/tollgate/internal/extract/docx"
-	"github.com/tollgate-dev/tollgate/internal/extract/markdown"
-	"github.com/tollgate-dev/tollgate/internal/extract/mspdi"
-	"github.com/tollgate-dev/tollgate/internal/extract/p6"
-	"github.com/tollgate-dev/tollgate/internal/extract/structured"
-	"github.com/tollgate-dev/tollgate/internal/extract/xlsx"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/fsguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
-// readerFunc is the signature every format reader has.
-type readerFunc func(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error)
-
-// readers maps each readable format to its reader.
-var readers = map[document.Format]readerFunc{
-	document.FormatDocx:  docx.Read,
-	document.FormatXlsx:  xlsx.Read,
-	document.FormatXlsm:  xlsx.Read,
-	document.FormatMD:    markdown.Read,
-	document.FormatCSV:   csv.Read,
-	document.FormatJSON:  structured.Read,
-	document.FormatYAML:  structured.Read,
-	document.FormatMSPDI: mspdi.Read,
-	document.FormatP6:    p6.Read,
-}
+// lookup finds a format's reader; a variable so that tests can give a
+// format a misbehaving reader.
+var lookup = format.Lookup
 
 // Read extracts the tree of f. When the file cannot be read at all the
 // error is a *document.Fault (the file's one TG-READ-*/TG-LIMIT-001
@@ -62,7 +44,7 @@ func Open(f discover.File, lim limits.Limits) (*os.File, int64, error) {
 	if f.Fault != nil {
 		return nil, 0, f.Fault
 	}
-	if _, ok := readers[f.Format]; !ok {
+	if spec, ok := lookup(f.Format); !ok || spec.Read == nil {
 		return nil, 0, document.Faultf(document.ReadUnsupported, document.Loc{}, nil,
 			"no reader for format %q", f.Format)
 	}
@@ -94,8 +76,8 @@ func Open(f discover.File, lim limits.Limits) (*os.File, int64, error) {
 // more than cap(slots) of them alive at once (six abandoned Markdown
 // readers once held 2 GB each). Waiting for a slot ends with ctx.
 func ReadOpened(ctx context.Context, f discover.File, fh *os.File, size int64, lim limits.Limits, slots chan struct{}) (*document.Tree, error) {
-	read, ok := readers[f.Format]
-	if !ok {
+	spec, ok := lookup(f.Format)
+	if !ok || spec.Read == nil {
 		fh.Close()
 		return nil, document.Faultf(document.ReadUnsupported, document.Loc{}, nil, "no reader for format %q", f.Format)
 	}
@@ -135,7 +117,7 @@ func ReadOpened(ctx context.Context, f discover.File, fh *os.File, size int64, l
 			}
 			done <- res
 		}()
-		res.tree, res.err = read(rctx, fh, size, f.Path, lim)
+		res.tree, res.err = spec.Read(rctx, fh, size, f.Path, lim)
 	}()
 
 	var res result

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/testdocs"
@@ -136,10 +137,16 @@ func TestConfiguredFileLimit(t *testing.T) {
 }
 
 // withReader swaps the CSV reader for the duration of a test.
-func withReader(t *testing.T, fn readerFunc) {
-	old := readers[document.FormatCSV]
-	readers[document.FormatCSV] = fn
-	t.Cleanup(func() { readers[document.FormatCSV] = old })
+func withReader(t *testing.T, fn format.Reader) {
+	old := lookup
+	lookup = func(f document.Format) (format.Spec, bool) {
+		s, ok := old(f)
+		if f == document.FormatCSV {
+			s.Read = fn
+		}
+		return s, ok
+	}
+	t.Cleanup(func() { lookup = old })
 }
 
 func TestReaderPanicBecomesAFinding(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -19,9 +20,9 @@ import (
 // their deadline keep their slot until they end, so however many reads
 // time out, no more than cap(slots) readers run at once.
 func TestReadHeldBoundsLiveReaders(t *testing.T) {
-	const format document.Format = "test-slow"
+	const slow document.Format = "test-slow"
 	var live, most atomic.Int32
-	readers[format] = func(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error) {
+	read := func(ctx context.Context, r io.ReaderAt, size int64, path string, lim limits.Limits) (*document.Tree, error) {
 		n := live.Add(1)
 		for {
 			m := most.Load()
@@ -33,7 +34,14 @@ func TestReadHeldBoundsLiveReaders(t *testing.T) {
 		live.Add(-1)
 		return &document.Tree{}, nil
 	}
-	defer delete(readers, format)
+	old := lookup
+	lookup = func(f document.Format) (format.Spec, bool) {
+		if f == slow {
+			return format.Spec{Name: slow, Read: read}, true
+		}
+		return old(f)
+	}
+	defer func() { lookup = old }()
 	p := filepath.Join(t.TempDir(), "f.md")
 	if err := os.WriteFile(p, []byte("# x\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -47,7 +55,7 @@ func TestReadHeldBoundsLiveReaders(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for range 2 {
-				if _, err := readHeld(context.Background(), discover.File{Path: "f.md", Abs: p, Format: format}, lim, slots); err == nil {
+				if _, err := readHeld(context.Background(), discover.File{Path: "f.md", Abs: p, Format: slow}, lim, slots); err == nil {
 					t.Error("a 100 ms read within a 1 ms deadline")
 				}
 			}

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"path"
 	"slices"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/glob"
 )
 
 // WaiverRule is a configured waiver (config.Waiver without the import).
@@ -101,7 +102,7 @@ func waiverMatches(w WaiverRule, f *Finding) bool {
 		return false
 	}
 	if w.Path != "" && w.Path != f.Path {
-		if !MatchGlob(w.Path, f.Path) {
+		if !glob.Match(w.Path, f.Path) {
 			return false
 		}
 	}
@@ -109,56 +110,6 @@ func waiverMatches(w WaiverRule, f *Finding) bool {
 		return false
 	}
 	return true
-}
-
-// MatchGlob reports whether name matches a slash glob that may use "**"
-// (any number of path segments); other segments have path.Match
-// semantics. Every glob of the configuration goes through it (waiver
-// paths, documents.kinds), and it takes time linear in the product of the
-// two segment counts whatever the pattern: a waiver path of "**/**/…"
-// segments once made a backtracking matcher run for minutes (issue 11).
-func MatchGlob(pattern, name string) bool {
-	if ok, _ := path.Match(pattern, name); ok {
-		return true
-	}
-	if !strings.Contains(pattern, "**") {
-		return false
-	}
-	return matchSegments(strings.Split(pattern, "/"), strings.Split(name, "/"))
-}
-
-// matchSegments is the dynamic-programming match of pattern segments
-// against name segments: can[j] says whether the pattern so far can end
-// just before name segment j. Each pattern segment is one pass over the
-// name, so the time is O(len(pat) × len(name)) segment matches.
-func matchSegments(pat, name []string) bool {
-	can := make([]bool, len(name)+1)
-	next := make([]bool, len(name)+1)
-	can[0] = true
-	for _, p := range pat {
-		clear(next)
-		if p == "**" {
-			// Zero or more segments: reachable from any earlier position.
-			reach := false
-			for j := range can {
-				reach = reach || can[j]
-				next[j] = reach
-			}
-		} else {
-			for j := 0; j < len(name); j++ {
-				if can[j] {
-					if ok, _ := path.Match(p, name[j]); ok {
-						next[j+1] = true
-					}
-				}
-			}
-		}
-		can, next = next, can
-		if !slices.Contains(can, true) {
-			return false
-		}
-	}
-	return can[len(name)]
 }
 
 func sortResult(r *Result) {

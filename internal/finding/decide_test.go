@@ -93,19 +93,3 @@ func TestFingerprintStable(t *testing.T) {
 		t.Errorf("fingerprint %q not stable or not distinct", a)
 	}
 }
-
-func TestMatchGlob(t *testing.T) {
-	for _, tc := range []struct {
-		p, n string
-		ok   bool
-	}{
-		{"docs/*.docx", "docs/pmp.docx", true},
-		{"docs/**", "docs/a/b/pmp.docx", true},
-		{"**/pmp.docx", "pmp.docx", true},
-		{"archive/**", "docs/pmp.docx", false},
-	} {
-		if got := MatchGlob(tc.p, tc.n); got != tc.ok {
-			t.Errorf("MatchGlob(%q,%q) = %v", tc.p, tc.n, got)
-		}
-	}
-}

@@ -23,7 +23,7 @@ func normalizeFile(t *testing.T, path string) map[string]any {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := normalize.Normalize(tr, classify.Classify(tr, path, nil), normalize.Options{}).Map()
+	m, err := normalize.Normalize(tr, classify.Classify(tr, path, classify.Options{}), normalize.Options{}).Map()
 	if err != nil {
 		t.Fatal(err)
 	}

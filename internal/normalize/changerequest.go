@@ -11,11 +11,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() {
-	register("change_request", normalizeChangeRequest)
-	register("change_log", normalizeChangeLog)
-}
-
 // normalizeChangeRequest fills MODEL.md §6.9 change_request from the form's
 // labelled values. A label the form has is in fields_found even when its
 // value is empty (the requester left it blank: rules fail); a label the

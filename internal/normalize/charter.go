@@ -10,8 +10,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("charter", normalizeCharter) }
-
 // normalizeCharter fills MODEL.md §6.1. Each key is read from every
 // section whose heading means it (a heading may mean several things:
 // "Project Purpose and Objectives"), and from where real charters put it

@@ -12,14 +12,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-// sectionVocab is the heading vocabulary that sets sections[].canonical
-// for each narrative kind.
-var sectionVocab = map[string]*vocab.Table{
-	"charter":  &vocab.CharterSections,
-	"pmp":      &vocab.PMPPlans,
-	"ivv_plan": &vocab.IVVSections,
-}
-
 // newEnvelope builds the common envelope (MODEL.md §2.1).
 func newEnvelope(t *doc, c classify.Result, opts Options) *artifact.Artifact {
 	a := &artifact.Artifact{
@@ -85,7 +77,10 @@ func diag(a *artifact.Artifact, level, code string, loc document.Loc, format str
 // buildSections makes one section per heading (levels 1–9); the body is the
 // paragraphs up to the next heading of any level.
 func buildSections(t *document.Tree, a *artifact.Artifact) {
-	tab := sectionVocab[a.Kind]
+	// The kind's heading vocabulary sets sections[].canonical
+	// (Registration.WithSections: the narrative kinds).
+	reg, _ := lookup(a.Kind)
+	tab := reg.sections
 	var cur *artifact.Section
 	var body []string
 	flush := func() {
@@ -210,7 +205,7 @@ func title(t *document.Tree) string {
 		}
 	}
 	for _, s := range t.Sheets {
-		if classify.SkipSheet(s.Name) && strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
+		if document.SkipSheet(s.Name) && strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			for _, r := range s.Rows {
 				for _, c := range r.Cells {
 					if strings.TrimSpace(c.Text) != "" {
@@ -342,7 +337,7 @@ func scanPlaceholders(t *document.Tree, a *artifact.Artifact) {
 	// otherwise be a thousand scans).
 	seen := map[string][]artifact.Placeholder{}
 	for _, s := range t.Sheets {
-		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
+		if s.Hidden || s.VeryHidden || document.SkipSheet(s.Name) && !strings.EqualFold(strings.TrimSpace(s.Name), "cover") {
 			continue
 		}
 		for ri := range s.Rows {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/extract/markdown"
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -22,13 +23,13 @@ func FuzzNormalizeMarkdown(f *testing.F) {
 			f.Add(b)
 		}
 	}
-	kinds := []string{"charter", "pmp", "status_report", "risk_register", "raci", "qasp", "ivv_plan", "lessons_learned", "change_request"}
+	kinds := []kind.Kind{"charter", "pmp", "status_report", "risk_register", "raci", "qasp", "ivv_plan", "lessons_learned", "change_request"}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		tr, err := markdown.Read(context.Background(), bytes.NewReader(b), int64(len(b)), "fuzz.md", limits.Default())
 		if err != nil {
 			return
 		}
-		c := classify.Classify(tr, "fuzz.md", nil)
+		c := classify.Classify(tr, "fuzz.md", classify.Options{})
 		if Normalize(tr, c, Options{}) == nil {
 			t.Fatal("no artifact")
 		}

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
@@ -63,20 +62,17 @@ func (g grid) loc(path string, row gridRow, col int) document.Loc {
 	return l
 }
 
-// grids lists the tables of a document and the sheets of a workbook.
-// Hidden and instruction sheets are left out: they are not the artifact.
+// grids are the tree's table-shaped regions (document.Grids: hidden and
+// instruction sheets are left out, they are not the artifact) in the
+// normalizer's shape.
 func grids(t *document.Tree) []grid {
 	var out []grid
-	for _, b := range t.Blocks {
-		if b.Kind != document.BlockTable || b.Table == nil {
+	for _, dg := range document.Grids(t) {
+		if dg.Block != nil {
+			out = append(out, gridOf(*dg.Block))
 			continue
 		}
-		out = append(out, gridOf(b))
-	}
-	for _, s := range t.Sheets {
-		if s.Hidden || s.VeryHidden || classify.SkipSheet(s.Name) {
-			continue
-		}
+		s := dg.Sheet
 		g := grid{sheet: s.Name, rows: make([]gridRow, 0, len(s.Rows)), validations: s.Validations}
 		for _, r := range s.Rows {
 			g.rows = append(g.rows, gridRow{num: r.Num, cells: r.Cells})

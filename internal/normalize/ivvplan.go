@@ -8,8 +8,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("ivv_plan", normalizeIVVPlan) }
-
 // normalizeIVVPlan fills MODEL.md §6.6: the IEEE 1012 outline sections
 // present, the stated kinds of independence and whom IV&V reports to.
 func normalizeIVVPlan(t *doc, a *artifact.Artifact, _ Options) {

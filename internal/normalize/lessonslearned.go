@@ -8,8 +8,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("lessons_learned", normalizeLessonsLearned) }
-
 // normalizeLessonsLearned fills MODEL.md §6.9 lessons_learned from the M3
 // report's shape: the project overview key/value block, the
 // Knowledge Area | Start | Stop | Continue grid (often in the same table,

@@ -55,7 +55,7 @@ func findPlan(arts []*artifact.Artifact, self *artifact.Artifact, key, ref strin
 		}
 		p := b.Source.Path
 		for _, k := range planKinds[key] {
-			if b.Kind == k {
+			if string(b.Kind) == k {
 				return p
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
 )
 
@@ -32,18 +33,24 @@ type Options struct {
 	Context context.Context
 }
 
+// ConfigOptions are the facts of the configuration that normalization
+// needs (the status date, the DCMA critical-path test delay). The
+// configuration is plain data; normalize reads what it needs from it.
+func ConfigOptions(c *config.Config) Options {
+	o := Options{StatusDate: c.Project.StatusDate}
+	if dcma, ok := c.Thresholds["dcma"].(map[string]any); ok {
+		switch v := dcma["critical_path_delay_days"].(type) {
+		case int:
+			o.CriticalPathDelayDays = float64(v)
+		case float64:
+			o.CriticalPathDelayDays = v
+		}
+	}
+	return o
+}
+
 // stopped reports whether the run's context is done.
 func (o Options) stopped() bool { return o.Context != nil && o.Context.Err() != nil }
-
-// payloadFunc fills the kind's payload (and may add envelope tables,
-// diagnostics and fields_found) of an artifact whose envelope is built.
-type payloadFunc func(t *doc, a *artifact.Artifact, opts Options)
-
-// payloads maps a kind to its payload normalizer; each kind file registers
-// itself in init so kinds can be added without touching this file.
-var payloads = map[string]payloadFunc{}
-
-func register(kind string, f payloadFunc) { payloads[kind] = f }
 
 // Normalize builds the artifact of t classified as c. It never fails: what
 // cannot be read is recorded in diagnostics and left out of fields_found.
@@ -56,8 +63,8 @@ func Normalize(t *document.Tree, c classify.Result, opts Options) *artifact.Arti
 	if opts.stopped() {
 		return a
 	}
-	if f, ok := payloads[c.Kind]; ok {
-		f(d, a, opts)
+	if r, ok := lookup(c.Kind); ok && r.normalize != nil {
+		r.normalize(d, a, opts)
 	}
 	return a
 }

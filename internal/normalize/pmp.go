@@ -10,8 +10,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("pmp", normalizePMP) }
-
 // normalizePMP fills MODEL.md §6.2: each subsidiary plan is present inline
 // (a mapped section of at least PlanMinWords words, subsections included)
 // or referenced ("see the Risk Management Plan"); a reference becomes

@@ -9,11 +9,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() {
-	register("qasp", normalizeQASP)
-	register("sla", normalizeSLA)
-}
-
 // normalizeQASP fills MODEL.md §6.7: the performance requirements summary,
 // the contracting officer and COR, and what the plan says about
 // surveillance records and corrective action.

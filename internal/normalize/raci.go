@@ -10,8 +10,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("raci", normalizeRACI) }
-
 // normalizeRACI fills MODEL.md §6.4 from the first RACI matrix of the
 // document (activities down, roles across), or from an M3 Resource
 // Management Plan roles table, which has roles but no activities: then

@@ -9,13 +9,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() {
-	register("risk_register", normalizeRiskRegister)
-	// A risk management plan often carries its register too: its risks
-	// are read the same way (no rule asks a plan for a register).
-	register("risk_plan", normalizeRiskRegister)
-}
-
 // normalizeRiskRegister fills MODEL.md §6.5 from every sheet or table whose
 // header maps to the risk columns; sheets named like issues go to issues.
 func normalizeRiskRegister(t *doc, a *artifact.Artifact, _ Options) {

@@ -8,8 +8,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("rtm", normalizeRTM) }
-
 // normalizeRTM fills the rtm payload from a Requirements Traceability
 // Matrix workbook (the GSA M3 template): every sheet or table whose header
 // names a CR id and two more change-log columns is a CR sheet; every other

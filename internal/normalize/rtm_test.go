@@ -35,7 +35,7 @@ func readWritten(t *testing.T, path, rel string) (map[string]any, classify.Resul
 	for _, fl := range tree.Faults {
 		t.Errorf("reader fault: %v", fl)
 	}
-	c := classify.Classify(tree, rel, nil)
+	c := classify.Classify(tree, rel, classify.Options{Artifacts: m3Artifacts(t)})
 	m, err := normalize.Normalize(tree, c, normalize.Options{SHA256: strings.Repeat("0", 64), SizeBytes: f.Size}).Map()
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +105,7 @@ func TestRTMByColumns(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tree := &document.Tree{Path: "trace.xlsx", Format: document.FormatXlsx, Sheets: tc.sheets}
-			c := classify.Classify(tree, "trace.xlsx", nil)
+			c := classify.Classify(tree, "trace.xlsx", classify.Options{Artifacts: m3Artifacts(t)})
 			if c.Kind != "rtm" {
 				t.Fatalf("kind = %s (%s)", c.Kind, c.Reason)
 			}

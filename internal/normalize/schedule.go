@@ -11,8 +11,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("schedule", normalizeSchedule) }
-
 // scheduleColumnKeys are the canonical columns reported in
 // schedule.columns (present or null), in a stable order.
 var scheduleColumnKeys = []string{"id", "uid", "wbs", "outline_level", "phase", "name", "duration", "baseline_duration",

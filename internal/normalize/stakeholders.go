@@ -7,8 +7,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("stakeholder_register", normalizeStakeholders) }
-
 // normalizeStakeholders fills MODEL.md §6.9 stakeholder_register from every
 // sheet or table whose header names the stakeholder and at least one more
 // register column (the M3 Stakeholder Analysis has its header in row 2

@@ -10,8 +10,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
-func init() { register("status_report", normalizeStatusReport) }
-
 // normalizeStatusReport fills MODEL.md §6.8 from the labelled lines
 // ("Status: Green", "as of 6/7/2024"), the activity, milestone and risk
 // tables and the accomplishment/upcoming lists of a status report.

@@ -63,7 +63,7 @@ charter:
 
 func TestKindOverrideByGlob(t *testing.T) {
 	t.Parallel()
-	r := classify.Classify(nil, "plans/ivv-2026.docx", []classify.KindRule{{Path: "plans/ivv*.docx", Kind: "ivv_plan"}})
+	r := classify.Classify(nil, "plans/ivv-2026.docx", classify.Options{Rules: []classify.KindRule{{Path: "plans/ivv*.docx", Kind: "ivv_plan"}}})
 	if r.Kind != "ivv_plan" || r.Source != classify.SourceConfig {
 		t.Errorf("got %+v", r)
 	}

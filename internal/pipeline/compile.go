@@ -3,12 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/format"
 	"runtime"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
-	"github.com/tollgate-dev/tollgate/internal/document"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
@@ -40,26 +40,12 @@ type compilation struct {
 // sizes and formats against shortReadingUnder.
 const shortReadingUnder = 300 // ms
 
-// readMillisPerKB is about how long reading and normalizing a kilobyte
-// takes per format, measured on 2 cores (a 10,000-task schedule: MS Project
-// XML 9.8 MB in 0.42 s, CSV 0.84 MB in 0.73 s, an Excel export 0.57 MB in
-// 0.56 s; zipped Word documents are as dense as workbooks).
-var readMillisPerKB = map[document.Format]float64{
-	document.FormatMSPDI: 0.045, document.FormatP6: 0.045, document.FormatJSON: 0.05, document.FormatYAML: 0.1,
-	document.FormatCSV: 0.9, document.FormatMD: 0.5,
-	document.FormatXlsx: 1.0, document.FormatXlsm: 1.0, document.FormatDocx: 1.0,
-}
-
 // shortReading: reading and normalizing these files should take less than
-// shortReadingUnder.
+// shortReadingUnder, at each format's read rate (format.ReadRate).
 func shortReading(files []discover.File) bool {
 	var ms float64
 	for _, f := range files {
-		rate, ok := readMillisPerKB[f.Format]
-		if !ok {
-			rate = 1.0
-		}
-		ms += float64(f.Size) / 1024 * rate
+		ms += float64(f.Size) / 1024 * format.ReadRate(f.Format)
 	}
 	return ms < shortReadingUnder
 }

@@ -37,7 +37,7 @@ func checkConfigClosed(cfg *config.Config, rules []finding.Rule, policyDirs []st
 	}
 	for i, k := range cfg.Documents.Kinds {
 		if !classify.Known(k.Kind) {
-			problems = append(problems, fmt.Sprintf("documents.kinds[%d].kind: unknown kind %q (known: %s)", i, k.Kind, strings.Join(classify.Kinds, ", ")))
+			problems = append(problems, fmt.Sprintf("documents.kinds[%d].kind: unknown kind %q (known: %s)", i, k.Kind, strings.Join(classify.Kinds(), ", ")))
 		}
 		if _, err := path.Match(k.Path, ""); err != nil {
 			problems = append(problems, fmt.Sprintf("documents.kinds[%d].path: bad glob %q: %v", i, k.Path, err))

@@ -12,7 +12,6 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 )
 
@@ -88,12 +87,6 @@ func waiverRules(cfg *config.Config) []finding.WaiverRule {
 			Reason: w.Reason, ApprovedBy: w.ApprovedBy, Expires: w.Expires})
 	}
 	return ws
-}
-
-// normalizeOptions are the facts of the configuration normalization
-// needs.
-func normalizeOptions(cfg *config.Config) normalize.Options {
-	return cfg.NormalizeOptions()
 }
 
 // addSkipped lists the files in formats tollgate does not read as

@@ -145,7 +145,7 @@ func run(ctx context.Context, o Options, started time.Time) (*finding.Result, er
 
 	// Pass 1, read: every file to its typed artifact.
 	docs := make([]Document, len(files))
-	ropts := ReadOptions{Limits: o.Limits, Kinds: o.Config.Documents.Kinds, Normalize: normalizeOptions(o.Config),
+	ropts := ReadOptions{Limits: o.Limits, Kinds: o.Config.Documents.Kinds, Normalize: normalize.ConfigOptions(o.Config),
 		slots: make(chan struct{}, jobs)} // a slot is held by each reader until it really ends (extract.ReadOpened)
 	if err := pool(comp.ctx, len(files), jobs, func(i int) { docs[i] = ReadFile(comp.ctx, files[i], ropts) }); err != nil {
 		return nil, comp.failed(ctx, err)

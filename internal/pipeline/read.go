@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/tollgate-dev/tollgate/internal/policy"
 	"io"
 	"time"
 
@@ -22,9 +23,12 @@ import (
 
 // ReadOptions are what reading one file needs.
 type ReadOptions struct {
-	Limits    limits.Limits
-	Kinds     []classify.KindRule // documents.kinds of the configuration
-	Normalize normalize.Options   // the run's normalization defaults
+	Limits limits.Limits
+	Kinds  []classify.KindRule // documents.kinds of the configuration
+	// Artifacts are the M3 artifacts the classifier recognises; nil: the
+	// built-in M3 data (policy.M3Artifacts).
+	Artifacts []classify.M3Artifact
+	Normalize normalize.Options // the run's normalization defaults
 	// TreeOnly stops after extraction: the Document holds the
 	// format-neutral tree and no artifact (parse --tree).
 	TreeOnly bool
@@ -98,7 +102,14 @@ func ReadFile(ctx context.Context, f discover.File, opts ReadOptions) (out Docum
 		return out.adopt(tree.Artifact, f, sum)
 	}
 
-	c := classify.Classify(tree, f.Path, opts.Kinds)
+	if opts.Artifacts == nil {
+		m3, err := policy.M3Artifacts()
+		if err != nil {
+			return out.unreadable(document.Faultf(document.ReadCorrupt, document.Loc{}, err, "cannot classify: %v", err))
+		}
+		opts.Artifacts = m3
+	}
+	c := classify.Classify(tree, f.Path, classify.Options{Rules: opts.Kinds, Artifacts: opts.Artifacts})
 	nopts := opts.Normalize
 	nopts.SHA256, nopts.SizeBytes = sum, f.Size
 	nopts.Context = ctx
@@ -114,7 +125,7 @@ func ReadFile(ctx context.Context, f discover.File, opts ReadOptions) (out Docum
 			out.Findings = append(out.Findings, finding.NewTool(normalize.UnreadTable, f.Path, d.Message, d.Loc))
 		}
 	}
-	out.Info.Kind, out.Info.KindSource, out.Info.KindReason = c.Kind, c.Source, c.Reason
+	out.Info.Kind, out.Info.KindSource, out.Info.KindReason = string(c.Kind), c.Source, c.Reason
 	for _, e := range a.Evidence {
 		out.Info.Evidence = append(out.Info.Evidence, finding.Evidence{Field: e.Field, Text: e.Text, Read: e.Read, Loc: e.Loc})
 	}

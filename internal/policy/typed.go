@@ -21,7 +21,7 @@ import (
 // It needs no engine (an Input is not tied to one), so a caller may convert
 // artifacts while the rules are still compiling.
 func NewInput(a *artifact.Artifact) (Input, error) {
-	in := Input{kind: a.Kind, path: a.Source.Path}
+	in := Input{kind: string(a.Kind), path: a.Source.Path}
 	if a.Schedule != nil && len(a.Schedule.Tasks) >= parallelTasks && runtime.GOMAXPROCS(0) > 1 {
 		v, err := prepareSchedule(a)
 		if err != nil {

@@ -30,7 +30,7 @@ func readMSPDI(t *testing.T, rel string) (*artifact.Schedule, *document.Schedule
 	if err != nil || tree.Schedule == nil {
 		t.Skipf("%s: the MSPDI reader gave no schedule (%v): skipping the agreement check", rel, err)
 	}
-	c := classify.Classify(tree, rel, nil)
+	c := classify.Classify(tree, rel, classify.Options{})
 	a := normalize.Normalize(tree, c, normalize.Options{SHA256: strings.Repeat("0", 64), SizeBytes: files[0].Size})
 	if a.Schedule == nil || len(a.Schedule.Tasks) == 0 {
 		t.Skipf("%s: normalize does not map MSPDI schedules yet (kind %s, %d tasks): skipping the agreement check",

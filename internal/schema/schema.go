@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/tollgate-dev/tollgate/internal/kind"
 	"github.com/tollgate-dev/tollgate/schemas"
 )
 
@@ -36,18 +37,13 @@ var (
 func load() {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
-	names, err := fs.Glob(schemas.FS, "*.schema.json")
+	docs, names, err := schemaDocs()
 	if err != nil {
 		loadErr = err
 		return
 	}
 	for _, n := range names {
-		b, err := schemas.FS.ReadFile(n)
-		if err != nil {
-			loadErr = fmt.Errorf("read schema %s: %w", n, err)
-			return
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(docs[n]))
 		if err != nil {
 			loadErr = fmt.Errorf("parse schema %s: %w", n, err)
 			return
@@ -66,12 +62,45 @@ func load() {
 		}
 		compiled[strings.TrimSuffix(n, ".schema.json")] = s
 	}
-	if err := splitArrays(c, names); err != nil {
+	if err := splitArrays(c, names, docs); err != nil {
 		loadErr = fmt.Errorf("compile array item schemas: %w", err)
 	}
 }
 
-// Kinds lists the payload kinds that have a schema.
+// schemaDocs are the schema documents by file name: the envelope and the
+// payload schema of every registered kind (kind.Spec.Schema; the built-in
+// kinds register the files of schemas/). A file of schemas/ no kind
+// registers is still compiled, so a kind's schema is never silently
+// dropped (normalize's TestEverySchemaHasAKind reports it).
+func schemaDocs() (map[string][]byte, []string, error) {
+	names, err := fs.Glob(schemas.FS, "*.schema.json")
+	if err != nil {
+		return nil, nil, err
+	}
+	docs := map[string][]byte{}
+	for _, n := range names {
+		b, err := schemas.FS.ReadFile(n)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read schema %s: %w", n, err)
+		}
+		docs[n] = b
+	}
+	for _, s := range kind.Current().All() {
+		n := string(s.Kind) + ".schema.json"
+		if s.Schema == nil {
+			continue
+		}
+		if _, ok := docs[n]; !ok {
+			names = append(names, n)
+		}
+		docs[n] = s.Schema
+	}
+	sort.Strings(names)
+	return docs, names, nil
+}
+
+// Kinds lists the payload kinds that have a schema (compiled at the first
+// validation: the kinds registered by then).
 func Kinds() []string {
 	once.Do(load)
 	var out []string

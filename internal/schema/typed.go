@@ -14,7 +14,6 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-	"github.com/tollgate-dev/tollgate/schemas"
 )
 
 // itemSchemas are, per payload kind and property, the item schema of a
@@ -35,15 +34,13 @@ var (
 
 // splitArrays finds the splittable array properties of each payload schema
 // (called from load once the schemas are compiled).
-func splitArrays(c *jsonschema.Compiler, names []string) error {
+func splitArrays(c *jsonschema.Compiler, names []string, docs map[string][]byte) error {
 	itemSchemas = map[string]map[string]*node{}
 	payloadNodes = map[string]*node{}
 	for _, n := range names {
 		kind := strings.TrimSuffix(n, ".schema.json")
-		b, err := schemas.FS.ReadFile(n)
-		if err != nil {
-			return err
-		}
+		b := docs[n]
+		var err error
 		if kind == "envelope" {
 			if envelopeNode, err = compileNode(c, base+n, b); err != nil {
 				return fmt.Errorf("%s: %w", n, err)
@@ -106,34 +103,35 @@ func ValidateArtifactContext(ctx context.Context, a *artifact.Artifact) []Violat
 	if loadErr != nil {
 		return []Violation{{Pointer: "", Message: "schemas unavailable: " + loadErr.Error()}}
 	}
+	kind := string(a.Kind)
 	env, payload := split(a)
 	g, err := artifact.Walk[any](artifact.Generic{}, env)
 	if err != nil {
 		return []Violation{{Pointer: "", Message: "artifact is not JSON data: " + err.Error()}}
 	}
 	out := envelopeNode.check(g, map[memoKey][]Violation{})
-	s, ok := compiled[a.Kind]
+	s, ok := compiled[kind]
 	if !ok || !payload.IsValid() {
 		return out
 	}
-	rest, arrays := splitPayload(payload, itemSchemas[a.Kind])
+	rest, arrays := splitPayload(payload, itemSchemas[kind])
 	pg, err := artifact.Walk[any](artifact.Generic{}, rest.Interface())
 	if err != nil {
-		return append(out, Violation{Pointer: "/" + a.Kind, Message: "payload is not JSON data: " + err.Error()})
+		return append(out, Violation{Pointer: "/" + kind, Message: "payload is not JSON data: " + err.Error()})
 	}
 	var pv []Violation
 	if pg != nil {
-		if nd := payloadNodes[a.Kind]; nd != nil {
-			pv = under(nd.check(pg, map[memoKey][]Violation{}), a.Kind)
+		if nd := payloadNodes[kind]; nd != nil {
+			pv = under(nd.check(pg, map[memoKey][]Violation{}), kind)
 		} else {
-			pv = check(s, pg, "/"+a.Kind)
+			pv = check(s, pg, "/"+kind)
 		}
 	}
 	for _, arr := range arrays {
 		if ctx.Err() != nil {
 			break
 		}
-		pv = append(pv, checkElements(ctx, arr, "/"+a.Kind+"/"+arr.name+"/")...)
+		pv = append(pv, checkElements(ctx, arr, "/"+kind+"/"+arr.name+"/")...)
 	}
 	sort.SliceStable(pv, func(i, j int) bool { return pv[i].Pointer < pv[j].Pointer })
 	return append(out, pv...)
@@ -148,7 +146,7 @@ func split(a *artifact.Artifact) (*artifact.Artifact, reflect.Value) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if name != a.Kind || f.Type.Kind() != reflect.Pointer {
+		if name != string(a.Kind) || f.Type.Kind() != reflect.Pointer {
 			continue
 		}
 		p := v.Field(i)

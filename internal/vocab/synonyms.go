@@ -190,29 +190,6 @@ var Roles = Table{
 	"functional_lead": {"Functional Lead"},
 }
 
-// KindTitles are the title/heading/file-name phrasings of each kind, used by
-// the classifier (and the M3 artifact keys of m3.json).
-var KindTitles = Table{
-	"charter":              {"Project Charter", "Program Charter", "Charter", "Termo de Abertura", "Termo de Abertura do Projeto", "Projektauftrag", "Acta de Constitución"},
-	"pmp":                  {"Project Management Plan", "Program Management Plan", "PMP", "Master PMP", "Master Project Management Plan", "Software Project Management Plan", "SPMP", "Management Plan", "Development Plan", "Software Development Plan", "Project Development Plan", "Plano de Gerenciamento do Projeto"},
-	"schedule":             {"Integrated Master Schedule", "Master Schedule", "IMS", "Project Schedule", "Program Schedule", "Project Plan", "Schedule", "Critical Path", "Critical Path Method", "Gantt Chart", "Cronograma"},
-	"raci":                 {"RACI", "RACI Matrix", "RACI Chart", "Responsibility Assignment Matrix", "RAM", "Resource Management Plan", "Roles and Responsibilities Matrix", "Matriz RACI"},
-	"ivv_plan":             {"IV&V Plan", "IVV Plan", "Independent Verification and Validation Plan", "Independent Verification & Validation Plan", "Independent V&V Plan"},
-	"qasp":                 {"QASP", "Quality Assurance Surveillance Plan"},
-	"sla":                  {"Service Level Agreement", "Service Level Agreements", "SLA"},
-	"risk_register":        {"Risk Register", "Risk Log", "RAID Log", "RAID", "Risk and Issue Log", "Risks", "Risk List", "Risk Matrix", "Registro de Riscos", "Risikoliste", "Risikoregister"},
-	"status_report":        {"Status Report", "Project Status", "Program Status", "Project Status Report", "Program Status Report", "Weekly Status Report", "Monthly Status Report", "Status Update", "Weekly Status Update", "Weekly Report", "Monthly Report", "Progress Report", "Weekly Status", "Relatório de Status"},
-	"risk_plan":            {"Risk Management Plan", "Plano de Gerenciamento de Riscos", "Plano de Riscos", "Plano Riscos", "Risk Plan"},
-	"communications_plan":  {"Communications Plan", "Communication Plan", "Communications Management Plan", "Communication Management Plan", "Plano de Comunicação"},
-	"stakeholder_register": {"Stakeholder Register", "Stakeholder Analysis", "Stakeholder Matrix"},
-	"governance_plan":      {"Governance Plan", "Governance Charter"},
-	"change_request":       {"Change Request", "Change Request Form", "CR Form", "Requirements Change Request Form"},
-	"change_log":           {"Change Request Log", "Change Requests Log", "CR Log", "Change Control Log", "Change Request Register", "Change Register", "Change Log"},
-	"lessons_learned":      {"Lessons Learned", "Lessons Learned Report", "Post Mortem", "Postmortem", "Post-Mortem Report", "Retrospective", "Sprint Retrospective", "Project Retrospective", "Lições Aprendidas"},
-	"rtm":                  {"Requirements Traceability Matrix", "Requirement Traceability Matrix", "Requirements Trace Matrix", "Traceability Matrix", "RTM"},
-	"test_plan":            {"Test Plan", "Software Test Plan", "Master Test Plan", "Verification and Validation Plan", "V&V Plan", "VnV Plan", "System Verification and Validation Plan", "Plano de Testes"},
-}
-
 // NearMissTitles are titles that read like a core kind's but name another
 // document: a working group's charter is not a project charter, a
 // statement of work is not a charter, an issue register is not a risk

@@ -29,8 +29,6 @@ func TestMatchExactThenLongestContained(t *testing.T) {
 		{&RiskColumns, "Probability (Likelihood)", "probability"},
 		{&RiskColumns, "Risk Owner(s) - Organization", "owner_org"},
 		{&PMPPlans, "3.4 Risk Management Plan", "risk"},
-		{&KindTitles, "[Project Name] <Project/Program> Status: [Date of Report]", "status_report"},
-		{&KindTitles, "Independent Verification and Validation (IV&V) Plan", "ivv_plan"},
 	}
 	for _, c := range cases {
 		got, ok := c.tab.Match(c.text)

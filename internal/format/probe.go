@@ -1,4 +1,4 @@
-package discover
+package format
 
 import (
 	"bufio"
@@ -18,52 +18,43 @@ import (
 // mspdiNamespace is the namespace of the MS Project XML (MSPDI) root.
 const mspdiNamespace = "http://schemas.microsoft.com/project"
 
-// maxProlog bounds how far into an XML file the root element is looked for:
-// past the declaration, comments and a DOCTYPE, the root comes early.
-const maxProlog = 64 << 10
-
-// xmlSchedule says which schedule format an XML file's root element is:
-// MS Project's <Project> (MSPDI), P6's <APIBusinessObjects>, or neither ("").
-func xmlSchedule(r io.Reader) document.Format {
-	dec := xml.NewDecoder(io.LimitReader(r, maxProlog))
-	for {
-		tok, err := dec.RawToken()
-		if err != nil {
-			return ""
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if se.Name.Local == "APIBusinessObjects" {
-				for _, a := range se.Attr {
-					if a.Name.Local == "xmlns" && p6.IsP6(se.Name.Local, a.Value) {
-						return document.FormatP6
-					}
-				}
-				return ""
-			}
-			if se.Name.Local != "Project" {
-				return ""
-			}
-			// RawToken does not resolve prefixes, so look at the default
-			// namespace declaration (or the one bound to the root's prefix).
-			for _, a := range se.Attr {
-				if (a.Name.Space == "" && a.Name.Local == "xmlns" && se.Name.Space == "") ||
-					(a.Name.Space == "xmlns" && a.Name.Local == se.Name.Space) {
-					if a.Value == mspdiNamespace {
-						return document.FormatMSPDI
-					}
-					return ""
-				}
-			}
-			return ""
+// isMSPDI: the root is MS Project's <Project> in its namespace. RawToken
+// does not resolve prefixes, so the default namespace declaration (or the
+// one bound to the root's prefix) is looked at.
+func isMSPDI(se xml.StartElement) bool {
+	if se.Name.Local != "Project" {
+		return false
+	}
+	for _, a := range se.Attr {
+		if (a.Name.Space == "" && a.Name.Local == "xmlns" && se.Name.Space == "") ||
+			(a.Name.Space == "xmlns" && a.Name.Local == se.Name.Space) {
+			return a.Value == mspdiNamespace
 		}
 	}
+	return false
 }
 
-// holdsArtifact reports whether a JSON or YAML file is a tollgate artifact:
+// isP6: the root is P6's <APIBusinessObjects> declaring its namespace.
+func isP6(se xml.StartElement) bool {
+	for _, a := range se.Attr {
+		if a.Name.Local == "xmlns" && p6.IsP6(se.Name.Local, a.Value) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsArtifact is the Listed test of JSON and YAML: in a directory
+// walk, only files that are tollgate artifacts are listed.
+func holdsArtifact(format document.Format) func(r io.Reader, max int64) bool {
+	return func(r io.Reader, max int64) bool { return isArtifact(r, format, max) }
+}
+
+// isArtifact reports whether a JSON or YAML file is a tollgate artifact:
 // a top-level mapping with a string "kind". Files found while walking a
 // directory are listed only then; other JSON/YAML there is configuration or
 // data. Reading stops at max bytes.
-func holdsArtifact(r io.Reader, format document.Format, max int64) bool {
+func isArtifact(r io.Reader, format document.Format, max int64) bool {
 	br := bufio.NewReader(io.LimitReader(r, max))
 	// A UTF-8 byte-order mark (Windows editors write one) is not content.
 	if bom, err := br.Peek(3); err == nil && bytes.Equal(bom, []byte("\xef\xbb\xbf")) {

@@ -58,7 +58,7 @@ func prepare(art map[string]any, consume bool) (Input, error) {
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
 	}
-	in.value = v
+	in.value = indexSets(v)
 	return in, nil
 }
 

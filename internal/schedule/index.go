@@ -1,65 +1,309 @@
 package schedule
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 )
 
-// candidateFunc returns, for one rule, the indexes of the tasks (or
-// relationships) that rule could flag: a superset, never fewer; nil when it
-// cannot say (the rule then scans every task). Each rule
-// group registers its functions in init (index_dcma.go, index_integrity.go).
-type candidateFunc func(s *artifact.Schedule) []int
-
-var candidateFuncs = map[string]candidateFunc{}
-
-func registerCandidates(rule string, f candidateFunc) { candidateFuncs[rule] = f }
-
-// BuildIndex fills s.Index: the set sizes of RULES.md's shorthands and, per
-// registered rule, its candidate tasks. The schedule pack reads them to
-// avoid judging every task of a large schedule in Rego; a test proves the
-// findings are the same with and without the index.
+// BuildIndex fills s.Index with generic facts about the schedule's tasks
+// and relationships, computed once here so that the schedule rules compose
+// them in Rego instead of scanning every task (policies/lib/schedule_index.rego
+// reads them, and computes the same facts itself when a schedule has no
+// index). Nothing here knows a rule or a threshold: a fact says what a task
+// is (open, a milestone, without a successor …), an order sorts the tasks
+// by one measure so that a rule can take those above its own threshold.
+//
+// Every definition below has its twin in schedule_index.rego's scanning
+// path; internal/policy's TestScheduleIndexFactsMatchRego holds them equal.
 func BuildIndex(s *artifact.Schedule) {
-	ix := &artifact.ScheduleIndex{Counts: map[string]int{}, Candidates: map[string][]int{}}
-	detail, open, work := 0, 0, 0
-	for _, t := range s.Tasks {
-		if !isDetail(t) {
-			continue
+	ix := &artifact.ScheduleIndex{
+		Counts:     map[string]int{"tasks": len(s.Tasks), "rels": len(s.Relationships)},
+		Tasks:      map[string][]int{},
+		Rels:       map[string][]int{},
+		ByValue:    map[string]artifact.ValueOrder{},
+		ByDay:      map[string]artifact.DayOrder{},
+		FirstByUID: make(map[string]int, len(s.Tasks)),
+	}
+	for _, f := range taskFacts {
+		ix.Tasks[f] = []int{}
+	}
+	for _, f := range relFacts {
+		ix.Rels[f] = []int{}
+	}
+	add := func(fact string, i int) { ix.Tasks[fact] = append(ix.Tasks[fact], i) }
+
+	tos, froms := map[string]bool{}, map[string]bool{}
+	for _, r := range s.Relationships {
+		tos[r.To], froms[r.From] = true, true
+	}
+	ids := make(map[string]int, len(s.Tasks))
+	uids := make(map[string]int, len(s.Tasks))
+	refs := make(map[string]bool, 2*len(s.Tasks))
+	for i, t := range s.Tasks {
+		if strings.TrimSpace(t.ID) != "" {
+			ids[t.ID]++
 		}
-		detail++
+		if strings.TrimSpace(t.UID) != "" {
+			uids[t.UID]++
+		}
+		refs[t.ID], refs[t.UID] = true, true
+		if _, seen := ix.FirstByUID[t.UID]; !seen {
+			ix.FirstByUID[t.UID] = i
+		}
+	}
+	critical := map[string]bool{}
+	if d := s.Derived; d != nil {
+		for _, u := range d.CriticalPath {
+			critical[u] = true
+		}
+		if d.CriticalPathTest != nil {
+			critical[d.CriticalPathTest.TaskUID] = true
+		}
+	}
+
+	vals := map[string][]valuePos{}
+	days := map[string][]dayPos{}
+	for i, t := range s.Tasks {
+		detail := t.Type == "task" || t.Type == "milestone"
+		open := detail && t.Progress != "complete"
+		as, hasAS := dateDay(t.ActualStart)
+		af, hasAF := dateDay(t.ActualFinish)
+		bs, hasBS := dateDay(t.BaselineStart)
+		bf, hasBF := dateDay(t.BaselineFinish)
+		st, hasST := dateDay(t.Start)
+		fi, hasFI := dateDay(t.Finish)
+		floatKnown := t.TotalFloatDays != nil && t.FloatSource != "none"
+
+		if detail {
+			add("detail", i)
+		}
+		if open {
+			add("open", i)
+		}
+		if open && t.Type == "task" {
+			add("work", i)
+		}
+		switch t.Type {
+		case "milestone":
+			add("milestone", i)
+		case "summary":
+			add("summary", i)
+		}
 		if t.Progress == "complete" {
-			continue
+			add("complete", i)
 		}
-		open++
-		if t.Type == "task" {
-			work++
+		if !tos[t.UID] && len(t.Predecessors) == 0 {
+			add("no_predecessor", i)
+		}
+		if !froms[t.UID] && len(t.Successors) == 0 {
+			add("no_successor", i)
+		}
+		if t.Constraint != nil {
+			add("constrained", i)
+			if t.Constraint.Hard {
+				add("hard_constraint", i)
+			}
+		}
+		if !floatKnown {
+			add("no_float", i)
+		} else if t.FloatSource == "computed" {
+			add("float_computed", i)
+		}
+		planned, hasPlanned := plannedDuration(t)
+		if !hasPlanned {
+			add("no_planned_duration", i)
+		}
+		if t.DurationDays == nil || *t.DurationDays <= 0 {
+			add("no_duration", i)
+		}
+		if t.DurationDays != nil && *t.DurationDays == 0 {
+			add("zero_duration", i)
+		}
+		if len(t.Resources) > 0 {
+			add("resourced", i)
+		} else {
+			add("unresourced", i)
+		}
+		if critical[t.UID] {
+			add("critical", i)
+		}
+		if !hasBS || !hasBF {
+			add("no_baseline", i)
+		}
+		if hasAS {
+			add("started", i)
+		}
+		if hasAF {
+			add("finished", i)
+		}
+		if pc := t.PercentComplete; pc != nil {
+			if *pc > 0 {
+				add("percent_positive", i)
+			}
+			if *pc >= 100 {
+				add("percent_full", i)
+			}
+		}
+		if strings.TrimSpace(t.ID) != "" && ids[t.ID] > 1 {
+			add("duplicate_id", i)
+		}
+		if strings.TrimSpace(t.UID) != "" && uids[t.UID] > 1 {
+			add("duplicate_uid", i)
+		}
+		if strings.TrimSpace(t.Name) == "" {
+			add("blank_name", i)
+		}
+		if danglingRef(t, refs) {
+			add("dangling_predecessor", i)
+		}
+		if hasST && hasFI && fi < st {
+			add("finish_before_start", i)
+		}
+		if hasBS && hasBF && bf < bs {
+			add("baseline_finish_before_start", i)
+		}
+		if hasAS && hasAF && af < as {
+			add("actual_finish_before_start", i)
+		}
+
+		if floatKnown {
+			vals["total_float"] = append(vals["total_float"], valuePos{*t.TotalFloatDays, i})
+		}
+		if hasPlanned {
+			vals["planned_duration"] = append(vals["planned_duration"], valuePos{planned, i})
+		}
+		if t.DurationDays != nil {
+			vals["duration"] = append(vals["duration"], valuePos{*t.DurationDays, i})
+		}
+		for _, d := range []struct {
+			name string
+			day  string
+			ok   bool
+		}{
+			{"start", st, hasST}, {"finish", fi, hasFI}, {"baseline_start", bs, hasBS}, {"baseline_finish", bf, hasBF},
+			{"actual_start", as, hasAS}, {"actual_finish", af, hasAF},
+			// A forecast is a date still to come true: the start of a
+			// task not begun, the finish of one not done.
+			{"forecast_start", st, hasST && !hasAS && t.Progress != "in-progress" && t.Progress != "complete"},
+			{"forecast_finish", fi, hasFI && !hasAF && t.Progress != "complete"},
+		} {
+			if d.ok {
+				days[d.name] = append(days[d.name], dayPos{d.day, i})
+			}
 		}
 	}
-	ix.Counts["tasks"], ix.Counts["detail"], ix.Counts["open"], ix.Counts["work"] = len(s.Tasks), detail, open, work
-	ix.Counts["rels"] = len(s.Relationships)
-	names := make([]string, 0, len(candidateFuncs))
-	for n := range candidateFuncs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		// nil means "not indexed" (the rule scans every task); an empty
-		// list means "no candidates".
-		if c := candidateFuncs[n](s); c != nil {
-			ix.Candidates[n] = c
+	for i, r := range s.Relationships {
+		if r.LagDays < 0 {
+			ix.Rels["negative_lag"] = append(ix.Rels["negative_lag"], i)
 		}
+		if r.LagDays > 0 {
+			ix.Rels["positive_lag"] = append(ix.Rels["positive_lag"], i)
+		}
+		switch strings.ToUpper(r.Type) {
+		case "FS":
+		case "SF":
+			ix.Rels["not_fs"] = append(ix.Rels["not_fs"], i)
+			ix.Rels["start_to_finish"] = append(ix.Rels["start_to_finish"], i)
+		default:
+			ix.Rels["not_fs"] = append(ix.Rels["not_fs"], i)
+		}
+	}
+	for _, m := range valueMeasures {
+		ix.ByValue[m] = valueOrder(vals[m])
+	}
+	for _, m := range dayMeasures {
+		ix.ByDay[m] = dayOrder(days[m])
 	}
 	s.Index = ix
 }
 
-// isDetail: tasks and milestones (summary and level-of-effort rows are not
-// detail work), as the schedule pack's sched.detail.
-func isDetail(t artifact.Task) bool {
-	// The normalizer always sets a type; an empty one is not detail work,
-	// exactly as the Rego side reads "type": "".
-	return t.Type == "task" || t.Type == "milestone"
+// The facts every index carries (an empty list when no task has one), so
+// that a missing fact is never read as "no task".
+var (
+	taskFacts = []string{
+		"detail", "open", "work", "milestone", "summary", "complete",
+		"no_predecessor", "no_successor", "constrained", "hard_constraint",
+		"no_float", "float_computed", "no_planned_duration", "no_duration", "zero_duration",
+		"resourced", "unresourced", "critical", "no_baseline", "started", "finished",
+		"percent_positive", "percent_full", "duplicate_id", "duplicate_uid", "blank_name",
+		"dangling_predecessor", "finish_before_start", "baseline_finish_before_start", "actual_finish_before_start",
+	}
+	relFacts      = []string{"negative_lag", "positive_lag", "not_fs", "start_to_finish"}
+	valueMeasures = []string{"total_float", "planned_duration", "duration"}
+	dayMeasures   = []string{"start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish", "forecast_start", "forecast_finish"}
+)
+
+type valuePos struct {
+	v float64
+	i int
 }
 
-// isOpen: detail tasks not complete (sched.open).
-func isOpen(t artifact.Task) bool { return isDetail(t) && t.Progress != "complete" }
+type dayPos struct {
+	d string
+	i int
+}
+
+// valueOrder sorts by value, then position (the Rego side sorts [value,
+// position] pairs the same way).
+func valueOrder(ps []valuePos) artifact.ValueOrder {
+	slices.SortFunc(ps, func(a, b valuePos) int { return cmp.Or(cmp.Compare(a.v, b.v), cmp.Compare(a.i, b.i)) })
+	o := artifact.ValueOrder{Tasks: make([]int, len(ps)), Values: make([]float64, len(ps))}
+	for k, p := range ps {
+		o.Tasks[k], o.Values[k] = p.i, p.v
+	}
+	return o
+}
+
+func dayOrder(ps []dayPos) artifact.DayOrder {
+	slices.SortFunc(ps, func(a, b dayPos) int { return cmp.Or(strings.Compare(a.d, b.d), cmp.Compare(a.i, b.i)) })
+	o := artifact.DayOrder{Tasks: make([]int, len(ps)), Values: make([]string, len(ps))}
+	for k, p := range ps {
+		o.Tasks[k], o.Values[k] = p.i, p.d
+	}
+	return o
+}
+
+// plannedDuration: the baseline duration, else the current one.
+func plannedDuration(t artifact.Task) (float64, bool) {
+	if t.BaselineDurationDays != nil {
+		return *t.BaselineDurationDays, true
+	}
+	if t.DurationDays != nil {
+		return *t.DurationDays, true
+	}
+	return 0, false
+}
+
+// danglingRef: a predecessor reference (not marked external) naming
+// neither an ID nor a UID of the schedule.
+func danglingRef(t artifact.Task, refs map[string]bool) bool {
+	for _, l := range t.Predecessors {
+		if !l.External && !refs[l.Ref] {
+			return true
+		}
+	}
+	return false
+}
+
+// dateDay is lib.day: the YYYY-MM-DD prefix of a date string, and whether
+// there is one (regex ^\d{4}-\d{2}-\d{2}, ASCII digits).
+func dateDay(p *string) (string, bool) {
+	if p == nil || len(*p) < 10 {
+		return "", false
+	}
+	v := *p
+	for k := range 10 {
+		c := v[k]
+		if k == 4 || k == 7 {
+			if c != '-' {
+				return "", false
+			}
+		} else if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	return v[:10], true
+}

@@ -26,9 +26,9 @@ tasks := object.get(s, "tasks", [])
 # candidates (internal/schedule/index_integrity.go: every task whose id or
 # uid is shared, with the first occurrence, whose name is blank or whose
 # predecessor matches no task), else every task.
-rows := s.index.candidates.sched_001 if {
-	is_array(object.get(s, ["index", "candidates", "sched_001"], null))
-} else := [i | some i, t in tasks; is_object(t)]
+rows := sort(((sched.task_set(s, "duplicate_id") | sched.task_set(s, "duplicate_uid")) | sched.task_set(s, "blank_name")) | dangling)
+
+dangling := sched.task_set(s, "dangling_predecessor")
 
 # The row of the first task carrying each id / uid. Every occurrence of a
 # shared id or uid is among rows, so the first one among rows is the first
@@ -57,9 +57,17 @@ _first_of_run(pairs, k) if {
 # row that is not an object).
 # With the schedule index, only the tasks a candidate's predecessor names
 # ("sched_001.refs"); else every task.
-ref_tasks := sched.candidates(s, "sched_001.refs")
+resolves(ref) if {
+	_ = positions[ref]
+}
 
-refs := {v | some t in ref_tasks; v := t.id; is_string(v)} | {v | some t in ref_tasks; v := t.uid; is_string(v)}
+resolves(ref) if {
+	some t in tasks
+	is_object(t)
+	t.id == ref
+}
+
+positions := sched.uid_position(s)
 
 # The UID is reported only when it says something the ID does not: a
 # normalizer without a UID column copies the ID into it.
@@ -73,10 +81,11 @@ problems(i, t) := array.concat(
 		p != ""
 	],
 	[sprintf("predecessor %q matches no task", [l.ref]) |
+		i in dangling
 		some l in sched.list(t, "predecessors")
 		is_object(l)
 		not object.get(l, "external", false)
-		not l.ref in refs
+		not resolves(l.ref)
 	],
 )
 

@@ -37,7 +37,15 @@ _has_field(key) if {
 # The detail tasks to judge: the schedule index's candidates (% complete at
 # odds with the actual dates; internal/schedule/index_integrity.go), else
 # every task.
-detail := [t | some t in sched.candidates(s, "sched_004"); sched.type(t) in {"task", "milestone"}]
+started := sched.task_set(s, "started")
+
+finished := sched.task_set(s, "finished")
+
+full := sched.task_set(s, "percent_full")
+
+odd := ((sched.task_set(s, "percent_positive") - started) | (full - finished)) | (finished - full)
+
+detail := [s.tasks[i] | some i in odd & sched.task_set(s, "detail")]
 
 pc(t) := t.percent_complete if is_number(object.get(t, "percent_complete", null))
 

@@ -176,3 +176,120 @@ func randomSchedule(r *rand.Rand, n int) *artifact.Schedule {
 		CriticalPathTest: &artifact.CriticalPathTest{TaskUID: fmt.Sprintf("u%d", r.IntN(n))}}
 	return s
 }
+
+// openEndsRules: a schedule rule added with no Go — "an open task has a
+// successor" — written twice: ACME-SCHED-001 composes two schedule index
+// facts, ACME-SCHED-002 scans every task the way a rule would without the
+// index.
+const openEndsRules = `# METADATA
+# title: Open tasks have a successor (from the schedule index)
+# custom:
+#   id: ACME-SCHED-001
+#   severity: warning
+#   kinds: [schedule]
+package tollgate.rules.acme.open_ends
+
+import data.tollgate.lib.schedule as sched
+import rego.v1
+
+s := sched.payload(input)
+
+offenders := sort(sched.task_set(s, "open") & sched.task_set(s, "no_successor"))
+
+fail contains {"msg": sprintf("%d open tasks have no successor (first: %s)", [count(offenders), sched.label(s.tasks[offenders[0]])])} if count(offenders) > 0
+`
+
+const openEndsScanRules = `# METADATA
+# title: Open tasks have a successor (scanning every task)
+# custom:
+#   id: ACME-SCHED-002
+#   severity: warning
+#   kinds: [schedule]
+package tollgate.rules.acme.open_ends_scan
+
+import data.tollgate.lib.schedule as sched
+import rego.v1
+
+s := sched.payload(input)
+
+froms := {r.from | some r in s.relationships}
+
+offenders := [t |
+	some t in s.tasks
+	t.type in {"task", "milestone"}
+	t.progress != "complete"
+	not t.uid in froms
+	count(sched.list(t, "successors")) == 0
+]
+
+fail contains {"msg": sprintf("%d open tasks have no successor (first: %s)", [count(offenders), sched.label(offenders[0])])} if count(offenders) > 0
+`
+
+// TestNewScheduleRuleUsesTheIndex: a schedule rule loaded from a policy
+// directory, with no Go written for it, reads the schedule index. On a
+// generated 3,000-task schedule it finds what the scanning version of the
+// same rule finds; and it is the index it reads: with an index that
+// deliberately leaves out the first open end, the indexed rule reports one
+// open end fewer (and another first one) while the scanning rule does not
+// change.
+func TestNewScheduleRuleUsesTheIndex(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writePolicy(t, dir, "open_ends.rego", openEndsRules)
+	writePolicy(t, dir, "open_ends_scan.rego", openEndsScanRules)
+	e := compile(t, Options{Packs: []string{"xdoc"}, PolicyDirs: []string{dir}})
+
+	// A chain of tasks; every 97th one ends its chain (no successor), and
+	// every 5th of those is complete (not an open end).
+	const n = 3000
+	s := &artifact.Schedule{}
+	for i := range n {
+		t := artifact.Task{UID: fmt.Sprint(i + 1), ID: fmt.Sprint(i + 1), Name: fmt.Sprintf("Task %d", i+1), Type: "task", Progress: "not-started"}
+		if i%(97*5) == 96 {
+			t.Progress = "complete"
+		}
+		s.Tasks = append(s.Tasks, t)
+		if i%97 != 96 && i+1 < n {
+			s.Relationships = append(s.Relationships, artifact.Relationship{From: t.UID, To: fmt.Sprint(i + 2), Type: "FS"})
+		}
+	}
+	schedule.BuildIndex(s)
+	a := &artifact.Artifact{Kind: "schedule", Source: artifact.Source{Path: "ims.xml"}, Schedule: s}
+
+	messages := func() map[string]string {
+		t.Helper()
+		in, err := PrepareTyped(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := e.EvalDocumentInput(context.Background(), in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		for _, f := range out.Findings {
+			m[f.Rule] = f.Message
+		}
+		return m
+	}
+	got := messages()
+	// 30 chains end at tasks 97, 194, …, 2910, plus the last task; 97 is
+	// the first and complete (as is each fifth end), 194 the first open one.
+	want := "25 open tasks have no successor (first: 194 Task 194)"
+	if got["ACME-SCHED-001"] != want || got["ACME-SCHED-002"] != want {
+		t.Fatalf("indexed rule: %q\nscanning rule: %q\nwant both %q", got["ACME-SCHED-001"], got["ACME-SCHED-002"], want)
+	}
+
+	ends := s.Index.Tasks["no_successor"]
+	if len(ends) == 0 || ends[0] != 96 {
+		t.Fatalf("the index's open ends start at %v, want task 97 (position 96) first", ends)
+	}
+	s.Index.Tasks["no_successor"] = ends[2:] // without 97 (complete) and 194
+	got = messages()
+	if w := "24 open tasks have no successor (first: 291 Task 291)"; got["ACME-SCHED-001"] != w {
+		t.Errorf("with an index leaving out task 194 the indexed rule says %q, want %q", got["ACME-SCHED-001"], w)
+	}
+	if got["ACME-SCHED-002"] != want {
+		t.Errorf("the scanning rule changed with the index: %q", got["ACME-SCHED-002"])
+	}
+}

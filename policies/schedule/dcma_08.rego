@@ -23,7 +23,7 @@ s := sched.payload(input)
 duration(t) := sched.planned_duration(t)
 
 # The denominator, the work tasks with a duration, is the work tasks less
-# those without one (with the schedule index only these are judged).
+# those without one (schedule index facts).
 work := sched.task_set(s, "work")
 
 unmeasured := work & sched.task_set(s, "no_planned_duration")
@@ -61,8 +61,6 @@ not_assessable contains r if {
 	r := {"msg": "the schedule has no open work tasks to assess", "missing": []}
 }
 
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-# is_work(t): t is in sched.work(s).
 # offender_locs: the offenders' locations as far as sched.summary reads them
 # (the first, and up to max_related non-empty ones); a long list of
 # offenders is not located in full.

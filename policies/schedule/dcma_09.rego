@@ -64,7 +64,7 @@ _unfinished(t) := sprintf("forecast finish %s is before the status date but the 
 } else := ""
 
 # The detail tasks with an actual date after the status date or a forecast
-# before it# (schedule index: the tasks by actual, and by forecast, dates).
+# before it (schedule index: the tasks by actual, and by forecast, dates).
 detail := sched.task_set(s, "detail")
 
 dated := {i | some i in sched.above(s, "actual_start", sd)} | {i | some i in sched.above(s, "actual_finish", sd)} | {i | some i in sched.below(s, "forecast_start", sd)} | {i | some i in sched.below(s, "forecast_finish", sd)}

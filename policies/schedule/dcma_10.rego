@@ -28,8 +28,8 @@ has_resources if {
 }
 
 # The denominator, the work tasks with a duration, is the work tasks less
-# those without one; with the schedule index only these and the work tasks
-# without a resource are judged (else every task).
+# those without one; the offenders, the work tasks with a duration and
+# without a resource (schedule index facts).
 work := sched.task_set(s, "work")
 
 no_duration := sched.task_set(s, "no_duration")
@@ -76,8 +76,6 @@ not_assessable contains r if {
 	r := {"msg": "the schedule has no open tasks with a duration to assess", "missing": []}
 }
 
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-# is_work(t): t is in sched.work(s).
 # offender_locs: the offenders' locations as far as sched.summary reads them
 # (the first, and up to max_related non-empty ones); a long list of
 # offenders is not located in full.

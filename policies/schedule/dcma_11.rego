@@ -23,8 +23,8 @@ sd := sched.status_date(s)
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")
 
-# With the schedule index only the tasks due by the status date are judged
-# (else every task).
+# The detail tasks due by the status date (schedule index: the tasks by
+# baseline finish, read up to the status date).
 detail := sched.task_set(s, "detail")
 
 due := [s.tasks[i] | some i in sched.at_most(s, "baseline_finish", sd); i in detail]

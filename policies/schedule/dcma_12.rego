@@ -19,8 +19,8 @@ import rego.v1
 
 s := sched.payload(input)
 
-# Only the tasks on the critical path and the tested task are looked up:
-# with the schedule index, the tasks of those UIDs (else every task).
+# Only the tasks on the critical path and the tested task are looked up
+# (the schedule index's "critical" fact).
 by_uid := sched.first_by_uid([s.tasks[i] | some i in sched.task_set(s, "critical")])
 
 path := [u | some u in sched.derived(s, "critical_path", []); is_string(u)]

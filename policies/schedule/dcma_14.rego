@@ -21,8 +21,8 @@ s := sched.payload(input)
 
 sd := sched.status_date(s)
 
-# The detail tasks that can count: with the schedule index, those due or
-# completed by the status date (else every detail task).
+# The detail tasks, and those due by the status date (schedule index: the
+# tasks by baseline finish, read up to the status date).
 detail := sched.task_set(s, "detail")
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")

@@ -22,10 +22,9 @@ s := sched.payload(input)
 # rows by position, and skips any that is not an object).
 tasks := object.get(s, "tasks", [])
 
-# rows: the positions of the tasks to judge — the schedule index's
-# candidates (internal/schedule/index_integrity.go: every task whose id or
-# uid is shared, with the first occurrence, whose name is blank or whose
-# predecessor matches no task), else every task.
+# rows: the positions of the tasks to judge (schedule index facts): every
+# task whose id or uid is shared, the first occurrence included, whose name
+# is blank or whose predecessor matches no task.
 rows := sort(((sched.task_set(s, "duplicate_id") | sched.task_set(s, "duplicate_uid")) | sched.task_set(s, "blank_name")) | dangling)
 
 dangling := sched.task_set(s, "dangling_predecessor")
@@ -39,7 +38,7 @@ first_uid := _first("uid")
 
 _first(field) := {p[0]: p[1] |
 	# Sorting (value, row) pairs finds each value's first row in
-	# O(n log n) on the slow path (no index: every task).
+	# O(n log n) however many rows there are.
 	pairs := sort([[v, i] | some i in rows; is_object(tasks[i]); v := tasks[i][field]; not lib.blank(v)])
 	some k, p in pairs
 	_first_of_run(pairs, k)
@@ -52,11 +51,9 @@ _first_of_run(pairs, k) if {
 	pairs[k - 1][0] != pairs[k][0]
 }
 
-# Every id and uid a predecessor may name (two plain passes: cheaper on
-# large schedules than one building a pair per task; t.id is undefined on a
-# row that is not an object).
-# With the schedule index, only the tasks a candidate's predecessor names
-# ("sched_001.refs"); else every task.
+# resolves(ref): a task has ref as its UID (the index's first task by UID)
+# or as its ID. Only the predecessors of a row with a dangling one are
+# resolved: a row without one has every reference resolving.
 resolves(ref) if {
 	_ = positions[ref]
 }

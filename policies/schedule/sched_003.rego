@@ -19,9 +19,8 @@ import rego.v1
 
 s := sched.payload(input)
 
-# The tasks to judge: the schedule index's candidates (any date pair out of
-# order, a milestone with a duration, a zero-duration non-milestone;
-# internal/schedule/index_integrity.go), else every task.
+# The tasks to judge (schedule index facts): a date pair out of order, a
+# zero duration, or a milestone with a duration above zero.
 tasks := [s.tasks[i] | some i in (((sched.task_set(s, "finish_before_start") | sched.task_set(s, "baseline_finish_before_start")) | sched.task_set(s, "actual_finish_before_start")) | sched.task_set(s, "zero_duration")) | (sched.task_set(s, "milestone") - sched.task_set(s, "no_duration"))]
 
 pairs := [["start", "finish", "finish %s is before start %s"], ["baseline_start", "baseline_finish", "baseline finish %s is before baseline start %s"], ["actual_start", "actual_finish", "actual finish %s is before actual start %s"]]

@@ -34,9 +34,9 @@ _has_field(key) if {
 	object.get(t, key, null) != null
 }
 
-# The detail tasks to judge: the schedule index's candidates (% complete at
-# odds with the actual dates; internal/schedule/index_integrity.go), else
-# every task.
+# The detail tasks to judge (schedule index facts): % complete above zero
+# without an actual start, 100 % without an actual finish, or an actual
+# finish without 100 %.
 started := sched.task_set(s, "started")
 
 finished := sched.task_set(s, "finished")

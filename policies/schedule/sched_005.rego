@@ -21,12 +21,10 @@ s := sched.payload(input)
 
 tasks := sched.tasks(s)
 
-# The summary rows: from the schedule index's candidates (every summary row,
-# internal/schedule/index_integrity.go), else from every task.
+# The summary rows (a schedule index fact).
 summary_rows := sched.task_set(s, "summary")
 
-# The relationships with a summary row at an end (schedule index:
-# "sched_005.rels"), else every relationship.
+# The tasks lacking a predecessor, and a successor (schedule index facts).
 no_pred := sched.task_set(s, "no_predecessor")
 
 no_succ := sched.task_set(s, "no_successor")

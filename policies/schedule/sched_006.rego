@@ -34,10 +34,8 @@ _has_field(key) if {
 	object.get(t, key, null) != null
 }
 
-# The offenders, in schedule order, are judged among the schedule index's
-# candidates (every detail task without both baseline days;
-# internal/schedule/index_integrity.go), else among every task: the count is
-# exact either way, and the denominator comes from the index's set sizes.
+# The offenders, in schedule order: detail tasks without both baseline days
+# (schedule index facts).
 detail := sched.task_set(s, "detail")
 
 offenders := [s.tasks[i] | some i in detail & sched.task_set(s, "no_baseline")]

@@ -27,13 +27,10 @@ func BuildIndex(s *artifact.Schedule) {
 		ByDay:      map[string]artifact.DayOrder{},
 		FirstByUID: make(map[string]int, len(s.Tasks)),
 	}
-	for _, f := range taskFacts {
-		ix.Tasks[f] = []int{}
-	}
-	for _, f := range relFacts {
-		ix.Rels[f] = []int{}
-	}
-	add := func(fact string, i int) { ix.Tasks[fact] = append(ix.Tasks[fact], i) }
+	// Facts and measures are gathered in arrays (a map per task and fact
+	// was most of the index's cost on 10,000 tasks) and named at the end.
+	var sets [len(taskFacts)][]int
+	add := func(fact, i int) { sets[fact] = append(sets[fact], i) }
 
 	tos, froms := map[string]bool{}, map[string]bool{}
 	for _, r := range s.Relationships {
@@ -64,8 +61,8 @@ func BuildIndex(s *artifact.Schedule) {
 		}
 	}
 
-	vals := map[string][]valuePos{}
-	days := map[string][]dayPos{}
+	var vals [len(valueMeasures)][]valuePos
+	var days [len(dayMeasures)][]dayPos
 	for i, t := range s.Tasks {
 		detail := t.Type == "task" || t.Type == "milestone"
 		open := detail && t.Progress != "complete"
@@ -78,163 +75,247 @@ func BuildIndex(s *artifact.Schedule) {
 		floatKnown := t.TotalFloatDays != nil && t.FloatSource != "none"
 
 		if detail {
-			add("detail", i)
+			add(fDetail, i)
 		}
 		if open {
-			add("open", i)
+			add(fOpen, i)
 		}
 		if open && t.Type == "task" {
-			add("work", i)
+			add(fWork, i)
 		}
 		switch t.Type {
 		case "milestone":
-			add("milestone", i)
+			add(fMilestone, i)
 		case "summary":
-			add("summary", i)
+			add(fSummary, i)
 		}
 		if t.Progress == "complete" {
-			add("complete", i)
+			add(fComplete, i)
 		}
 		if !tos[t.UID] && len(t.Predecessors) == 0 {
-			add("no_predecessor", i)
+			add(fNoPredecessor, i)
 		}
 		if !froms[t.UID] && len(t.Successors) == 0 {
-			add("no_successor", i)
+			add(fNoSuccessor, i)
 		}
 		if t.Constraint != nil {
-			add("constrained", i)
+			add(fConstrained, i)
 			if t.Constraint.Hard {
-				add("hard_constraint", i)
+				add(fHardConstraint, i)
 			}
 		}
 		if !floatKnown {
-			add("no_float", i)
+			add(fNoFloat, i)
 		} else if t.FloatSource == "computed" {
-			add("float_computed", i)
+			add(fFloatComputed, i)
 		}
 		planned, hasPlanned := plannedDuration(t)
 		if !hasPlanned {
-			add("no_planned_duration", i)
+			add(fNoPlannedDuration, i)
 		}
 		if t.DurationDays == nil || *t.DurationDays <= 0 {
-			add("no_duration", i)
+			add(fNoDuration, i)
 		}
 		if t.DurationDays != nil && *t.DurationDays == 0 {
-			add("zero_duration", i)
+			add(fZeroDuration, i)
 		}
 		if len(t.Resources) > 0 {
-			add("resourced", i)
+			add(fResourced, i)
 		} else {
-			add("unresourced", i)
+			add(fUnresourced, i)
 		}
 		if critical[t.UID] {
-			add("critical", i)
+			add(fCritical, i)
 		}
 		if !hasBS || !hasBF {
-			add("no_baseline", i)
+			add(fNoBaseline, i)
 		}
 		if hasAS {
-			add("started", i)
+			add(fStarted, i)
 		}
 		if hasAF {
-			add("finished", i)
+			add(fFinished, i)
 		}
 		if pc := t.PercentComplete; pc != nil {
 			if *pc > 0 {
-				add("percent_positive", i)
+				add(fPercentPositive, i)
 			}
 			if *pc >= 100 {
-				add("percent_full", i)
+				add(fPercentFull, i)
 			}
 		}
 		if strings.TrimSpace(t.ID) != "" && ids[t.ID] > 1 {
-			add("duplicate_id", i)
+			add(fDuplicateId, i)
 		}
 		if strings.TrimSpace(t.UID) != "" && uids[t.UID] > 1 {
-			add("duplicate_uid", i)
+			add(fDuplicateUid, i)
 		}
 		if strings.TrimSpace(t.Name) == "" {
-			add("blank_name", i)
+			add(fBlankName, i)
 		}
 		if danglingRef(t, refs) {
-			add("dangling_predecessor", i)
+			add(fDanglingPredecessor, i)
 		}
 		if hasST && hasFI && fi < st {
-			add("finish_before_start", i)
+			add(fFinishBeforeStart, i)
 		}
 		if hasBS && hasBF && bf < bs {
-			add("baseline_finish_before_start", i)
+			add(fBaselineFinishBeforeStart, i)
 		}
 		if hasAS && hasAF && af < as {
-			add("actual_finish_before_start", i)
+			add(fActualFinishBeforeStart, i)
 		}
 
 		if floatKnown {
-			vals["total_float"] = append(vals["total_float"], valuePos{*t.TotalFloatDays, i})
+			vals[mTotalFloat] = append(vals[mTotalFloat], valuePos{*t.TotalFloatDays, i})
 		}
 		if hasPlanned {
-			vals["planned_duration"] = append(vals["planned_duration"], valuePos{planned, i})
+			vals[mPlannedDuration] = append(vals[mPlannedDuration], valuePos{planned, i})
 		}
 		if t.DurationDays != nil {
-			vals["duration"] = append(vals["duration"], valuePos{*t.DurationDays, i})
+			vals[mDuration] = append(vals[mDuration], valuePos{*t.DurationDays, i})
 		}
-		for _, d := range []struct {
-			name string
-			day  string
-			ok   bool
+		for m, d := range [len(dayMeasures)]struct {
+			day string
+			ok  bool
 		}{
-			{"start", st, hasST}, {"finish", fi, hasFI}, {"baseline_start", bs, hasBS}, {"baseline_finish", bf, hasBF},
-			{"actual_start", as, hasAS}, {"actual_finish", af, hasAF},
+			{st, hasST}, {fi, hasFI}, {bs, hasBS}, {bf, hasBF}, {as, hasAS}, {af, hasAF},
 			// A forecast is a date still to come true: the start of a
 			// task not begun, the finish of one not done.
-			{"forecast_start", st, hasST && !hasAS && t.Progress != "in-progress" && t.Progress != "complete"},
-			{"forecast_finish", fi, hasFI && !hasAF && t.Progress != "complete"},
+			{st, hasST && !hasAS && t.Progress != "in-progress" && t.Progress != "complete"},
+			{fi, hasFI && !hasAF && t.Progress != "complete"},
 		} {
 			if d.ok {
-				days[d.name] = append(days[d.name], dayPos{d.day, i})
+				days[m] = append(days[m], dayPos{d.day, i})
 			}
 		}
 	}
+	var rels [len(relFacts)][]int
 	for i, r := range s.Relationships {
 		if r.LagDays < 0 {
-			ix.Rels["negative_lag"] = append(ix.Rels["negative_lag"], i)
+			rels[rNegativeLag] = append(rels[rNegativeLag], i)
 		}
 		if r.LagDays > 0 {
-			ix.Rels["positive_lag"] = append(ix.Rels["positive_lag"], i)
+			rels[rPositiveLag] = append(rels[rPositiveLag], i)
 		}
 		switch strings.ToUpper(r.Type) {
 		case "FS":
 		case "SF":
-			ix.Rels["not_fs"] = append(ix.Rels["not_fs"], i)
-			ix.Rels["start_to_finish"] = append(ix.Rels["start_to_finish"], i)
+			rels[rNotFS] = append(rels[rNotFS], i)
+			rels[rStartToFinish] = append(rels[rStartToFinish], i)
 		default:
-			ix.Rels["not_fs"] = append(ix.Rels["not_fs"], i)
+			rels[rNotFS] = append(rels[rNotFS], i)
 		}
 	}
-	for _, m := range valueMeasures {
-		ix.ByValue[m] = valueOrder(vals[m])
+	for f, name := range taskFacts {
+		ix.Tasks[name] = nonNil(sets[f])
 	}
-	for _, m := range dayMeasures {
-		ix.ByDay[m] = dayOrder(days[m])
+	for f, name := range relFacts {
+		ix.Rels[name] = nonNil(rels[f])
+	}
+	for m, name := range valueMeasures {
+		ix.ByValue[name] = valueOrder(vals[m])
+	}
+	for m, name := range dayMeasures {
+		ix.ByDay[name] = dayOrder(days[m])
 	}
 	s.Index = ix
 }
 
-// The facts every index carries (an empty list when no task has one), so
-// that a missing fact is never read as "no task".
+// The facts every index carries (an empty list when no task has one, so
+// that a missing fact is never read as "no task"), by name; the constants
+// below index them.
 var (
-	taskFacts = []string{
-		"detail", "open", "work", "milestone", "summary", "complete",
-		"no_predecessor", "no_successor", "constrained", "hard_constraint",
-		"no_float", "float_computed", "no_planned_duration", "no_duration", "zero_duration",
-		"resourced", "unresourced", "critical", "no_baseline", "started", "finished",
-		"percent_positive", "percent_full", "duplicate_id", "duplicate_uid", "blank_name",
-		"dangling_predecessor", "finish_before_start", "baseline_finish_before_start", "actual_finish_before_start",
+	taskFacts = [...]string{
+		"detail",
+		"open",
+		"work",
+		"milestone",
+		"summary",
+		"complete",
+		"no_predecessor",
+		"no_successor",
+		"constrained",
+		"hard_constraint",
+		"no_float",
+		"float_computed",
+		"no_planned_duration",
+		"no_duration",
+		"zero_duration",
+		"resourced",
+		"unresourced",
+		"critical",
+		"no_baseline",
+		"started",
+		"finished",
+		"percent_positive",
+		"percent_full",
+		"duplicate_id",
+		"duplicate_uid",
+		"blank_name",
+		"dangling_predecessor",
+		"finish_before_start",
+		"baseline_finish_before_start",
+		"actual_finish_before_start",
 	}
-	relFacts      = []string{"negative_lag", "positive_lag", "not_fs", "start_to_finish"}
-	valueMeasures = []string{"total_float", "planned_duration", "duration"}
-	dayMeasures   = []string{"start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish", "forecast_start", "forecast_finish"}
+	relFacts      = [...]string{"negative_lag", "positive_lag", "not_fs", "start_to_finish"}
+	valueMeasures = [...]string{"total_float", "planned_duration", "duration"}
+	dayMeasures   = [...]string{"start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish", "forecast_start", "forecast_finish"}
 )
+
+const (
+	fDetail = iota
+	fOpen
+	fWork
+	fMilestone
+	fSummary
+	fComplete
+	fNoPredecessor
+	fNoSuccessor
+	fConstrained
+	fHardConstraint
+	fNoFloat
+	fFloatComputed
+	fNoPlannedDuration
+	fNoDuration
+	fZeroDuration
+	fResourced
+	fUnresourced
+	fCritical
+	fNoBaseline
+	fStarted
+	fFinished
+	fPercentPositive
+	fPercentFull
+	fDuplicateId
+	fDuplicateUid
+	fBlankName
+	fDanglingPredecessor
+	fFinishBeforeStart
+	fBaselineFinishBeforeStart
+	fActualFinishBeforeStart
+)
+
+const (
+	rNegativeLag = iota
+	rPositiveLag
+	rNotFS
+	rStartToFinish
+)
+
+const (
+	mTotalFloat = iota
+	mPlannedDuration
+	mDuration
+)
+
+// nonNil: an empty list rather than none.
+func nonNil(l []int) []int {
+	if l == nil {
+		return []int{}
+	}
+	return l
+}
 
 type valuePos struct {
 	v float64

@@ -20,8 +20,11 @@ import rego.v1
 s := sched.payload(input)
 
 # The tasks to judge (schedule index facts): a date pair out of order, a
-# zero duration, or a milestone with a duration above zero.
-tasks := [s.tasks[i] | some i in (((sched.task_set(s, "finish_before_start") | sched.task_set(s, "baseline_finish_before_start")) | sched.task_set(s, "actual_finish_before_start")) | sched.task_set(s, "zero_duration")) | (sched.task_set(s, "milestone") - sched.task_set(s, "no_duration"))]
+# zero duration on a row other than a milestone, or a milestone with a
+# duration above zero.
+tasks := [s.tasks[i] | some i in (((sched.task_set(s, "finish_before_start") | sched.task_set(s, "baseline_finish_before_start")) | sched.task_set(s, "actual_finish_before_start")) | (sched.task_set(s, "zero_duration") - milestones)) | (milestones - sched.task_set(s, "no_duration"))]
+
+milestones := sched.task_set(s, "milestone")
 
 pairs := [["start", "finish", "finish %s is before start %s"], ["baseline_start", "baseline_finish", "baseline finish %s is before baseline start %s"], ["actual_start", "actual_finish", "actual finish %s is before actual start %s"]]
 

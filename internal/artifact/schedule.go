@@ -39,25 +39,12 @@ type ScheduleIndex struct {
 	Tasks map[string][]int `json:"tasks"`
 	// Rels maps a relationship fact ("negative_lag", …) to positions.
 	Rels map[string][]int `json:"rels"`
-	// ByValue sorts the tasks having a numeric measure ("total_float", …)
-	// by it; ByDay those having a date ("baseline_finish", …) by its day.
-	ByValue map[string]ValueOrder `json:"by_value"`
-	ByDay   map[string]DayOrder   `json:"by_day"`
+	// Order maps a measure ("total_float", "baseline_finish", …) to the
+	// positions of the tasks having it, sorted by it (ties by position): a
+	// rule takes the tasks past its own threshold by bisection.
+	Order map[string][]int `json:"order"`
 	// FirstByUID maps each UID to the position of its first task.
 	FirstByUID map[string]int `json:"first_by_uid"`
-}
-
-// ValueOrder: task positions sorted by value (ties by position), with the
-// values beside them.
-type ValueOrder struct {
-	Tasks  []int     `json:"tasks"`
-	Values []float64 `json:"values"`
-}
-
-// DayOrder: task positions sorted by day (YYYY-MM-DD; ties by position).
-type DayOrder struct {
-	Tasks  []int    `json:"tasks"`
-	Values []string `json:"values"`
 }
 
 // Calendar is the working calendar durations and lags are counted in.

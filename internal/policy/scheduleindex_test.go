@@ -40,8 +40,7 @@ func TestScheduleIndexFactsMatchRego(t *testing.T) {
 		"counts": {"tasks": sched.task_count(input), "rels": sched.rel_count(input)},
 		"tasks": {f: sort(sched.task_set(input, f)) | some f, _ in data.go.tasks},
 		"rels": {f: sort(sched.rel_set(input, f)) | some f, _ in data.go.rels},
-		"by_value": {m: sched.order(input, m) | some m, _ in data.go.by_value},
-		"by_day": {m: sched.order(input, m) | some m, _ in data.go.by_day},
+		"order": {m: sched.order(input, m) | some m, _ in data.go.order},
 		"first_by_uid": sched.uid_position(input),
 	}`
 	for seed := range uint64(6) {
@@ -68,7 +67,7 @@ func TestScheduleIndexFactsMatchRego(t *testing.T) {
 			continue
 		}
 		g, r := goIx.(map[string]any), fromRego.(map[string]any)
-		for _, part := range []string{"counts", "tasks", "rels", "by_value", "by_day", "first_by_uid"} {
+		for _, part := range []string{"counts", "tasks", "rels", "order", "first_by_uid"} {
 			gp, _ := g[part].(map[string]any)
 			rp, _ := r[part].(map[string]any)
 			for k, gv := range gp {

@@ -23,8 +23,7 @@ func BuildIndex(s *artifact.Schedule) {
 		Counts:     map[string]int{"tasks": len(s.Tasks), "rels": len(s.Relationships)},
 		Tasks:      map[string][]int{},
 		Rels:       map[string][]int{},
-		ByValue:    map[string]artifact.ValueOrder{},
-		ByDay:      map[string]artifact.DayOrder{},
+		Order:      map[string][]int{},
 		FirstByUID: make(map[string]int, len(s.Tasks)),
 	}
 	// Facts and measures are gathered in arrays (a map per task and fact
@@ -214,10 +213,10 @@ func BuildIndex(s *artifact.Schedule) {
 		ix.Rels[name] = nonNil(rels[f])
 	}
 	for m, name := range valueMeasures {
-		ix.ByValue[name] = valueOrder(vals[m])
+		ix.Order[name] = valueOrder(vals[m])
 	}
 	for m, name := range dayMeasures {
-		ix.ByDay[name] = dayOrder(days[m])
+		ix.Order[name] = dayOrder(days[m])
 	}
 	s.Index = ix
 }
@@ -328,21 +327,22 @@ type dayPos struct {
 }
 
 // valueOrder sorts by value, then position (the Rego side sorts [value,
-// position] pairs the same way).
-func valueOrder(ps []valuePos) artifact.ValueOrder {
-	slices.SortFunc(ps, func(a, b valuePos) int { return cmp.Or(cmp.Compare(a.v, b.v), cmp.Compare(a.i, b.i)) })
-	o := artifact.ValueOrder{Tasks: make([]int, len(ps)), Values: make([]float64, len(ps))}
+// position] pairs the same way), and keeps the positions.
+func valueOrder(ps []valuePos) []int {
+	// Stable by value: the positions come in ascending order.
+	slices.SortStableFunc(ps, func(a, b valuePos) int { return cmp.Compare(a.v, b.v) })
+	o := make([]int, len(ps))
 	for k, p := range ps {
-		o.Tasks[k], o.Values[k] = p.i, p.v
+		o[k] = p.i
 	}
 	return o
 }
 
-func dayOrder(ps []dayPos) artifact.DayOrder {
-	slices.SortFunc(ps, func(a, b dayPos) int { return cmp.Or(strings.Compare(a.d, b.d), cmp.Compare(a.i, b.i)) })
-	o := artifact.DayOrder{Tasks: make([]int, len(ps)), Values: make([]string, len(ps))}
+func dayOrder(ps []dayPos) []int {
+	slices.SortStableFunc(ps, func(a, b dayPos) int { return strings.Compare(a.d, b.d) })
+	o := make([]int, len(ps))
 	for k, p := range ps {
-		o.Tasks[k], o.Values[k] = p.i, p.d
+		o[k] = p.i
 	}
 	return o
 }

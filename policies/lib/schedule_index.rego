@@ -66,25 +66,25 @@ size(s, "rels") := rel_count(s)
 
 size(s, fact) := count(task_set(s, fact)) if not fact in {"tasks", "rels"}
 
-# order(s, measure): {"tasks": positions, "values": values}, the tasks
-# having the measure sorted by it (ties by position).
+# order(s, m): the positions of the tasks having measure m, sorted by it
+# (ties by position).
 order(s, m) := o if {
 	indexed(s)
-	o := object.get(s.index, ["by_value", m], object.get(s.index, ["by_day", m], null))
-	is_object(o)
+	o := s.index.order[m]
+	is_array(o)
 } else := _scan_order(s, m)
 
 # above(s, m, x): positions of the tasks whose measure m is > x, in schedule
 # order; at_least (>=), below (<), at_most (<=) alike. A date measure
-# compares YYYY-MM-DD days. Found by bisection on the sorted values, so a
-# rule with a threshold reads only the tasks past it.
-above(s, m, x) := sort(array.slice(o.tasks, count_le(o.values, x), count(o.tasks))) if o := order(s, m)
+# compares YYYY-MM-DD days. Found by bisection on the order, measuring the
+# tasks it probes, so a rule with a threshold reads only the tasks past it.
+above(s, m, x) := sort(array.slice(o, count_le(s, m, o, x), count(o))) if o := order(s, m)
 
-at_least(s, m, x) := sort(array.slice(o.tasks, count_lt(o.values, x), count(o.tasks))) if o := order(s, m)
+at_least(s, m, x) := sort(array.slice(o, count_lt(s, m, o, x), count(o))) if o := order(s, m)
 
-below(s, m, x) := sort(array.slice(o.tasks, 0, count_lt(o.values, x))) if o := order(s, m)
+below(s, m, x) := sort(array.slice(o, 0, count_lt(s, m, o, x))) if o := order(s, m)
 
-at_most(s, m, x) := sort(array.slice(o.tasks, 0, count_le(o.values, x))) if o := order(s, m)
+at_most(s, m, x) := sort(array.slice(o, 0, count_le(s, m, o, x))) if o := order(s, m)
 
 # uid_position(s): each UID's first task position.
 uid_position(s) := s.index.first_by_uid if {
@@ -104,92 +104,93 @@ by_uid(s, uids) := {u: s.tasks[p] |
 	p := pos[u]
 }
 
-# count_le(vals, x) / count_lt(vals, x): how many of the ascending vals are
-# <= x / < x, by bisection (32 halvings: up to 2^32 values).
-count_le(vals, x) := b32[0] if {
-	b0 := [0, count(vals)]
-	b1 := _le(vals, x, b0)
-	b2 := _le(vals, x, b1)
-	b3 := _le(vals, x, b2)
-	b4 := _le(vals, x, b3)
-	b5 := _le(vals, x, b4)
-	b6 := _le(vals, x, b5)
-	b7 := _le(vals, x, b6)
-	b8 := _le(vals, x, b7)
-	b9 := _le(vals, x, b8)
-	b10 := _le(vals, x, b9)
-	b11 := _le(vals, x, b10)
-	b12 := _le(vals, x, b11)
-	b13 := _le(vals, x, b12)
-	b14 := _le(vals, x, b13)
-	b15 := _le(vals, x, b14)
-	b16 := _le(vals, x, b15)
-	b17 := _le(vals, x, b16)
-	b18 := _le(vals, x, b17)
-	b19 := _le(vals, x, b18)
-	b20 := _le(vals, x, b19)
-	b21 := _le(vals, x, b20)
-	b22 := _le(vals, x, b21)
-	b23 := _le(vals, x, b22)
-	b24 := _le(vals, x, b23)
-	b25 := _le(vals, x, b24)
-	b26 := _le(vals, x, b25)
-	b27 := _le(vals, x, b26)
-	b28 := _le(vals, x, b27)
-	b29 := _le(vals, x, b28)
-	b30 := _le(vals, x, b29)
-	b31 := _le(vals, x, b30)
-	b32 := _le(vals, x, b31)
+# count_le(s, m, o, x) / count_lt(s, m, o, x): how many tasks of order o
+# (by measure m) measure <= x / < x, by bisection (32 halvings: up to 2^32
+# tasks).
+count_le(s, m, o, x) := b32[0] if {
+	b0 := [0, count(o)]
+	b1 := _le(s, m, o, x, b0)
+	b2 := _le(s, m, o, x, b1)
+	b3 := _le(s, m, o, x, b2)
+	b4 := _le(s, m, o, x, b3)
+	b5 := _le(s, m, o, x, b4)
+	b6 := _le(s, m, o, x, b5)
+	b7 := _le(s, m, o, x, b6)
+	b8 := _le(s, m, o, x, b7)
+	b9 := _le(s, m, o, x, b8)
+	b10 := _le(s, m, o, x, b9)
+	b11 := _le(s, m, o, x, b10)
+	b12 := _le(s, m, o, x, b11)
+	b13 := _le(s, m, o, x, b12)
+	b14 := _le(s, m, o, x, b13)
+	b15 := _le(s, m, o, x, b14)
+	b16 := _le(s, m, o, x, b15)
+	b17 := _le(s, m, o, x, b16)
+	b18 := _le(s, m, o, x, b17)
+	b19 := _le(s, m, o, x, b18)
+	b20 := _le(s, m, o, x, b19)
+	b21 := _le(s, m, o, x, b20)
+	b22 := _le(s, m, o, x, b21)
+	b23 := _le(s, m, o, x, b22)
+	b24 := _le(s, m, o, x, b23)
+	b25 := _le(s, m, o, x, b24)
+	b26 := _le(s, m, o, x, b25)
+	b27 := _le(s, m, o, x, b26)
+	b28 := _le(s, m, o, x, b27)
+	b29 := _le(s, m, o, x, b28)
+	b30 := _le(s, m, o, x, b29)
+	b31 := _le(s, m, o, x, b30)
+	b32 := _le(s, m, o, x, b31)
 }
 
-count_lt(vals, x) := b32[0] if {
-	b0 := [0, count(vals)]
-	b1 := _lt(vals, x, b0)
-	b2 := _lt(vals, x, b1)
-	b3 := _lt(vals, x, b2)
-	b4 := _lt(vals, x, b3)
-	b5 := _lt(vals, x, b4)
-	b6 := _lt(vals, x, b5)
-	b7 := _lt(vals, x, b6)
-	b8 := _lt(vals, x, b7)
-	b9 := _lt(vals, x, b8)
-	b10 := _lt(vals, x, b9)
-	b11 := _lt(vals, x, b10)
-	b12 := _lt(vals, x, b11)
-	b13 := _lt(vals, x, b12)
-	b14 := _lt(vals, x, b13)
-	b15 := _lt(vals, x, b14)
-	b16 := _lt(vals, x, b15)
-	b17 := _lt(vals, x, b16)
-	b18 := _lt(vals, x, b17)
-	b19 := _lt(vals, x, b18)
-	b20 := _lt(vals, x, b19)
-	b21 := _lt(vals, x, b20)
-	b22 := _lt(vals, x, b21)
-	b23 := _lt(vals, x, b22)
-	b24 := _lt(vals, x, b23)
-	b25 := _lt(vals, x, b24)
-	b26 := _lt(vals, x, b25)
-	b27 := _lt(vals, x, b26)
-	b28 := _lt(vals, x, b27)
-	b29 := _lt(vals, x, b28)
-	b30 := _lt(vals, x, b29)
-	b31 := _lt(vals, x, b30)
-	b32 := _lt(vals, x, b31)
+count_lt(s, m, o, x) := b32[0] if {
+	b0 := [0, count(o)]
+	b1 := _lt(s, m, o, x, b0)
+	b2 := _lt(s, m, o, x, b1)
+	b3 := _lt(s, m, o, x, b2)
+	b4 := _lt(s, m, o, x, b3)
+	b5 := _lt(s, m, o, x, b4)
+	b6 := _lt(s, m, o, x, b5)
+	b7 := _lt(s, m, o, x, b6)
+	b8 := _lt(s, m, o, x, b7)
+	b9 := _lt(s, m, o, x, b8)
+	b10 := _lt(s, m, o, x, b9)
+	b11 := _lt(s, m, o, x, b10)
+	b12 := _lt(s, m, o, x, b11)
+	b13 := _lt(s, m, o, x, b12)
+	b14 := _lt(s, m, o, x, b13)
+	b15 := _lt(s, m, o, x, b14)
+	b16 := _lt(s, m, o, x, b15)
+	b17 := _lt(s, m, o, x, b16)
+	b18 := _lt(s, m, o, x, b17)
+	b19 := _lt(s, m, o, x, b18)
+	b20 := _lt(s, m, o, x, b19)
+	b21 := _lt(s, m, o, x, b20)
+	b22 := _lt(s, m, o, x, b21)
+	b23 := _lt(s, m, o, x, b22)
+	b24 := _lt(s, m, o, x, b23)
+	b25 := _lt(s, m, o, x, b24)
+	b26 := _lt(s, m, o, x, b25)
+	b27 := _lt(s, m, o, x, b26)
+	b28 := _lt(s, m, o, x, b27)
+	b29 := _lt(s, m, o, x, b28)
+	b30 := _lt(s, m, o, x, b29)
+	b31 := _lt(s, m, o, x, b30)
+	b32 := _lt(s, m, o, x, b31)
 }
 
-_le(vals, x, b) := [m + 1, b[1]] if {
+_le(s, m, o, x, b) := [k + 1, b[1]] if {
 	b[0] < b[1]
-	m := floor((b[0] + b[1]) / 2)
-	vals[m] <= x
+	k := floor((b[0] + b[1]) / 2)
+	_measure(m, s.tasks[o[k]]) <= x
 } else := [b[0], floor((b[0] + b[1]) / 2)] if {
 	b[0] < b[1]
 } else := b
 
-_lt(vals, x, b) := [m + 1, b[1]] if {
+_lt(s, m, o, x, b) := [k + 1, b[1]] if {
 	b[0] < b[1]
-	m := floor((b[0] + b[1]) / 2)
-	vals[m] < x
+	k := floor((b[0] + b[1]) / 2)
+	_measure(m, s.tasks[o[k]]) < x
 } else := [b[0], floor((b[0] + b[1]) / 2)] if {
 	b[0] < b[1]
 } else := b
@@ -366,7 +367,7 @@ planned_duration(t) := t.baseline_duration_days if {
 	is_number(object.get(t, "duration_days", null))
 }
 
-_scan_order(s, m) := {"tasks": [p[1] | some p in pairs], "values": [p[0] | some p in pairs]} if {
+_scan_order(s, m) := [p[1] | some p in pairs] if {
 	m in {"total_float", "planned_duration", "duration", "start", "finish", "baseline_start", "baseline_finish", "actual_start", "actual_finish", "forecast_start", "forecast_finish"}
 	pairs := sort([[v, i] | some i, t in _rows(s); is_object(t); v := _measure(m, t)])
 }

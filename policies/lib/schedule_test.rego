@@ -63,7 +63,7 @@ indexed := {
 		"counts": {"tasks": 4, "rels": 2},
 		"tasks": {"open": [0], "odd": [2, 3], "none": []},
 		"rels": {"negative_lag": [0]},
-		"by_value": {"total_float": {"tasks": [2, 0, 3], "values": [0, 3, 9]}},
+		"order": {"total_float": [2, 0, 3]},
 		"first_by_uid": {"1": 0, "3": 2, "4": 3},
 	},
 }
@@ -110,12 +110,17 @@ test_orders_by_bisection if {
 	sched.below(x, "total_float", -1) == []
 }
 
+# Bisection over orders of every length, ties included.
 test_count_le_lt if {
 	vals := [1, 2, 2, 2, 5, 8]
-	[sched.count_le(vals, x) | some x in [0, 1, 2, 3, 8, 9]] == [0, 1, 4, 4, 6, 6]
-	[sched.count_lt(vals, x) | some x in [0, 1, 2, 3, 8, 9]] == [0, 0, 1, 4, 5, 6]
-	sched.count_le([], 3) == 0
-	sched.count_le(["2024-01-02", "2024-03-01"], "2024-02-01") == 1
+	x := {"tasks": [{"total_float_days": v, "float_source": "file"} | some v in vals]}
+	o := numbers.range(0, 5)
+	[sched.count_le(x, "total_float", o, v) | some v in [0, 1, 2, 3, 8, 9]] == [0, 1, 4, 4, 6, 6]
+	[sched.count_lt(x, "total_float", o, v) | some v in [0, 1, 2, 3, 8, 9]] == [0, 0, 1, 4, 5, 6]
+	sched.count_le(x, "total_float", [], 3) == 0
+	d := {"tasks": [{"baseline_finish": "2024-01-02T08:00"}, {"baseline_finish": "2024-03-01"}]}
+	sched.count_le(d, "baseline_finish", [0, 1], "2024-02-01") == 1
+	sched.at_most(d, "baseline_finish", "2024-01-02") == [0]
 }
 
 # --- fields ----------------------------------------------------------------------

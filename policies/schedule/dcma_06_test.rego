@@ -57,14 +57,14 @@ test_long_offender_list_related if {
 # one task fewer finds one offender fewer).
 test_index_order if {
 	ts := array.concat(fx.tasks(9, tf(3, "file")), [fx.task("10", tf(50, "file")), fx.task("11", tf(40, "file"))])
-	order := {"tasks": [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9], "values": [3, 3, 3, 3, 3, 3, 3, 3, 3, 40, 50]}
-	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"open": numbers.range(0, 10), "no_float": [], "float_computed": []}, "by_value": {"total_float": order}}
+	order := [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9]
+	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"open": numbers.range(0, 10), "no_float": [], "float_computed": []}, "order": {"total_float": order}}
 	scan := dcma_06.fail with input as fx.doc({"tasks": ts})
 	count(scan) == 1
 	dcma_06.fail == scan with input as fx.doc({"tasks": ts, "index": index})
 	low := dcma_06.fail with input as fx.doc({"tasks": ts}) with data.tollgate.thresholds.dcma.high_float_days as 30
 	[f.metrics | some f in low] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}]
 	dcma_06.fail == low with input as fx.doc({"tasks": ts, "index": index}) with data.tollgate.thresholds.dcma.high_float_days as 30
-	fewer := object.union(index, {"by_value": {"total_float": {"tasks": [9], "values": [50]}}})
+	fewer := object.union(index, {"order": {"total_float": [9]}})
 	[f.metrics.numerator | some f in dcma_06.fail] == [1] with input as fx.doc({"tasks": ts, "index": fewer}) with data.tollgate.thresholds.dcma.high_float_days as 30
 }

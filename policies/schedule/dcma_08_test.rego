@@ -51,14 +51,14 @@ test_long_offender_list_related if {
 # one task fewer finds one offender fewer).
 test_index_order if {
 	ts := array.concat(fx.tasks(9, {"duration_days": 10}), [fx.task("10", {"duration_days": 60}), fx.task("11", {"duration_days": 40})])
-	order := {"tasks": [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9], "values": [10, 10, 10, 10, 10, 10, 10, 10, 10, 40, 60]}
-	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"work": numbers.range(0, 10), "no_planned_duration": []}, "by_value": {"planned_duration": order}}
+	order := [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9]
+	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"work": numbers.range(0, 10), "no_planned_duration": []}, "order": {"planned_duration": order}}
 	scan := dcma_08.fail with input as fx.doc({"tasks": ts})
 	count(scan) == 1
 	dcma_08.fail == scan with input as fx.doc({"tasks": ts, "index": index})
 	low := dcma_08.fail with input as fx.doc({"tasks": ts}) with data.tollgate.thresholds.dcma.high_duration_days as 30
 	[f.metrics | some f in low] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}]
 	dcma_08.fail == low with input as fx.doc({"tasks": ts, "index": index}) with data.tollgate.thresholds.dcma.high_duration_days as 30
-	fewer := object.union(index, {"by_value": {"planned_duration": {"tasks": [9], "values": [60]}}})
+	fewer := object.union(index, {"order": {"planned_duration": [9]}})
 	[f.metrics.numerator | some f in dcma_08.fail] == [1] with input as fx.doc({"tasks": ts, "index": fewer}) with data.tollgate.thresholds.dcma.high_duration_days as 30
 }

@@ -67,10 +67,18 @@ _unfinished(t) := sprintf("forecast finish %s is before the status date but the 
 # before it (schedule index: the tasks by actual, and by forecast, dates).
 detail := sched.task_set(s, "detail")
 
-dated := {i | some i in sched.above(s, "actual_start", sd)} | {i | some i in sched.above(s, "actual_finish", sd)} | {i | some i in sched.below(s, "forecast_start", sd)} | {i | some i in sched.below(s, "forecast_finish", sd)}
+dated := {i |
+	some l in [
+		sched.above(s, "actual_start", sd),
+		sched.above(s, "actual_finish", sd),
+		sched.below(s, "forecast_start", sd),
+		sched.below(s, "forecast_finish", sd),
+	]
+	some i in l
+}
 
 offenders := [t |
-	some i in dated & detail
+	some i in (dated & detail)
 	t := s.tasks[i]
 	count(problems(t)) > 0
 ]

@@ -36,7 +36,7 @@ no_duration := sched.task_set(s, "no_duration")
 
 unmeasured := work & no_duration
 
-offenders := [s.tasks[i] | some i in (work & sched.task_set(s, "unresourced")) - no_duration]
+offenders := [s.tasks[i] | some i in ((work & sched.task_set(s, "unresourced")) - no_duration)]
 
 n := count(offenders)
 

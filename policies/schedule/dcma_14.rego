@@ -42,7 +42,7 @@ completed(t) if {
 # or complete without an actual finish (schedule index facts).
 done := array.concat(
 	[i | some i in sched.at_most(s, "actual_finish", sd); i in detail],
-	[i | some i in (sched.task_set(s, "complete") - sched.task_set(s, "finished")) & detail],
+	[i | some i in ((sched.task_set(s, "complete") - sched.task_set(s, "finished")) & detail)],
 )
 
 late := [t | some t in due; not completed(t)]

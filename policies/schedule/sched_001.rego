@@ -25,7 +25,10 @@ tasks := object.get(s, "tasks", [])
 # rows: the positions of the tasks to judge (schedule index facts): every
 # task whose id or uid is shared, the first occurrence included, whose name
 # is blank or whose predecessor matches no task.
-rows := sort(((sched.task_set(s, "duplicate_id") | sched.task_set(s, "duplicate_uid")) | sched.task_set(s, "blank_name")) | dangling)
+rows := sort({i |
+	some fact in ["duplicate_id", "duplicate_uid", "blank_name", "dangling_predecessor"]
+	some i in sched.task_set(s, fact)
+})
 
 dangling := sched.task_set(s, "dangling_predecessor")
 

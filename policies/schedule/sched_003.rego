@@ -22,7 +22,14 @@ s := sched.payload(input)
 # The tasks to judge (schedule index facts): a date pair out of order, a
 # zero duration on a row other than a milestone, or a milestone with a
 # duration above zero.
-tasks := [s.tasks[i] | some i in (((sched.task_set(s, "finish_before_start") | sched.task_set(s, "baseline_finish_before_start")) | sched.task_set(s, "actual_finish_before_start")) | (sched.task_set(s, "zero_duration") - milestones)) | (milestones - sched.task_set(s, "no_duration"))]
+tasks := [s.tasks[i] | some i in (reversed | odd_durations)]
+
+reversed := {i |
+	some fact in ["finish_before_start", "baseline_finish_before_start", "actual_finish_before_start"]
+	some i in sched.task_set(s, fact)
+}
+
+odd_durations := (sched.task_set(s, "zero_duration") - milestones) | (milestones - sched.task_set(s, "no_duration"))
 
 milestones := sched.task_set(s, "milestone")
 

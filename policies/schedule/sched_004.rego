@@ -45,7 +45,7 @@ full := sched.task_set(s, "percent_full")
 
 odd := ((sched.task_set(s, "percent_positive") - started) | (full - finished)) | (finished - full)
 
-detail := [s.tasks[i] | some i in odd & sched.task_set(s, "detail")]
+detail := [s.tasks[i] | some i in (odd & sched.task_set(s, "detail"))]
 
 pc(t) := t.percent_complete if is_number(object.get(t, "percent_complete", null))
 

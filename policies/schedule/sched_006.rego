@@ -38,7 +38,7 @@ _has_field(key) if {
 # (schedule index facts).
 detail := sched.task_set(s, "detail")
 
-offenders := [s.tasks[i] | some i in detail & sched.task_set(s, "no_baseline")]
+offenders := [s.tasks[i] | some i in (detail & sched.task_set(s, "no_baseline"))]
 
 _baselined(t) if {
 	lib.day(object.get(t, "baseline_start", null))

@@ -105,95 +105,54 @@ by_uid(s, uids) := {u: s.tasks[p] |
 }
 
 # count_le(s, m, o, x) / count_lt(s, m, o, x): how many tasks of order o
-# (by measure m) measure <= x / < x, by bisection (32 halvings: up to 2^32
-# tasks).
-count_le(s, m, o, x) := b32[0] if {
-	b0 := [0, count(o)]
-	b1 := _le(s, m, o, x, b0)
-	b2 := _le(s, m, o, x, b1)
-	b3 := _le(s, m, o, x, b2)
-	b4 := _le(s, m, o, x, b3)
-	b5 := _le(s, m, o, x, b4)
-	b6 := _le(s, m, o, x, b5)
-	b7 := _le(s, m, o, x, b6)
-	b8 := _le(s, m, o, x, b7)
-	b9 := _le(s, m, o, x, b8)
-	b10 := _le(s, m, o, x, b9)
-	b11 := _le(s, m, o, x, b10)
-	b12 := _le(s, m, o, x, b11)
-	b13 := _le(s, m, o, x, b12)
-	b14 := _le(s, m, o, x, b13)
-	b15 := _le(s, m, o, x, b14)
-	b16 := _le(s, m, o, x, b15)
-	b17 := _le(s, m, o, x, b16)
-	b18 := _le(s, m, o, x, b17)
-	b19 := _le(s, m, o, x, b18)
-	b20 := _le(s, m, o, x, b19)
-	b21 := _le(s, m, o, x, b20)
-	b22 := _le(s, m, o, x, b21)
-	b23 := _le(s, m, o, x, b22)
-	b24 := _le(s, m, o, x, b23)
-	b25 := _le(s, m, o, x, b24)
-	b26 := _le(s, m, o, x, b25)
-	b27 := _le(s, m, o, x, b26)
-	b28 := _le(s, m, o, x, b27)
-	b29 := _le(s, m, o, x, b28)
-	b30 := _le(s, m, o, x, b29)
-	b31 := _le(s, m, o, x, b30)
-	b32 := _le(s, m, o, x, b31)
-}
+# (by measure m) measure <= x / < x, by bisection: 24 halvings, enough for
+# 16,777,216 tasks (a longer order is counted by a scan).
+count_le(s, m, o, x) := _count(s, m, o, x, false)
 
-count_lt(s, m, o, x) := b32[0] if {
-	b0 := [0, count(o)]
-	b1 := _lt(s, m, o, x, b0)
-	b2 := _lt(s, m, o, x, b1)
-	b3 := _lt(s, m, o, x, b2)
-	b4 := _lt(s, m, o, x, b3)
-	b5 := _lt(s, m, o, x, b4)
-	b6 := _lt(s, m, o, x, b5)
-	b7 := _lt(s, m, o, x, b6)
-	b8 := _lt(s, m, o, x, b7)
-	b9 := _lt(s, m, o, x, b8)
-	b10 := _lt(s, m, o, x, b9)
-	b11 := _lt(s, m, o, x, b10)
-	b12 := _lt(s, m, o, x, b11)
-	b13 := _lt(s, m, o, x, b12)
-	b14 := _lt(s, m, o, x, b13)
-	b15 := _lt(s, m, o, x, b14)
-	b16 := _lt(s, m, o, x, b15)
-	b17 := _lt(s, m, o, x, b16)
-	b18 := _lt(s, m, o, x, b17)
-	b19 := _lt(s, m, o, x, b18)
-	b20 := _lt(s, m, o, x, b19)
-	b21 := _lt(s, m, o, x, b20)
-	b22 := _lt(s, m, o, x, b21)
-	b23 := _lt(s, m, o, x, b22)
-	b24 := _lt(s, m, o, x, b23)
-	b25 := _lt(s, m, o, x, b24)
-	b26 := _lt(s, m, o, x, b25)
-	b27 := _lt(s, m, o, x, b26)
-	b28 := _lt(s, m, o, x, b27)
-	b29 := _lt(s, m, o, x, b28)
-	b30 := _lt(s, m, o, x, b29)
-	b31 := _lt(s, m, o, x, b30)
-	b32 := _lt(s, m, o, x, b31)
-}
+count_lt(s, m, o, x) := _count(s, m, o, x, true)
 
-_le(s, m, o, x, b) := [k + 1, b[1]] if {
+_count(s, m, o, x, strict) := b24[0] if {
+	count(o) <= 16777216
+	b0 := [0, count(o)]
+	b1 := _halve(s, m, o, x, strict, b0)
+	b2 := _halve(s, m, o, x, strict, b1)
+	b3 := _halve(s, m, o, x, strict, b2)
+	b4 := _halve(s, m, o, x, strict, b3)
+	b5 := _halve(s, m, o, x, strict, b4)
+	b6 := _halve(s, m, o, x, strict, b5)
+	b7 := _halve(s, m, o, x, strict, b6)
+	b8 := _halve(s, m, o, x, strict, b7)
+	b9 := _halve(s, m, o, x, strict, b8)
+	b10 := _halve(s, m, o, x, strict, b9)
+	b11 := _halve(s, m, o, x, strict, b10)
+	b12 := _halve(s, m, o, x, strict, b11)
+	b13 := _halve(s, m, o, x, strict, b12)
+	b14 := _halve(s, m, o, x, strict, b13)
+	b15 := _halve(s, m, o, x, strict, b14)
+	b16 := _halve(s, m, o, x, strict, b15)
+	b17 := _halve(s, m, o, x, strict, b16)
+	b18 := _halve(s, m, o, x, strict, b17)
+	b19 := _halve(s, m, o, x, strict, b18)
+	b20 := _halve(s, m, o, x, strict, b19)
+	b21 := _halve(s, m, o, x, strict, b20)
+	b22 := _halve(s, m, o, x, strict, b21)
+	b23 := _halve(s, m, o, x, strict, b22)
+	b24 := _halve(s, m, o, x, strict, b23)
+} else := count([k | some k in o; _below(_measure(m, s.tasks[k]), x, strict)])
+
+# _halve(…, [lo, hi]): the half of [lo, hi) where the first task measuring
+# past x is.
+_halve(s, m, o, x, strict, b) := [k + 1, b[1]] if {
 	b[0] < b[1]
 	k := floor((b[0] + b[1]) / 2)
-	_measure(m, s.tasks[o[k]]) <= x
+	_below(_measure(m, s.tasks[o[k]]), x, strict)
 } else := [b[0], floor((b[0] + b[1]) / 2)] if {
 	b[0] < b[1]
 } else := b
 
-_lt(s, m, o, x, b) := [k + 1, b[1]] if {
-	b[0] < b[1]
-	k := floor((b[0] + b[1]) / 2)
-	_measure(m, s.tasks[o[k]]) < x
-} else := [b[0], floor((b[0] + b[1]) / 2)] if {
-	b[0] < b[1]
-} else := b
+_below(v, x, false) if v <= x
+
+_below(v, x, true) if v < x
 
 # --- the facts, computed by scanning (a schedule without an index) -----------
 # Each is the definition of its fact; internal/schedule/index.go computes the

@@ -43,7 +43,8 @@ metric contains sched.metrics(value, n, d, threshold) if d > 0
 
 # Reviewers must know when the float was not exported by the scheduling tool.
 computed_note := " (total float computed by tollgate's critical-path pass)" if {
-	count(open & sched.task_set(s, "float_computed")) > 0
+	some i in sched.task_set(s, "float_computed")
+	i in open
 } else := ""
 
 fail contains f if {

@@ -36,7 +36,8 @@ threshold := sched.dcma("negative_float_max")
 metric contains sched.metrics(n, n, d, threshold) if d > 0
 
 computed_note := " (total float computed by tollgate's critical-path pass)" if {
-	count(open & sched.task_set(s, "float_computed")) > 0
+	some i in sched.task_set(s, "float_computed")
+	i in open
 } else := ""
 
 fail contains f if {

@@ -31,22 +31,20 @@ func BuildIndex(s *artifact.Schedule) {
 	var sets [len(taskFacts)][]int
 	add := func(fact, i int) { sets[fact] = append(sets[fact], i) }
 
-	tos, froms := map[string]bool{}, map[string]bool{}
+	// links: per UID, whether a relationship leads to it (linkTo) or from
+	// it (linkFrom).
+	links := make(map[string]uint8, len(s.Tasks))
 	for _, r := range s.Relationships {
-		tos[r.To], froms[r.From] = true, true
+		links[r.To] |= linkTo
+		links[r.From] |= linkFrom
 	}
+	// ids, uids: how many tasks carry each ID and UID (blank ones too: a
+	// reference resolves against every ID and UID).
 	ids := make(map[string]int, len(s.Tasks))
 	uids := make(map[string]int, len(s.Tasks))
-	refs := make(map[string]bool, 2*len(s.Tasks))
 	for i, t := range s.Tasks {
-		if strings.TrimSpace(t.ID) != "" {
-			ids[t.ID]++
-		}
-		if strings.TrimSpace(t.UID) != "" {
-			uids[t.UID]++
-		}
-		refs[t.ID], refs[t.UID] = true, true
-		if _, seen := ix.FirstByUID[t.UID]; !seen {
+		ids[t.ID]++
+		if uids[t.UID]++; uids[t.UID] == 1 {
 			ix.FirstByUID[t.UID] = i
 		}
 	}
@@ -62,6 +60,12 @@ func BuildIndex(s *artifact.Schedule) {
 
 	var vals [len(valueMeasures)][]valuePos
 	var days [len(dayMeasures)][]dayPos
+	for m := range vals {
+		vals[m] = make([]valuePos, 0, len(s.Tasks))
+	}
+	for m := range days {
+		days[m] = make([]dayPos, 0, len(s.Tasks))
+	}
 	for i, t := range s.Tasks {
 		detail := t.Type == "task" || t.Type == "milestone"
 		open := detail && t.Progress != "complete"
@@ -91,10 +95,10 @@ func BuildIndex(s *artifact.Schedule) {
 		if t.Progress == "complete" {
 			add(fComplete, i)
 		}
-		if !tos[t.UID] && len(t.Predecessors) == 0 {
+		if links[t.UID]&linkTo == 0 && len(t.Predecessors) == 0 {
 			add(fNoPredecessor, i)
 		}
-		if !froms[t.UID] && len(t.Successors) == 0 {
+		if links[t.UID]&linkFrom == 0 && len(t.Successors) == 0 {
 			add(fNoSuccessor, i)
 		}
 		if t.Constraint != nil {
@@ -152,7 +156,7 @@ func BuildIndex(s *artifact.Schedule) {
 		if strings.TrimSpace(t.Name) == "" {
 			add(fBlankName, i)
 		}
-		if danglingRef(t, refs) {
+		if danglingRef(t, ids, uids) {
 			add(fDanglingPredecessor, i)
 		}
 		if hasST && hasFI && fi < st {
@@ -296,6 +300,11 @@ const (
 )
 
 const (
+	linkTo uint8 = 1 << iota
+	linkFrom
+)
+
+const (
 	rNegativeLag = iota
 	rPositiveLag
 	rNotFS
@@ -360,9 +369,9 @@ func plannedDuration(t artifact.Task) (float64, bool) {
 
 // danglingRef: a predecessor reference (not marked external) naming
 // neither an ID nor a UID of the schedule.
-func danglingRef(t artifact.Task, refs map[string]bool) bool {
+func danglingRef(t artifact.Task, ids, uids map[string]int) bool {
 	for _, l := range t.Predecessors {
-		if !l.External && !refs[l.Ref] {
+		if !l.External && ids[l.Ref] == 0 && uids[l.Ref] == 0 {
 			return true
 		}
 	}

@@ -20,22 +20,31 @@ type Schedule struct {
 	// Derived is what the critical-path engine computed (never read from
 	// the file); nil when no network could be computed.
 	Derived *Derived `json:"derived"`
-	// Index lets the schedule rules skip the tasks that cannot offend: it
-	// is an accelerator computed in Go, never a verdict (rules still judge
-	// every candidate themselves, and without it they scan every task).
+	// Index holds generic facts about the tasks and relationships, computed
+	// in Go at normalization (schedule.BuildIndex) so that the schedule rules
+	// compose them instead of scanning every task. It is never read from a
+	// file: an artifact supplied as JSON/YAML has its index removed, and the
+	// rules then compute the same facts in Rego.
 	Index *ScheduleIndex `json:"index,omitempty"`
 }
 
-// ScheduleIndex holds the set sizes the rules divide by and, per rule,
-// the tasks worth looking at.
+// ScheduleIndex: facts about the schedule, by name. Positions are 0-based
+// indexes into Tasks (Rels: into Relationships), ascending. The facts are
+// listed in docs/architecture.md ("Adding a schedule rule").
 type ScheduleIndex struct {
-	// Counts are the sizes of RULES.md's sets: "tasks", "detail", "open",
-	// "work", "rels".
+	// Counts: "tasks" and "rels", the number of rows of each.
 	Counts map[string]int `json:"counts"`
-	// Candidates maps a rule's package name ("dcma_09", "sched_003") to
-	// 0-based indexes into tasks (relationships for relationship rules):
-	// a superset of what that rule can flag. A rule missing here scans all.
-	Candidates map[string][]int `json:"candidates"`
+	// Tasks maps a task fact ("open", "no_successor", …) to the positions
+	// of the tasks it holds for (the policy input makes each a set).
+	Tasks map[string][]int `json:"tasks"`
+	// Rels maps a relationship fact ("negative_lag", …) to positions.
+	Rels map[string][]int `json:"rels"`
+	// Order maps a measure ("total_float", "baseline_finish", …) to the
+	// positions of the tasks having it, sorted by it (ties by position): a
+	// rule takes the tasks past its own threshold by bisection.
+	Order map[string][]int `json:"order"`
+	// FirstByUID maps each UID to the position of its first task.
+	FirstByUID map[string]int `json:"first_by_uid"`
 }
 
 // Calendar is the working calendar durations and lags are counted in.

@@ -70,7 +70,8 @@ func TestKindOverrideByGlob(t *testing.T) {
 }
 
 // A schedule supplied as JSON cannot bring its own index: an index saying
-// "no candidates" would otherwise hide the task without logic.
+// that only the start and finish milestones lack links would otherwise hide
+// the task without logic.
 func TestSuppliedScheduleIndexIsNotTrusted(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -81,7 +82,7 @@ func TestSuppliedScheduleIndexIsNotTrusted(t *testing.T) {
   {"uid": "2", "id": "2", "name": "Build", "type": "task", "duration_days": 5, "predecessors": [{"ref": "1", "type": "FS", "lag_days": 0}], "successors": [{"ref": "4", "type": "FS", "lag_days": 0}]},
   {"uid": "3", "id": "3", "name": "Orphan work", "type": "task", "duration_days": 5, "predecessors": [], "successors": []},
   {"uid": "4", "id": "4", "name": "Finish", "type": "milestone", "duration_days": 0, "predecessors": [{"ref": "2", "type": "FS", "lag_days": 0}], "successors": []}],
-  "index": {"counts": {"tasks": 4, "detail": 4, "open": 4, "work": 2, "rels": 2}, "candidates": {"dcma_01": []}}}}`
+  "index": {"counts": {"tasks": 4, "rels": 2}, "tasks": {"open": [0, 1, 2, 3], "no_predecessor": [0], "no_successor": [3]}}}}`
 	if err := os.WriteFile(filepath.Join(dir, "ims.json"), []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}

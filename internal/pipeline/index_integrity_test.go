@@ -32,9 +32,9 @@ ID,Unique ID,Outline Level,Task Name,Duration,Start,Finish,Baseline Start,Baseli
 `
 
 // TestScheduleIndexIntegrityOffenders: on a schedule where SCHED-001 and
-// SCHED-003 … SCHED-006 all flag tasks, the index (whose candidates those
-// rules judge instead of every task) gives exactly the findings and checks
-// of the unindexed rules, and those findings are the ones expected.
+// SCHED-003 … SCHED-006 all flag tasks, the index (whose facts those rules
+// compose instead of scanning every task) gives exactly the findings and
+// checks of the rules without it, and those findings are the ones expected.
 func TestScheduleIndexIntegrityOffenders(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -51,10 +51,10 @@ func TestScheduleIndexIntegrityOffenders(t *testing.T) {
 	}
 	art := artifactMaps(t, out)[0]
 	ix, _ := art["schedule"].(map[string]any)["index"].(map[string]any)
-	cands, _ := ix["candidates"].(map[string]any)
-	for _, rule := range []string{"sched_001", "sched_003", "sched_004", "sched_005", "sched_006"} {
-		if _, ok := cands[rule].([]any); !ok {
-			t.Errorf("the index has no candidates for %s: %v", rule, cands)
+	facts, _ := ix["tasks"].(map[string]any)
+	for _, fact := range []string{"duplicate_id", "duplicate_uid", "dangling_predecessor", "finish_before_start", "percent_positive", "summary", "no_baseline"} {
+		if l, _ := facts[fact].([]any); len(l) == 0 {
+			t.Errorf("the index has no tasks for %s: %v", fact, facts[fact])
 		}
 	}
 

@@ -20,7 +20,7 @@ func MapInput(art map[string]any) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	in := Input{value: v}
+	in := Input{value: indexSets(v)}
 	in.kind, _ = art["kind"].(string)
 	src, _ := art["source"].(map[string]any)
 	in.path, _ = src["path"].(string)
@@ -47,4 +47,73 @@ func (e *Engine) EvalProjectMaps(ctx context.Context, arts []map[string]any) (Ou
 		ins[i] = in
 	}
 	return e.EvalProject(ctx, ins)
+}
+
+// indexSets makes each fact of a schedule index (schedule.index.tasks and
+// .rels: lists of positions) a Rego set, so that a rule tests a task's
+// membership in one step and intersects facts in Go (a & b) instead of
+// iterating in Rego; any other value is returned as is. NewInput builds
+// the sets directly (scheduleIndexTerm); a test's JSON input gets them
+// here, so that it is the value NewInput would give.
+func indexSets(v ast.Value) ast.Value {
+	ix, ok := lookup(v, "schedule", "index")
+	if !ok {
+		return v
+	}
+	if _, ok := ix.(ast.Object); !ok {
+		return v
+	}
+	toSets := func(facts ast.Value) (ast.Value, error) {
+		obj, ok := facts.(ast.Object)
+		if !ok {
+			return facts, nil
+		}
+		pairs := make([][2]*ast.Term, 0, obj.Len())
+		for _, k := range obj.Keys() {
+			val := obj.Get(k)
+			if arr, ok := val.Value.(*ast.Array); ok {
+				terms := make([]*ast.Term, 0, arr.Len())
+				arr.Foreach(func(t *ast.Term) { terms = append(terms, t) })
+				set := ast.NewSet(terms...)
+				set.Sorted() // sorts once now, not in the first rule reading it
+				val = ast.NewTerm(set)
+			}
+			pairs = append(pairs, [2]*ast.Term{k, val})
+		}
+		return ast.NewObject(pairs...), nil
+	}
+	out, err := replaced(v, "schedule", func(s ast.Value) (ast.Value, error) {
+		return replaced(s, "index", func(ix ast.Value) (ast.Value, error) {
+			for _, k := range []string{"tasks", "rels"} {
+				if _, ok := lookup(ix, k); !ok {
+					continue
+				}
+				var err error
+				if ix, err = replaced(ix, k, toSets); err != nil {
+					return nil, err
+				}
+			}
+			return ix, nil
+		})
+	})
+	if err != nil {
+		return v // cannot happen: every key was looked up first
+	}
+	return out
+}
+
+// lookup follows keys through nested objects.
+func lookup(v ast.Value, keys ...string) (ast.Value, bool) {
+	for _, k := range keys {
+		obj, ok := v.(ast.Object)
+		if !ok {
+			return nil, false
+		}
+		t := obj.Get(ast.StringTerm(k))
+		if t == nil {
+			return nil, false
+		}
+		v = t.Value
+	}
+	return v, true
 }

@@ -30,13 +30,106 @@ func NewInput(a *artifact.Artifact) (Input, error) {
 		in.value = v
 		return in, nil
 	}
-	t, err := artifact.Walk[*ast.Term](newASTBuilder(), a)
+	b := newASTBuilder()
+	cp, ix := withoutIndex(a)
+	t, err := artifact.Walk[*ast.Term](b, cp)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: artifact is not JSON data: %w", in.path, err)
 	}
-	in.value = t.Value
+	v, err := withIndex(t.Value, ix, b)
+	if err != nil {
+		return Input{}, fmt.Errorf("%s: %w", in.path, err)
+	}
+	in.value = v
 	return in, nil
 }
+
+// withoutIndex: a shallow copy of a without its schedule index, and the
+// index (nil when there is none). The index is converted by
+// scheduleIndexTerm instead of the reflecting walk: its lists of positions
+// are most of a large schedule's terms after the tasks themselves.
+func withoutIndex(a *artifact.Artifact) (*artifact.Artifact, *artifact.ScheduleIndex) {
+	if a.Schedule == nil || a.Schedule.Index == nil {
+		return a, nil
+	}
+	cp, s := *a, *a.Schedule
+	s.Index = nil
+	cp.Schedule = &s
+	return &cp, a.Schedule.Index
+}
+
+// withIndex puts the converted index ix (if any) into v's schedule.
+func withIndex(v ast.Value, ix *artifact.ScheduleIndex, b *astBuilder) (ast.Value, error) {
+	if ix == nil {
+		return v, nil
+	}
+	return replaced(v, "schedule", func(s ast.Value) (ast.Value, error) {
+		obj, ok := s.(ast.Object)
+		if !ok {
+			return nil, fmt.Errorf("schedule: not an object")
+		}
+		pairs := make([][2]*ast.Term, 0, obj.Len()+1)
+		for _, k := range obj.Keys() {
+			pairs = append(pairs, [2]*ast.Term{k, obj.Get(k)})
+		}
+		return ast.NewObject(append(pairs, [2]*ast.Term{b.key("index"), scheduleIndexTerm(ix, b)})...), nil
+	})
+}
+
+// scheduleIndexTerm is the value the walk would make of ix, built
+// directly: one term per position, shared by every list naming it, and
+// each fact a set: a rule then tests a task's membership in one step and
+// intersects facts (a & b) instead of iterating over lists in Rego.
+func scheduleIndexTerm(ix *artifact.ScheduleIndex, b *astBuilder) *ast.Term {
+	var pos []*ast.Term
+	term := func(i int) *ast.Term {
+		for len(pos) <= i {
+			pos = append(pos, ast.IntNumberTerm(len(pos)))
+		}
+		return pos[i]
+	}
+	terms := func(l []int) []*ast.Term {
+		ts := make([]*ast.Term, len(l))
+		for k, i := range l {
+			ts[k] = term(i)
+		}
+		return ts
+	}
+	object := func(n int, each func(add func(k string, v *ast.Term))) *ast.Term {
+		pairs := make([][2]*ast.Term, 0, n)
+		each(func(k string, v *ast.Term) { pairs = append(pairs, [2]*ast.Term{b.key(k), v}) })
+		return ast.NewTerm(ast.NewObject(pairs...))
+	}
+	sets := func(m map[string][]int) *ast.Term {
+		return object(len(m), func(add func(string, *ast.Term)) {
+			for k, l := range m {
+				set := ast.NewSet(terms(l)...)
+				set.Sorted() // sorts once now, not in the first rule reading it
+				add(k, ast.NewTerm(set))
+			}
+		})
+	}
+	return object(5, func(add func(string, *ast.Term)) {
+		add("counts", object(len(ix.Counts), func(add func(string, *ast.Term)) {
+			for k, n := range ix.Counts {
+				add(k, term(n))
+			}
+		}))
+		add("tasks", sets(ix.Tasks))
+		add("rels", sets(ix.Rels))
+		add("order", object(len(ix.Order), func(add func(string, *ast.Term)) {
+			for k, l := range ix.Order {
+				add(k, ast.ArrayTerm(terms(l)...))
+			}
+		}))
+		add("first_by_uid", object(len(ix.FirstByUID), func(add func(string, *ast.Term)) {
+			for uid, i := range ix.FirstByUID {
+				add(uid, term(i))
+			}
+		}))
+	})
+}
+
 
 // parallelTasks is the schedule size from which its tasks are converted
 // on every core.
@@ -55,6 +148,7 @@ func prepareSchedule(a *artifact.Artifact) (ast.Value, error) {
 	tasks := a.Schedule.Tasks
 	cp, sched := *a, *a.Schedule
 	sched.Tasks = []artifact.Task{}
+	sched.Index = nil // converted by scheduleIndexTerm
 	cp.Schedule = &sched
 	var (
 		top    *ast.Term
@@ -78,11 +172,17 @@ func prepareSchedule(a *artifact.Artifact) (ast.Value, error) {
 			}
 		})
 	}
-	top, topErr = artifact.Walk[*ast.Term](newASTBuilder(), &cp)
+	b := newASTBuilder()
+	top, topErr = artifact.Walk[*ast.Term](b, &cp)
 	wg.Wait()
 	if err := errors.Join(append(errs, topErr)...); err != nil {
 		return nil, err
 	}
+	withIx, err := withIndex(top.Value, a.Schedule.Index, b)
+	if err != nil {
+		return nil, err
+	}
+	top = ast.NewTerm(withIx)
 	withTasks, err := replaced(top.Value, "schedule", func(s ast.Value) (ast.Value, error) {
 		return replaced(s, "tasks", func(ast.Value) (ast.Value, error) { return ast.NewArray(terms...), nil })
 	})

@@ -80,3 +80,15 @@ func TestGeneratedNetworkIsSane(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildIndex10k: the schedule index of a generated 10,000-task
+// schedule, after the critical-path pass.
+func BenchmarkBuildIndex10k(b *testing.B) {
+	s := generated(10000, 1)
+	Analyze(s, Options{})
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		BuildIndex(s)
+	}
+}

@@ -42,12 +42,12 @@ func TestValidateArtifactEqualsValidate(t *testing.T) {
 		s.Relationships[80].Type = "XX"
 		s.StatusDateSource = "guess"
 		// The rest of the payload is checked by parts too: a negative
-		// count and candidate index in the schedule index.
+		// count and task position in the schedule index.
 		if s.Index != nil {
 			ix := *s.Index
 			ix.Counts = maps.Clone(ix.Counts)
 			ix.Counts["tasks"] = -1
-			ix.Candidates = map[string][]int{"dcma_09": {0, -3}}
+			ix.Tasks = map[string][]int{"open": {0, -3}}
 			s.Index = &ix
 		}
 		if n := compare(t, &b); n < 10 {

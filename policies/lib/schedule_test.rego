@@ -53,43 +53,74 @@ test_working_days_between if {
 
 indexed := {
 	"tasks": [
-		{"uid": "1", "type": "task"},
+		{"uid": "1", "type": "task", "total_float_days": 3, "float_source": "file"},
 		"not a task",
-		{"uid": "3", "type": "milestone", "progress": "complete"},
-		{"uid": "4", "type": "summary"},
+		{"uid": "3", "type": "milestone", "progress": "complete", "total_float_days": 0, "float_source": "file"},
+		{"uid": "4", "type": "summary", "total_float_days": 9, "float_source": "file"},
 	],
-	"relationships": [{"from": "1", "to": "3"}, {"from": "3", "to": "4"}],
+	"relationships": [{"from": "1", "to": "3", "lag_days": -1}, {"from": "3", "to": "4"}],
 	"index": {
-		"candidates": {"r": [2, 1, 3], "r.rels": [1], "none": []},
-		"counts": {"detail": 7},
+		"counts": {"tasks": 4, "rels": 2},
+		"tasks": {"open": [0], "odd": [2, 3], "none": []},
+		"rels": {"negative_lag": [0]},
+		"order": {"total_float": [2, 0, 3]},
+		"first_by_uid": {"1": 0, "3": 2, "4": 3},
 	},
 }
 
-# With the index a rule judges only its candidates, in the index's order;
-# a position that is not a task object is skipped.
-test_candidates_follow_the_index if {
-	sched.candidates(indexed, "r") == [{"uid": "3", "type": "milestone", "progress": "complete"}, {"uid": "4", "type": "summary"}]
-	sched.candidates(indexed, "none") == []
-	sched.candidate_rels(indexed, "r.rels") == [{"from": "3", "to": "4"}]
-}
+bare := object.remove(indexed, {"index"})
 
-# A rule the index does not list, or a schedule without an index, scans
-# every task (and every relationship).
-test_candidates_without_index_are_everything if {
-	sched.candidates(indexed, "other") == [{"uid": "1", "type": "task"}, {"uid": "3", "type": "milestone", "progress": "complete"}, {"uid": "4", "type": "summary"}]
-	sched.candidate_rels(indexed, "other") == indexed.relationships
-	sched.candidates({"tasks": [{"uid": "1"}]}, "r") == [{"uid": "1"}]
-	sched.candidate_rels({"relationships": [{"from": "1", "to": "2"}, null]}, "r") == [{"from": "1", "to": "2"}]
-}
-
-# size takes the index's count when it has one, else counts the set.
-test_size_from_index_else_counted if {
-	sched.size(indexed, "detail") == 7
-	sched.size(indexed, "tasks") == 3
+# With the index a fact is the index's set, whatever the tasks say (Go
+# computed it); a fact the index lacks is computed by scanning.
+test_task_set_follows_the_index if {
+	sched.task_set(indexed, "odd") == {2, 3}
+	sched.task_set(indexed, "none") == set()
+	sched.task_set(indexed, "detail") == {0, 2}
+	sched.rel_set(indexed, "negative_lag") == {0}
+	sched.size(indexed, "tasks") == 4
 	sched.size(indexed, "open") == 1
-	sched.size(indexed, "work") == 1
-	sched.size(indexed, "rels") == 2
-	sched.size({"index": {"counts": {"open": "many"}}, "tasks": [{"uid": "1"}]}, "open") == 1
+}
+
+# Without an index every fact is computed from the rows; a row that is not
+# an object holds no fact.
+test_task_set_without_index_scans if {
+	sched.task_set(bare, "detail") == {0, 2}
+	sched.task_set(bare, "open") == {0}
+	sched.task_set(bare, "work") == {0}
+	sched.task_set(bare, "summary") == {3}
+	sched.task_set(bare, "no_predecessor") == {0}
+	sched.task_set(bare, "no_successor") == {3}
+	sched.rel_set(bare, "negative_lag") == {0}
+	sched.rel_set(bare, "not_fs") == set()
+	sched.size(bare, "tasks") == 3
+	sched.size(bare, "rels") == 2
+	sched.uid_position(bare) == {"1": 0, "3": 2, "4": 3}
+}
+
+# above/at_least/below/at_most read a measure's order from the threshold
+# on, and return positions in schedule order, with or without the index.
+test_orders_by_bisection if {
+	some x in [indexed, bare]
+	sched.above(x, "total_float", 2) == [0, 3]
+	sched.above(x, "total_float", 3) == [3]
+	sched.at_least(x, "total_float", 3) == [0, 3]
+	sched.below(x, "total_float", 3) == [2]
+	sched.at_most(x, "total_float", 3) == [0, 2]
+	sched.above(x, "total_float", 9) == []
+	sched.below(x, "total_float", -1) == []
+}
+
+# Bisection over orders of every length, ties included.
+test_count_le_lt if {
+	vals := [1, 2, 2, 2, 5, 8]
+	x := {"tasks": [{"total_float_days": v, "float_source": "file"} | some v in vals]}
+	o := numbers.range(0, 5)
+	[sched.count_le(x, "total_float", o, v) | some v in [0, 1, 2, 3, 8, 9]] == [0, 1, 4, 4, 6, 6]
+	[sched.count_lt(x, "total_float", o, v) | some v in [0, 1, 2, 3, 8, 9]] == [0, 0, 1, 4, 5, 6]
+	sched.count_le(x, "total_float", [], 3) == 0
+	d := {"tasks": [{"baseline_finish": "2024-01-02T08:00"}, {"baseline_finish": "2024-03-01"}]}
+	sched.count_le(d, "baseline_finish", [0, 1], "2024-02-01") == 1
+	sched.at_most(d, "baseline_finish", "2024-01-02") == [0]
 }
 
 # --- fields ----------------------------------------------------------------------

@@ -18,40 +18,29 @@ import rego.v1
 
 s := sched.payload(input)
 
-# Only the open tasks lacking a link can offend: with the schedule index
-# these are all the rule judges (without it, every task). The denominator
-# is the number of open tasks.
-ends := [t |
-	some t in sched.candidates(s, "dcma_01")
-	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
-	open_end(t)
-]
+open := sched.task_set(s, "open")
 
-# The relationships with an end among the candidates (schedule index:
-# "dcma_01.rels"), else every relationship: only the candidates' links are
-# looked up.
-rels := sched.candidate_rels(s, "dcma_01.rels")
+no_pred := sched.task_set(s, "no_predecessor")
 
-tos := {r.to | some r in rels}
+no_succ := sched.task_set(s, "no_successor")
 
-froms := {r.from | some r in rels}
+# The open ends, in schedule order: open tasks lacking a predecessor or a
+# successor (schedule index facts). The denominator is the open tasks.
+end_rows := sort(open & (no_pred | no_succ))
 
-has_pred(t) if t.uid in tos
+ends := [s.tasks[i] | some i in end_rows]
 
-has_pred(t) if count(sched.list(t, "predecessors")) > 0
+has_pred(k) if not end_rows[k] in no_pred
 
-has_succ(t) if t.uid in froms
-
-has_succ(t) if count(sched.list(t, "successors")) > 0
+has_succ(k) if not end_rows[k] in no_succ
 
 # The project-start milestone: the first open milestone with successors and
 # no predecessor; the project-finish milestone: the last with predecessors
 # and no successor. Each may legitimately be an open end (both are open
 # ends, so the first and last of ends are those of all open tasks).
-start_milestones := [i | some i, t in ends; t.type == "milestone"; not has_pred(t); has_succ(t)]
+start_milestones := [i | some i, t in ends; t.type == "milestone"; not has_pred(i); has_succ(i)]
 
-finish_milestones := [i | some i, t in ends; t.type == "milestone"; has_pred(t); not has_succ(t)]
+finish_milestones := [i | some i, t in ends; t.type == "milestone"; has_pred(i); not has_succ(i)]
 
 exempt contains start_milestones[0]
 
@@ -62,10 +51,6 @@ offenders := [t |
 	not i in exempt
 ]
 
-open_end(t) if not has_pred(t)
-
-open_end(t) if not has_succ(t)
-
 assessable if {
 	sched.has_logic(s)
 	d > 0
@@ -73,7 +58,7 @@ assessable if {
 
 n := count(offenders)
 
-d := sched.size(s, "open")
+d := count(open)
 
 value := sched.pct(n, d)
 

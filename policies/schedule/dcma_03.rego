@@ -17,12 +17,12 @@ import rego.v1
 
 s := sched.payload(input)
 
-# With the schedule index only the relationships with a lag are judged.
-offenders := [r | some r in sched.candidate_rels(s, "dcma_03"); is_number(r.lag_days); r.lag_days > 0]
+# The relationships with a lag: a schedule index fact.
+offenders := [s.relationships[i] | some i in sched.rel_set(s, "positive_lag")]
 
 n := count(offenders)
 
-d := sched.size(s, "rels")
+d := sched.rel_count(s)
 
 value := sched.pct(n, d)
 
@@ -49,14 +49,8 @@ not_assessable contains r if {
 }
 
 # Locating and labelling a relationship needs the first task of each end's
-# UID, and only for the relationships reported: ends are the tasks whose UID
-# is an end of a candidate relationship (with the index; else every task).
-ends := sched.candidates(s, "dcma_03.ends")
-
-by_uid_of(rs) := sched.first_by_uid(ts) if {
-	uids := {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]}
-	ts := [t | some t in ends; t.uid in uids]
-}
+# UID, and only for the relationships reported.
+by_uid_of(rs) := sched.by_uid(s, {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]})
 
 head_by_uid := by_uid_of(array.slice(offenders, 0, sched.max_related))
 

@@ -18,14 +18,12 @@ import rego.v1
 
 s := sched.payload(input)
 
-rel_type(r) := upper(r.type) if {
-	is_string(object.get(r, "type", null))
-} else := "FS"
+rel_type(r) := sched.rel_type(r)
 
-# With the schedule index only the relationships other than FS are judged.
-others := [r | some r in sched.candidate_rels(s, "dcma_04"); rel_type(r) != "FS"]
+# The relationships other than FS: a schedule index fact.
+others := [s.relationships[i] | some i in sched.rel_set(s, "not_fs")]
 
-d := sched.size(s, "rels")
+d := sched.rel_count(s)
 
 n := d - count(others)
 
@@ -64,14 +62,8 @@ not_assessable contains r if {
 }
 
 # Locating and labelling a relationship needs the first task of each end's
-# UID, and only for the relationships reported: ends are the tasks whose UID
-# is an end of a candidate relationship (with the index; else every task).
-ends := sched.candidates(s, "dcma_04.ends")
-
-by_uid_of(rs) := sched.first_by_uid(ts) if {
-	uids := {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]}
-	ts := [t | some t in ends; t.uid in uids]
-}
+# UID, and only for the relationships reported.
+by_uid_of(rs) := sched.by_uid(s, {u | some r in rs; some u in [object.get(r, "from", null), object.get(r, "to", null)]})
 
 head_by_uid := by_uid_of(array.slice(others, 0, sched.max_related))
 

@@ -23,17 +23,17 @@ s := sched.payload(input)
 has_constraints if sched.column(s, "constraint_type")
 
 has_constraints if {
-	some t in sched.candidates(s, "dcma_05.witness")
-	is_string(object.get(t, ["constraint", "type"], null))
+	count(sched.task_set(s, "constrained")) > 0
 }
 
-# With the schedule index only the open tasks with a hard constraint are
-# judged (else every task).
-offenders := [t | some t in sched.candidates(s, "dcma_05"); object.get(t, ["constraint", "hard"], false) == true; is_open(t)]
+# The open tasks with a hard constraint (schedule index facts).
+open := sched.task_set(s, "open")
+
+offenders := [s.tasks[i] | some i in sched.task_set(s, "hard_constraint"); i in open]
 
 n := count(offenders)
 
-d := sched.size(s, "open")
+d := count(open)
 
 value := sched.pct(n, d)
 
@@ -63,12 +63,6 @@ not_assessable contains r if {
 	has_constraints
 	d == 0
 	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
-}
-
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-is_open(t) if {
-	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
 }
 
 # offender_locs: the offenders' locations as far as sched.summary reads them

@@ -20,16 +20,20 @@ import rego.v1
 s := sched.payload(input)
 
 # The denominator, the open tasks carrying a total float, is the open tasks
-# less those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_06.unmeasured"); not sched.float_known(t); is_open(t)]
+# less those without one (schedule index facts).
+open := sched.task_set(s, "open")
+
+unmeasured := open & sched.task_set(s, "no_float")
 
 limit := sched.dcma("high_float_days")
 
-offenders := [t | some t in sched.candidates(s, over_key); t.total_float_days > limit; sched.float_known(t); is_open(t)]
+# The open tasks whose total float exceeds the limit (schedule index: the
+# tasks by total float, read from the limit up).
+offenders := [s.tasks[i] | some i in sched.above(s, "total_float", limit); i in open]
 
 n := count(offenders)
 
-d := sched.size(s, "open") - count(unmeasured)
+d := count(open) - count(unmeasured)
 
 value := sched.pct(n, d)
 
@@ -39,10 +43,8 @@ metric contains sched.metrics(value, n, d, threshold) if d > 0
 
 # Reviewers must know when the float was not exported by the scheduling tool.
 computed_note := " (total float computed by tollgate's critical-path pass)" if {
-	some t in sched.candidates(s, "dcma_06.witness")
-	is_open(t)
-	sched.float_known(t)
-	t.float_source == "computed"
+	some i in sched.task_set(s, "float_computed")
+	i in open
 } else := ""
 
 fail contains f if {
@@ -54,29 +56,15 @@ fail contains f if {
 }
 
 not_assessable contains r if {
-	sched.size(s, "open") > 0
+	count(open) > 0
 	d == 0
 	r := {"msg": "no open task carries a total float (no Total Float/Slack column and no critical-path pass result)", "missing": ["total_float"]}
 }
 
 not_assessable contains r if {
-	sched.size(s, "open") == 0
+	count(open) == 0
 	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
 }
-
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-is_open(t) if {
-	sched.type(t) in {"task", "milestone"}
-	not t.progress == "complete"
-}
-
-# With the schedule index, "dcma_06.over_B" lists the tasks measuring over B;
-# they are a superset of the offenders while limit >= B. Else every task.
-over_key := k if {
-	some k, _ in object.get(s, ["index", "candidates"], {})
-	startswith(k, "dcma_06.over_")
-	to_number(trim_prefix(k, "dcma_06.over_")) <= limit
-} else := "dcma_06"
 
 # offender_locs: the offenders' locations as far as sched.summary reads them
 # (the first, and up to max_related non-empty ones); a long list of

@@ -51,15 +51,20 @@ test_long_offender_list_related if {
 	[[f.loc, f.related] | some f in dcma_06.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, tf(50, "file"))})
 }
 
-# With the schedule index only the "over_B" candidates are judged while the
-# limit is at least B, and the findings are those of a full scan; a lower
-# configured limit falls back to every task.
-test_index_over_list if {
+# With the schedule index the rule reads the tasks by total_float from its
+# limit up: the findings are those of a full scan, at the default limit and
+# at a lower configured one; and it is the index it reads (an index listing
+# one task fewer finds one offender fewer).
+test_index_order if {
 	ts := array.concat(fx.tasks(9, tf(3, "file")), [fx.task("10", tf(50, "file")), fx.task("11", tf(40, "file"))])
-	index := {"candidates": {"dcma_06.over_44": [9], "dcma_06.unmeasured": [], "dcma_06.witness": [0]}, "counts": {"open": 11}}
+	order := [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9]
+	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"open": numbers.range(0, 10), "no_float": [], "float_computed": []}, "order": {"total_float": order}}
 	scan := dcma_06.fail with input as fx.doc({"tasks": ts})
 	count(scan) == 1
 	dcma_06.fail == scan with input as fx.doc({"tasks": ts, "index": index})
-	[f.metrics | some f in dcma_06.fail] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}] with input as fx.doc({"tasks": ts, "index": index})
-		with data.tollgate.thresholds.dcma.high_float_days as 30
+	low := dcma_06.fail with input as fx.doc({"tasks": ts}) with data.tollgate.thresholds.dcma.high_float_days as 30
+	[f.metrics | some f in low] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}]
+	dcma_06.fail == low with input as fx.doc({"tasks": ts, "index": index}) with data.tollgate.thresholds.dcma.high_float_days as 30
+	fewer := object.union(index, {"order": {"total_float": [9]}})
+	[f.metrics.numerator | some f in dcma_06.fail] == [1] with input as fx.doc({"tasks": ts, "index": fewer}) with data.tollgate.thresholds.dcma.high_float_days as 30
 }

@@ -18,25 +18,26 @@ import rego.v1
 s := sched.payload(input)
 
 # The denominator, the open tasks carrying a total float, is the open tasks
-# less those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_07.unmeasured"); not sched.float_known(t); is_open(t)]
+# less those without one (schedule index facts).
+open := sched.task_set(s, "open")
 
-# With the schedule index only the open tasks with negative float are judged.
-offenders := [t | some t in sched.candidates(s, "dcma_07"); t.total_float_days < 0; sched.float_known(t); is_open(t)]
+unmeasured := open & sched.task_set(s, "no_float")
+
+# The open tasks with negative float (schedule index: the tasks by total
+# float, read up to zero).
+offenders := [s.tasks[i] | some i in sched.below(s, "total_float", 0); i in open]
 
 n := count(offenders)
 
-d := sched.size(s, "open") - count(unmeasured)
+d := count(open) - count(unmeasured)
 
 threshold := sched.dcma("negative_float_max")
 
 metric contains sched.metrics(n, n, d, threshold) if d > 0
 
 computed_note := " (total float computed by tollgate's critical-path pass)" if {
-	some t in sched.candidates(s, "dcma_07.witness")
-	is_open(t)
-	sched.float_known(t)
-	t.float_source == "computed"
+	some i in sched.task_set(s, "float_computed")
+	i in open
 } else := ""
 
 fail contains f if {
@@ -48,20 +49,14 @@ fail contains f if {
 }
 
 not_assessable contains r if {
-	sched.size(s, "open") > 0
+	count(open) > 0
 	d == 0
 	r := {"msg": "no open task carries a total float (no Total Float/Slack column and no critical-path pass result)", "missing": ["total_float"]}
 }
 
 not_assessable contains r if {
-	sched.size(s, "open") == 0
+	count(open) == 0
 	r := {"msg": "the schedule has no open detail tasks to assess", "missing": []}
-}
-
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-is_open(t) if {
-	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
 }
 
 # offender_locs: the offenders' locations as far as sched.summary reads them

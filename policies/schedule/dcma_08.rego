@@ -20,23 +20,21 @@ s := sched.payload(input)
 
 # The baseline duration is what was planned; the current duration is the
 # fallback when no baseline was exported.
-duration(t) := t.baseline_duration_days if {
-	is_number(object.get(t, "baseline_duration_days", null))
-} else := t.duration_days if {
-	is_number(object.get(t, "duration_days", null))
-}
+duration(t) := sched.planned_duration(t)
 
 # The denominator, the work tasks with a duration, is the work tasks less
-# those without one (with the schedule index only these are judged).
-unmeasured := [t | some t in sched.candidates(s, "dcma_08.unmeasured"); not duration(t); is_work(t)]
+# those without one (schedule index facts).
+work := sched.task_set(s, "work")
+
+unmeasured := work & sched.task_set(s, "no_planned_duration")
 
 limit := sched.dcma("high_duration_days")
 
-offenders := [t | some t in sched.candidates(s, over_key); duration(t) > limit; is_work(t)]
+offenders := [s.tasks[i] | some i in sched.above(s, "planned_duration", limit); i in work]
 
 n := count(offenders)
 
-d := sched.size(s, "work") - count(unmeasured)
+d := count(work) - count(unmeasured)
 
 value := sched.pct(n, d)
 
@@ -53,35 +51,15 @@ fail contains f if {
 }
 
 not_assessable contains r if {
-	sched.size(s, "work") > 0
+	count(work) > 0
 	d == 0
 	r := {"msg": "no open task carries a duration", "missing": ["schedule.columns.duration", "schedule.columns.baseline_duration"]}
 }
 
 not_assessable contains r if {
-	sched.size(s, "work") == 0
+	count(work) == 0
 	r := {"msg": "the schedule has no open work tasks to assess", "missing": []}
 }
-
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-is_open(t) if {
-	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
-}
-
-# is_work(t): t is in sched.work(s).
-is_work(t) if {
-	is_open(t)
-	sched.type(t) == "task"
-}
-
-# With the schedule index, "dcma_08.over_B" lists the tasks measuring over B;
-# they are a superset of the offenders while limit >= B. Else every task.
-over_key := k if {
-	some k, _ in object.get(s, ["index", "candidates"], {})
-	startswith(k, "dcma_08.over_")
-	to_number(trim_prefix(k, "dcma_08.over_")) <= limit
-} else := "dcma_08"
 
 # offender_locs: the offenders' locations as far as sched.summary reads them
 # (the first, and up to max_related non-empty ones); a long list of

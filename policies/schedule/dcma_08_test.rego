@@ -45,15 +45,20 @@ test_long_offender_list_related if {
 	[[f.loc, f.related] | some f in dcma_08.fail] == [[{}, fx.rows(6, 55)]] with input as fx.doc({"tasks": fx.long(60, 5, {"duration_days": 60})})
 }
 
-# With the schedule index only the "over_B" candidates are judged while the
-# limit is at least B, and the findings are those of a full scan; a lower
-# configured limit falls back to every task.
-test_index_over_list if {
+# With the schedule index the rule reads the tasks by planned_duration from its
+# limit up: the findings are those of a full scan, at the default limit and
+# at a lower configured one; and it is the index it reads (an index listing
+# one task fewer finds one offender fewer).
+test_index_order if {
 	ts := array.concat(fx.tasks(9, {"duration_days": 10}), [fx.task("10", {"duration_days": 60}), fx.task("11", {"duration_days": 40})])
-	index := {"candidates": {"dcma_08.over_44": [9], "dcma_08.unmeasured": []}, "counts": {"work": 11}}
+	order := [0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 9]
+	index := {"counts": {"tasks": 11, "rels": 0}, "tasks": {"work": numbers.range(0, 10), "no_planned_duration": []}, "order": {"planned_duration": order}}
 	scan := dcma_08.fail with input as fx.doc({"tasks": ts})
 	count(scan) == 1
 	dcma_08.fail == scan with input as fx.doc({"tasks": ts, "index": index})
-	[f.metrics | some f in dcma_08.fail] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}] with input as fx.doc({"tasks": ts, "index": index})
-		with data.tollgate.thresholds.dcma.high_duration_days as 30
+	low := dcma_08.fail with input as fx.doc({"tasks": ts}) with data.tollgate.thresholds.dcma.high_duration_days as 30
+	[f.metrics | some f in low] == [{"value": 18.18, "numerator": 2, "denominator": 11, "threshold": 5}]
+	dcma_08.fail == low with input as fx.doc({"tasks": ts, "index": index}) with data.tollgate.thresholds.dcma.high_duration_days as 30
+	fewer := object.union(index, {"order": {"planned_duration": [9]}})
+	[f.metrics.numerator | some f in dcma_08.fail] == [1] with input as fx.doc({"tasks": ts, "index": fewer}) with data.tollgate.thresholds.dcma.high_duration_days as 30
 }

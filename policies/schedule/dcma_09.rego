@@ -63,17 +63,29 @@ _unfinished(t) := sprintf("forecast finish %s is before the status date but the 
 	lib.day(t.finish) < sd
 } else := ""
 
-# With the schedule index only the detail tasks with a date problem are
-# judged (else every task).
+# The detail tasks with an actual date after the status date or a forecast
+# before it (schedule index: the tasks by actual, and by forecast, dates).
+detail := sched.task_set(s, "detail")
+
+dated := {i |
+	some l in [
+		sched.above(s, "actual_start", sd),
+		sched.above(s, "actual_finish", sd),
+		sched.below(s, "forecast_start", sd),
+		sched.below(s, "forecast_finish", sd),
+	]
+	some i in l
+}
+
 offenders := [t |
-	some t in sched.candidates(s, "dcma_09")
-	sched.type(t) in {"task", "milestone"}
+	some i in (dated & detail)
+	t := s.tasks[i]
 	count(problems(t)) > 0
 ]
 
 n := count(offenders)
 
-d := sched.size(s, "detail")
+d := count(detail)
 
 threshold := sched.dcma("invalid_dates_max")
 

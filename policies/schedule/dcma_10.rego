@@ -24,25 +24,23 @@ s := sched.payload(input)
 has_resources if sched.column(s, "resources")
 
 has_resources if {
-	some t in sched.candidates(s, "dcma_10.witness")
-	count(sched.list(t, "resources")) > 0
-}
-
-has_duration(t) if {
-	is_number(object.get(t, "duration_days", null))
-	t.duration_days > 0
+	count(sched.task_set(s, "resourced")) > 0
 }
 
 # The denominator, the work tasks with a duration, is the work tasks less
-# those without one; with the schedule index only these and the work tasks
-# without a resource are judged (else every task).
-unmeasured := [t | some t in sched.candidates(s, "dcma_10.unmeasured"); is_work(t); not has_duration(t)]
+# those without one; the offenders, the work tasks with a duration and
+# without a resource (schedule index facts).
+work := sched.task_set(s, "work")
 
-offenders := [t | some t in sched.candidates(s, "dcma_10"); is_work(t); has_duration(t); count(sched.list(t, "resources")) == 0]
+no_duration := sched.task_set(s, "no_duration")
+
+unmeasured := work & no_duration
+
+offenders := [s.tasks[i] | some i in ((work & sched.task_set(s, "unresourced")) - no_duration)]
 
 n := count(offenders)
 
-d := sched.size(s, "work") - count(unmeasured)
+d := count(work) - count(unmeasured)
 
 value := sched.pct(n, d)
 
@@ -76,18 +74,6 @@ not_assessable contains r if {
 	has_resources
 	d == 0
 	r := {"msg": "the schedule has no open tasks with a duration to assess", "missing": []}
-}
-
-# is_open(t): t is in sched.open(s) (candidate lists are judged again).
-is_open(t) if {
-	sched.type(t) in {"task", "milestone"}
-	object.get(t, "progress", "") != "complete"
-}
-
-# is_work(t): t is in sched.work(s).
-is_work(t) if {
-	is_open(t)
-	sched.type(t) == "task"
 }
 
 # offender_locs: the offenders' locations as far as sched.summary reads them

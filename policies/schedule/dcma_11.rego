@@ -23,13 +23,11 @@ sd := sched.status_date(s)
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")
 
-# With the schedule index only the tasks due by the status date are judged
-# (else every task).
-due := [t |
-	some t in sched.candidates(s, "dcma_11")
-	sched.type(t) in {"task", "milestone"}
-	lib.day(object.get(t, "baseline_finish", null)) <= sd
-]
+# The detail tasks due by the status date (schedule index: the tasks by
+# baseline finish, read up to the status date).
+detail := sched.task_set(s, "detail")
+
+due := [s.tasks[i] | some i in sched.at_most(s, "baseline_finish", sd); i in detail]
 
 finished(t) if lib.day(object.get(t, "actual_finish", null))
 

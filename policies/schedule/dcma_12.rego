@@ -19,9 +19,9 @@ import rego.v1
 
 s := sched.payload(input)
 
-# Only the tasks on the critical path and the tested task are looked up:
-# with the schedule index, the tasks of those UIDs (else every task).
-by_uid := sched.first_by_uid(sched.candidates(s, "dcma_12"))
+# Only the tasks on the critical path and the tested task are looked up
+# (the schedule index's "critical" fact).
+by_uid := sched.first_by_uid([s.tasks[i] | some i in sched.task_set(s, "critical")])
 
 path := [u | some u in sched.derived(s, "critical_path", []); is_string(u)]
 
@@ -64,7 +64,7 @@ _reason := sprintf(" (%s)", [cpt.reason]) if {
 
 fail contains f if {
 	sched.cpm(s)
-	sched.size(s, "tasks") > 0
+	sched.task_count(s) > 0
 	count(path) == 0
 	f := {"msg": "no critical path runs from the status date to the project finish", "loc": {}}
 }

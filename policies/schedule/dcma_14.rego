@@ -21,13 +21,13 @@ s := sched.payload(input)
 
 sd := sched.status_date(s)
 
-# The detail tasks that can count: with the schedule index, those due or
-# completed by the status date (else every detail task).
-detail := [t | some t in sched.candidates(s, "dcma_14"); sched.type(t) in {"task", "milestone"}]
+# The detail tasks, and those due by the status date (schedule index: the
+# tasks by baseline finish, read up to the status date).
+detail := sched.task_set(s, "detail")
 
 has_baseline if sched.has_field(s, "baseline_finish", "baseline_finish")
 
-due := [t | some t in detail; lib.day(object.get(t, "baseline_finish", null)) <= sd]
+due := [s.tasks[i] | some i in sched.at_most(s, "baseline_finish", sd); i in detail]
 
 # completed(t): finished by the status date; a task marked complete without
 # an actual finish counts (the export may lack the column).
@@ -38,7 +38,12 @@ completed(t) if {
 	sched.complete(t)
 }
 
-done := [t | some t in detail; completed(t)]
+# completed(t) for every detail task: an actual finish by the status date,
+# or complete without an actual finish (schedule index facts).
+done := array.concat(
+	[i | some i in sched.at_most(s, "actual_finish", sd); i in detail],
+	[i | some i in ((sched.task_set(s, "complete") - sched.task_set(s, "finished")) & detail)],
+)
 
 late := [t | some t in due; not completed(t)]
 

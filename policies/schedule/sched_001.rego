@@ -22,13 +22,15 @@ s := sched.payload(input)
 # rows by position, and skips any that is not an object).
 tasks := object.get(s, "tasks", [])
 
-# rows: the positions of the tasks to judge — the schedule index's
-# candidates (internal/schedule/index_integrity.go: every task whose id or
-# uid is shared, with the first occurrence, whose name is blank or whose
-# predecessor matches no task), else every task.
-rows := s.index.candidates.sched_001 if {
-	is_array(object.get(s, ["index", "candidates", "sched_001"], null))
-} else := [i | some i, t in tasks; is_object(t)]
+# rows: the positions of the tasks to judge (schedule index facts): every
+# task whose id or uid is shared, the first occurrence included, whose name
+# is blank or whose predecessor matches no task.
+rows := sort({i |
+	some fact in ["duplicate_id", "duplicate_uid", "blank_name", "dangling_predecessor"]
+	some i in sched.task_set(s, fact)
+})
+
+dangling := sched.task_set(s, "dangling_predecessor")
 
 # The row of the first task carrying each id / uid. Every occurrence of a
 # shared id or uid is among rows, so the first one among rows is the first
@@ -39,7 +41,7 @@ first_uid := _first("uid")
 
 _first(field) := {p[0]: p[1] |
 	# Sorting (value, row) pairs finds each value's first row in
-	# O(n log n) on the slow path (no index: every task).
+	# O(n log n) however many rows there are.
 	pairs := sort([[v, i] | some i in rows; is_object(tasks[i]); v := tasks[i][field]; not lib.blank(v)])
 	some k, p in pairs
 	_first_of_run(pairs, k)
@@ -52,14 +54,20 @@ _first_of_run(pairs, k) if {
 	pairs[k - 1][0] != pairs[k][0]
 }
 
-# Every id and uid a predecessor may name (two plain passes: cheaper on
-# large schedules than one building a pair per task; t.id is undefined on a
-# row that is not an object).
-# With the schedule index, only the tasks a candidate's predecessor names
-# ("sched_001.refs"); else every task.
-ref_tasks := sched.candidates(s, "sched_001.refs")
+# resolves(ref): a task has ref as its UID (the index's first task by UID)
+# or as its ID. Only the predecessors of a row with a dangling one are
+# resolved: a row without one has every reference resolving.
+resolves(ref) if {
+	_ = positions[ref]
+}
 
-refs := {v | some t in ref_tasks; v := t.id; is_string(v)} | {v | some t in ref_tasks; v := t.uid; is_string(v)}
+resolves(ref) if {
+	some t in tasks
+	is_object(t)
+	t.id == ref
+}
+
+positions := sched.uid_position(s)
 
 # The UID is reported only when it says something the ID does not: a
 # normalizer without a UID column copies the ID into it.
@@ -73,10 +81,11 @@ problems(i, t) := array.concat(
 		p != ""
 	],
 	[sprintf("predecessor %q matches no task", [l.ref]) |
+		i in dangling
 		some l in sched.list(t, "predecessors")
 		is_object(l)
 		not object.get(l, "external", false)
-		not l.ref in refs
+		not resolves(l.ref)
 	],
 )
 

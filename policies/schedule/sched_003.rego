@@ -19,10 +19,19 @@ import rego.v1
 
 s := sched.payload(input)
 
-# The tasks to judge: the schedule index's candidates (any date pair out of
-# order, a milestone with a duration, a zero-duration non-milestone;
-# internal/schedule/index_integrity.go), else every task.
-tasks := sched.candidates(s, "sched_003")
+# The tasks to judge (schedule index facts): a date pair out of order, a
+# zero duration on a row other than a milestone, or a milestone with a
+# duration above zero.
+tasks := [s.tasks[i] | some i in (reversed | odd_durations)]
+
+reversed := {i |
+	some fact in ["finish_before_start", "baseline_finish_before_start", "actual_finish_before_start"]
+	some i in sched.task_set(s, fact)
+}
+
+odd_durations := (sched.task_set(s, "zero_duration") - milestones) | (milestones - sched.task_set(s, "no_duration"))
+
+milestones := sched.task_set(s, "milestone")
 
 pairs := [["start", "finish", "finish %s is before start %s"], ["baseline_start", "baseline_finish", "baseline finish %s is before baseline start %s"], ["actual_start", "actual_finish", "actual finish %s is before actual start %s"]]
 

@@ -34,10 +34,18 @@ _has_field(key) if {
 	object.get(t, key, null) != null
 }
 
-# The detail tasks to judge: the schedule index's candidates (% complete at
-# odds with the actual dates; internal/schedule/index_integrity.go), else
-# every task.
-detail := [t | some t in sched.candidates(s, "sched_004"); sched.type(t) in {"task", "milestone"}]
+# The detail tasks to judge (schedule index facts): % complete above zero
+# without an actual start, 100 % without an actual finish, or an actual
+# finish without 100 %.
+started := sched.task_set(s, "started")
+
+finished := sched.task_set(s, "finished")
+
+full := sched.task_set(s, "percent_full")
+
+odd := ((sched.task_set(s, "percent_positive") - started) | (full - finished)) | (finished - full)
+
+detail := [s.tasks[i] | some i in (odd & sched.task_set(s, "detail"))]
 
 pc(t) := t.percent_complete if is_number(object.get(t, "percent_complete", null))
 

@@ -21,33 +21,30 @@ s := sched.payload(input)
 
 tasks := sched.tasks(s)
 
-# The summary rows: from the schedule index's candidates (every summary row,
-# internal/schedule/index_integrity.go), else from every task.
-summaries := [t | some t in sched.candidates(s, "sched_005"); sched.type(t) == "summary"]
+# The summary rows (a schedule index fact).
+summary_rows := sched.task_set(s, "summary")
 
-# The relationships with a summary row at an end (schedule index:
-# "sched_005.rels"), else every relationship.
-rels := sched.candidate_rels(s, "sched_005.rels")
+# The tasks lacking a predecessor, and a successor (schedule index facts).
+no_pred := sched.task_set(s, "no_predecessor")
 
-linked := {u | some r in rels; some u in [r.from, r.to]}
+no_succ := sched.task_set(s, "no_successor")
 
 children(t) := [c | some c in tasks; object.get(c, "parent_uid", null) == t.uid]
 
-problems(t) := [p |
-	some p in [_logic(t), _span(t, "start", "earliest"), _span(t, "finish", "latest")]
+problems(i, t) := [p |
+	some p in [_logic(i), _span(t, "start", "earliest"), _span(t, "finish", "latest")]
 	p != ""
 ]
 
-_logic(t) := "a summary row has predecessors or successors" if {
-	_has_links(t)
+_logic(i) := "a summary row has predecessors or successors" if {
+	_has_links(i)
 } else := ""
 
-# The row's own link lists first: a normalized schedule lists both ends of
-# every relationship there, so the set of all linked tasks (a pass over every
-# relationship) is then seldom needed.
-_has_links(t) if count(sched.list(t, "predecessors")) + count(sched.list(t, "successors")) > 0
+# A row has links unless it lacks both a predecessor and a successor
+# (schedule index facts: its own link lists, and the relationships).
+_has_links(i) if not i in no_pred
 
-_has_links(t) if t.uid in linked
+_has_links(i) if not i in no_succ
 
 _span(t, field, word) := sprintf("%s %s is not the %s %s of its children (%s)", [field, mine, word, field, want]) if {
 	mine := lib.day(object.get(t, field, null))
@@ -62,8 +59,9 @@ _agg(dates, "earliest") := min(dates)
 _agg(dates, "latest") := max(dates)
 
 fail contains f if {
-	some t in summaries
-	ps := problems(t)
+	some i in summary_rows
+	t := s.tasks[i]
+	ps := problems(i, t)
 	count(ps) > 0
 	f := {"msg": sprintf("%s: %s", [sched.label(t), concat("; ", ps)]), "loc": sched.loc(t)}
 }

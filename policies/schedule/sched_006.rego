@@ -34,15 +34,11 @@ _has_field(key) if {
 	object.get(t, key, null) != null
 }
 
-# The offenders, in schedule order, are judged among the schedule index's
-# candidates (every detail task without both baseline days;
-# internal/schedule/index_integrity.go), else among every task: the count is
-# exact either way, and the denominator comes from the index's set sizes.
-offenders := [t |
-	some t in sched.candidates(s, "sched_006")
-	sched.type(t) in {"task", "milestone"}
-	not _baselined(t)
-]
+# The offenders, in schedule order: detail tasks without both baseline days
+# (schedule index facts).
+detail := sched.task_set(s, "detail")
+
+offenders := [s.tasks[i] | some i in (detail & sched.task_set(s, "no_baseline"))]
 
 _baselined(t) if {
 	lib.day(object.get(t, "baseline_start", null))
@@ -51,7 +47,7 @@ _baselined(t) if {
 
 n := count(offenders)
 
-d := sched.size(s, "detail")
+d := count(detail)
 
 metric contains sched.metrics(sched.pct(n, d), n, d, 0) if {
 	has_baseline

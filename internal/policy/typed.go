@@ -130,7 +130,6 @@ func scheduleIndexTerm(ix *artifact.ScheduleIndex, b *astBuilder) *ast.Term {
 	})
 }
 
-
 // parallelTasks is the schedule size from which its tasks are converted
 // on every core.
 const parallelTasks = 1000

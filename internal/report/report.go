@@ -24,32 +24,33 @@ type Options struct {
 	Verbose bool
 }
 
+// renderers are the output formats: adding one is a file with its
+// Renderer and a line here.
+var renderers = map[string]func(Options) Renderer{
+	"text":     func(o Options) Renderer { return Text{Color: o.Color, Verbose: o.Verbose} },
+	"json":     func(Options) Renderer { return JSON{} },
+	"sarif":    func(Options) Renderer { return SARIF{} },
+	"junit":    func(Options) Renderer { return JUnit{} },
+	"github":   func(Options) Renderer { return GitHub{} },
+	"markdown": func(Options) Renderer { return Markdown{} },
+	"html":     func(Options) Renderer { return HTML{} },
+	"xlsx":     func(Options) Renderer { return XLSX{} },
+}
+
 // New returns the renderer for a format name.
 func New(format string, opts Options) (Renderer, error) {
-	switch format {
-	case "text":
-		return Text{Color: opts.Color, Verbose: opts.Verbose}, nil
-	case "json":
-		return JSON{}, nil
-	case "sarif":
-		return SARIF{}, nil
-	case "junit":
-		return JUnit{}, nil
-	case "github":
-		return GitHub{}, nil
-	case "markdown":
-		return Markdown{}, nil
-	case "html":
-		return HTML{}, nil
-	case "xlsx":
-		return XLSX{}, nil
+	if r, ok := renderers[format]; ok {
+		return r(opts), nil
 	}
 	return nil, fmt.Errorf("unknown format %q (known: %v)", format, Formats())
 }
 
 // Formats lists the format names New accepts.
 func Formats() []string {
-	f := []string{"text", "json", "sarif", "junit", "github", "markdown", "html", "xlsx"}
+	f := make([]string, 0, len(renderers))
+	for name := range renderers {
+		f = append(f, name)
+	}
 	sort.Strings(f)
 	return f
 }

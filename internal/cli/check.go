@@ -194,10 +194,12 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	compile := compileAsync(runCtx, popts, lim.CompileTimeout)
 	out, err := check.RunCompiling(compile.ctx, compile.wait, check.Options{
 		Discovered: func(files []discover.File) {
-			if !shortReading(files) {
-				releaseCollection() // a large input: collected as Go does from the start
+			if shortReading(files) {
+				compile.start(runtime.GOMAXPROCS(0))
+				return
 			}
-			compile.start()
+			releaseCollection() // a large input: collected as Go does from the start
+			compile.start(1)
 		},
 		Paths: args, Exclude: cfg.Documents.Exclude, Kinds: cfg.Documents.Kinds,
 		Shard: shard, Shards: shards, Jobs: fl.jobs, Limits: lim, Policy: popts,
@@ -449,10 +451,12 @@ func compileAsync(ctx context.Context, opts policy.Options, timeout time.Duratio
 	return c
 }
 
-// start begins compiling; later calls do nothing.
-func (c *asyncEngine) start() {
+// start begins compiling with the given number of compile workers; later
+// calls do nothing.
+func (c *asyncEngine) start(workers int) {
 	c.once.Do(func() {
 		opts := c.opts
+		opts.CompileWorkers = workers
 		c.deadline = time.Now().Add(c.timeout)
 		go func() {
 			defer close(c.done)
@@ -464,9 +468,14 @@ func (c *asyncEngine) start() {
 	})
 }
 
-// A short reading keeps the garbage collector held off (HoldCollection);
-// a long one releases it. shortReading estimates the reading from the
-// files' sizes and formats against shortReadingUnder.
+// A short reading decides two things. The compilation (about 0.3 s of
+// CPU) is split among the cores when the reading is short: the cores are
+// otherwise idle and the compilation is most of the run (the example
+// program: 0.65 → 0.55 s); when it is long, one compiler leaves the other
+// cores to the reading (a 10,000-task CSV schedule was 15 % slower with
+// the compilation split). And the garbage collector stays held off
+// (HoldCollection) only for a short reading. shortReading estimates the
+// reading from the files' sizes and formats against shortReadingUnder.
 const shortReadingUnder = 300 // ms
 
 // readMillisPerKB is about how long reading and normalizing a kilobyte
@@ -493,13 +502,13 @@ func shortReading(files []discover.File) bool {
 	return ms < shortReadingUnder
 }
 
-// wait blocks until the compilation is over (starting it if nothing
-// started it: the run stopped before discovery ended).
+// wait blocks until the compilation is over (starting it with one
+// compiler if nothing started it: the run stopped before discovery ended).
 //
 // Past limits.compile_timeout it gives up with an error (the run ends
 // with exit 2; the abandoned compiler goes with the process).
 func (c *asyncEngine) wait() (*policy.Engine, error) {
-	c.start()
+	c.start(1)
 	if c.timeout <= 0 {
 		<-c.done
 		return c.eng, c.err

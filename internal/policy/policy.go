@@ -82,6 +82,11 @@ type Options struct {
 	// EvalTimeout is informational: callers bound each evaluation with a
 	// context deadline (the engine stops when the context is done).
 	EvalTimeout time.Duration
+	// CompileWorkers is how many compilers share the rules (groups.go):
+	// 0 or 1 compiles every module with one compiler, the least CPU in
+	// all; n > 1 splits the rule packages into n groups compiled side by
+	// side, the least wall time when the cores have nothing else to do.
+	CompileWorkers int
 	// AllowNet are the hosts http.send may reach (sandbox.go); none by
 	// default, and then http.send does not compile.
 	AllowNet []string
@@ -220,18 +225,32 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 		}
 	}
 
-	// One compiler for every module. Compiling the rule packages in groups
-	// on several cores was measured and removed: it saved no time on the
-	// example program and cost CPU (docs/performance.md).
-	compiler := ast.NewCompiler().
-		WithCapabilities(caps).
-		WithEnablePrintStatements(opts.Print).
-		WithDefaultRegoVersion(ast.RegoV1)
-	if schemas != nil {
-		compiler.WithSchemas(schemas).WithUseTypeCheckAnnotations(true)
+	var groups []compileGroup
+	if opts.CompileWorkers > 1 {
+		groups = groupModules(modules, balancedSeeds(modules, bySrc, opts.CompileWorkers))
 	}
-	if compiler.Compile(modules); len(compiler.Errors) > 0 {
-		return nil, refusedBuiltinHint(typedError(compiler.Errors))
+	if len(groups) == 0 { // one compiler for every module (or lib alone: still compiled, so its errors show)
+		paths, _ := modulesByPackage(modules)
+		groups = []compileGroup{{modules: modules, seeds: paths}}
+	}
+	compilers, errs := compileGroups(groups, func() *ast.Compiler {
+		c := ast.NewCompiler().
+			WithCapabilities(caps).
+			WithEnablePrintStatements(opts.Print).
+			WithDefaultRegoVersion(ast.RegoV1)
+		if schemas != nil {
+			c.WithSchemas(schemas).WithUseTypeCheckAnnotations(true)
+		}
+		return c
+	}, max(opts.CompileWorkers, 1))
+	if len(errs) > 0 {
+		return nil, refusedBuiltinHint(typedError(errs))
+	}
+	compilerOf := map[string]*ast.Compiler{} // rule package → its group's compiler
+	for i, g := range groups {
+		for _, p := range g.seeds {
+			compilerOf[p] = compilers[i]
+		}
 	}
 
 	rules, warnings, err := collectRules(modules, bySrc)
@@ -263,7 +282,11 @@ func build(ctx context.Context, srcs []source, data map[string]any, dataDigest [
 			r.forced = true
 		}
 		r.now = now
-		if err := r.prepare(ctx, compiler, store, caps); err != nil {
+		c := compilerOf[r.pkg]
+		if c == nil {
+			return nil, fmt.Errorf("%s: rule %s was compiled in no group", r.file, r.meta.ID)
+		}
+		if err := r.prepare(ctx, c, store, caps); err != nil {
 			return nil, err
 		}
 		e.rules = append(e.rules, r)

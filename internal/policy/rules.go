@@ -26,7 +26,7 @@ type rule struct {
 	forced   bool     // severity set by configuration: it wins over per-finding severities
 	namedID  bool     // METADATA custom.id names the rule (else its ID is derived)
 	query    rego.PreparedEvalQuery
-	compiler *ast.Compiler // the engine's
+	compiler *ast.Compiler // its compile group's (groups.go)
 	now      time.Time     // what time.now_ns returns: the run's as_of
 }
 

@@ -13,9 +13,9 @@
 # sorted bytewise, and copy i is named after its project and number
 # (p03/0217-Project Charter.docx), so no two copies share a name.
 #
-#   scripts/benchtrees.sh /tmp/bench
-#   tollgate check --as-of 2026-01-15 /tmp/bench/docs900
-#   tollgate check --as-of 2026-09-08 /tmp/bench/sched10k
+#   scripts/benchtrees.sh OUT
+#   tollgate check --as-of 2026-01-15 OUT/docs900
+#   tollgate check --as-of 2026-09-08 OUT/sched10k
 set -euo pipefail
 
 if [ $# -ne 1 ]; then

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -157,7 +158,7 @@ func (l *latin1Reader) Read(p []byte) (int, error) {
 type parser struct {
 	ctx     context.Context
 	dec     *xml.Decoder
-	scan    *scanner // set instead of dec when the fast scanner reads
+	scan    *xmltext.Scanner // set instead of dec when the fast scanner reads
 	path    string
 	lim     limits.Limits
 	raw     *rawProject
@@ -240,7 +241,7 @@ func (p *parser) charData(tok []byte) {
 // line is the line of the current position: after the token just read.
 func (p *parser) line() int {
 	if p.scan != nil {
-		return p.scan.line
+		return p.scan.Line()
 	}
 	l, _ := p.dec.InputPos()
 	return l

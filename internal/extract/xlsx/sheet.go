@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 )
 
@@ -172,7 +173,7 @@ func (wr *workbookReader) readSheet(info sheetInfo) (document.Sheet, error) {
 	}
 	sr := &sheetReader{wr: wr, name: name, sheet: &sheet, tok: tok}
 	err := sr.run()
-	if errors.Is(err, errUnusual) {
+	if errors.Is(err, xmltext.ErrUnusual) {
 		// Read it again, whole, through encoding/xml.
 		wr.tree.Faults = wr.tree.Faults[:faults]
 		wr.cells, wr.cellsDone = cells, cellsDone
@@ -191,7 +192,7 @@ func (wr *workbookReader) readSheet(info sheetInfo) (document.Sheet, error) {
 }
 
 // run reads the part to its end, to a limit, or to an XML error. It
-// returns errUnusual when the fast scanner gave up (the caller starts
+// returns xmltext.ErrUnusual when the fast scanner gave up (the caller starts
 // again with encoding/xml) and the context's error when it ended.
 func (s *sheetReader) run() error {
 	maxDepth := s.wr.lim.XMLDepth
@@ -202,7 +203,7 @@ func (s *sheetReader) run() error {
 			}
 		}
 		t, err := s.tok.next()
-		if errors.Is(err, errUnusual) {
+		if errors.Is(err, xmltext.ErrUnusual) {
 			return err
 		}
 		if errors.Is(err, io.EOF) {
@@ -219,24 +220,24 @@ func (s *sheetReader) run() error {
 			s.partialRow()
 			return nil
 		}
-		switch t.kind {
-		case tokStart:
-			s.stack = append(s.stack, t.name)
+		switch t.Kind {
+		case xmltext.Start:
+			s.stack = append(s.stack, t.Name)
 			if len(s.stack) > maxDepth {
 				s.tooDeep = true
 				s.err = fmt.Errorf("elements nest deeper than %d", maxDepth)
 				return nil
 			}
 			s.start(&t)
-		case tokText:
-			s.text(t.text)
-		case tokEnd:
-			if len(s.stack) == 0 || s.stack[len(s.stack)-1] != t.name {
-				s.err = fmt.Errorf("unexpected </%s>", t.name)
+		case xmltext.CharData:
+			s.text(t.Text)
+		case xmltext.End:
+			if len(s.stack) == 0 || s.stack[len(s.stack)-1] != t.Name {
+				s.err = fmt.Errorf("unexpected </%s>", t.Name)
 				return nil
 			}
 			s.stack = s.stack[:len(s.stack)-1]
-			if !s.end(t.name) {
+			if !s.end(t.Name) {
 				s.stopped = true
 				return nil
 			}
@@ -260,21 +261,21 @@ func (s *sheetReader) parent() string {
 	return ""
 }
 
-func (s *sheetReader) start(t *xmlTok) {
-	switch t.name {
+func (s *sheetReader) start(t *xmltext.Token) {
+	switch t.Name {
 	case "col":
 		if s.parent() != "cols" {
 			return
 		}
 		var c colStyle
-		for _, a := range t.attrs {
-			switch a.name {
+		for _, a := range t.Attrs {
+			switch a.Name {
 			case "min":
-				c.min = atoi(a.value)
+				c.min = atoi(a.Value)
 			case "max":
-				c.max = atoi(a.value)
+				c.max = atoi(a.Value)
 			case "style":
-				c.style = atoi(a.value)
+				c.style = atoi(a.Value)
 			}
 		}
 		if c.style > 0 {
@@ -287,18 +288,18 @@ func (s *sheetReader) start(t *xmlTok) {
 		s.rowNum, s.rowOutline, s.rowStyle, s.rowHidden = s.lastRow+1, 0, 0, false
 		s.inRow = true
 		s.cells, s.buf, s.rowHasValue = s.cells[:0], s.buf[:0], false
-		for _, a := range t.attrs {
-			switch a.name {
+		for _, a := range t.Attrs {
+			switch a.Name {
 			case "r":
-				if n := atoi(a.value); n > 0 {
+				if n := atoi(a.Value); n > 0 {
 					s.rowNum = n
 				}
 			case "outlineLevel":
-				s.rowOutline = atoi(a.value)
+				s.rowOutline = atoi(a.Value)
 			case "s":
-				s.rowStyle = atoi(a.value)
+				s.rowStyle = atoi(a.Value)
 			case "hidden":
-				s.rowHidden = xmlBool(a.value)
+				s.rowHidden = xmlBool(a.Value)
 			}
 		}
 	case "c":
@@ -310,16 +311,16 @@ func (s *sheetReader) start(t *xmlTok) {
 			col = s.cells[n-1].col + 1
 		}
 		s.cell = rawCell{col: col}
-		for _, a := range t.attrs {
-			switch a.name {
+		for _, a := range t.Attrs {
+			switch a.Name {
 			case "r":
-				if c := refColumn(a.value); c > 0 {
+				if c := refColumn(a.Value); c > 0 {
 					s.cell.col = c
 				}
 			case "s":
-				s.cell.style = atoi(a.value)
+				s.cell.style = atoi(a.Value)
 			case "t":
-				s.cell.typ = cellType(a.value)
+				s.cell.typ = cellType(a.Value)
 			}
 		}
 	case "f":
@@ -341,11 +342,11 @@ func (s *sheetReader) start(t *xmlTok) {
 			s.into = intoR
 		}
 	case "mergeCell":
-		if ref := t.attr("ref"); len(ref) > 0 {
+		if ref := t.Attr("ref"); len(ref) > 0 {
 			s.merges = append(s.merges, string(ref))
 		}
 	case "dataValidation":
-		s.validation = &pendingValidation{typ: string(t.attr("type")), sqref: string(t.attr("sqref"))}
+		s.validation = &pendingValidation{typ: string(t.Attr("type")), sqref: string(t.Attr("sqref"))}
 	case "formula1":
 		if s.validation != nil && s.parent() == "dataValidation" {
 			s.into = intoFormula
@@ -356,7 +357,7 @@ func (s *sheetReader) start(t *xmlTok) {
 			s.into = intoSqref
 		}
 	case "tablePart":
-		if id := t.attr("id"); len(id) > 0 {
+		if id := t.Attr("id"); len(id) > 0 {
 			s.tableRIDs = append(s.tableRIDs, string(id))
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 )
 
 // styleInfo is what the reader needs from a cell style.
@@ -161,7 +162,7 @@ func parseSharedStrings(data []byte) (*sharedStrings, error) {
 		tok = newStdTokenizer(data)
 	}
 	s, err := scanSharedStrings(tok)
-	if errors.Is(err, errUnusual) {
+	if errors.Is(err, xmltext.ErrUnusual) {
 		s, err = scanSharedStrings(newStdTokenizer(data))
 	}
 	return s, err
@@ -188,32 +189,32 @@ func scanSharedStrings(tok tokenizer) (*sharedStrings, error) {
 		if err != nil {
 			return nil, err
 		}
-		switch tk.kind {
-		case tokStart:
-			stack = append(stack, tk.name)
+		switch tk.Kind {
+		case xmltext.Start:
+			stack = append(stack, tk.Name)
 			n := len(stack)
 			switch {
-			case tk.name == "si" && n == 2:
+			case tk.Name == "si" && n == 2:
 				inItem, t, r, needsBstr = true, t[:0], r[:0], false
-			case tk.name == "t" && inItem && n == 3:
+			case tk.Name == "t" && inItem && n == 3:
 				into = intoT
-			case tk.name == "t" && inItem && n == 4 && stack[2] == "r":
+			case tk.Name == "t" && inItem && n == 4 && stack[2] == "r":
 				into = intoR
 			}
-		case tokText:
+		case xmltext.CharData:
 			switch into {
 			case intoT:
-				t = append(t, tk.text...)
+				t = append(t, tk.Text...)
 			case intoR:
-				r = append(r, tk.text...)
+				r = append(r, tk.Text...)
 			}
-		case tokEnd:
-			if len(stack) == 0 || stack[len(stack)-1] != tk.name {
+		case xmltext.End:
+			if len(stack) == 0 || stack[len(stack)-1] != tk.Name {
 				return nil, errMalformed
 			}
 			stack = stack[:len(stack)-1]
 			into = intoNone
-			if tk.name == "si" && len(stack) == 1 && inItem {
+			if tk.Name == "si" && len(stack) == 1 && inItem {
 				inItem = false
 				item := append(t, r...)
 				if len(item) > 0 {

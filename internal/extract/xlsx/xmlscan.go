@@ -3,8 +3,6 @@ package xlsx
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
-	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,318 +10,34 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 )
 
-// The sheet and shared-strings parts are read through a tokenizer: a fast
-// scanner over the part's bytes, with encoding/xml as the fallback. The
-// fast scanner accepts a strict subset of what encoding/xml's RawToken
-// accepts (element tags, attributes without entity references, character
-// data with the five predefined entities and character references, a plain
-// XML declaration) and yields the same tokens for it: local names (a
-// prefix is dropped, as the reader matches local names only, which also
-// reads ISO 29500 Strict parts), attribute values and character data with
-// \r\n and \r turned into \n. Anything else (comments, CDATA, processing
-// instructions, DOCTYPE, other entities, bytes that are not XML
-// characters, any syntax error) makes it stop with errUnusual, and the
-// caller reads the part again from its first byte with encoding/xml, so a
-// part gives the same result either way (FuzzScanner checks this). A part
-// that is not well-formed is always read through encoding/xml, whose
-// errors say where it breaks.
-
-// errUnusual says the fast scanner met something it leaves to encoding/xml.
-var errUnusual = errors.New("xlsx: not plain XML for the fast scanner")
-
-type tokKind uint8
-
-const (
-	tokStart tokKind = iota + 1
-	tokEnd
-	tokText
-)
-
-// xmlAttr is one attribute: its local name and value. The value is only
-// valid until the next token.
-type xmlAttr struct {
-	name  string
-	value []byte
-}
-
-// xmlTok is one token; its slices are only valid until the next token.
-type xmlTok struct {
-	kind  tokKind
-	name  string // local name (start and end)
-	attrs []xmlAttr
-	text  []byte
-}
-
-// attr returns the value of the attribute named local.
-func (t *xmlTok) attr(local string) []byte {
-	for i := range t.attrs {
-		if t.attrs[i].name == local {
-			return t.attrs[i].value
-		}
-	}
-	return nil
-}
+// The sheet and shared-strings parts are read through a tokenizer: the
+// readers' fast scanner (xmltext.Scanner, with prefixed names and
+// character references) over the part's bytes, with encoding/xml as the
+// fallback. When the scanner meets something it leaves to encoding/xml it
+// stops with xmltext.ErrUnusual, and the caller reads the part again from
+// its first byte with encoding/xml, so a part gives the same result either
+// way (FuzzScanner checks this). A part that is not well-formed is always
+// read through encoding/xml, whose errors say where it breaks.
 
 // tokenizer yields tokens until io.EOF or an error.
 type tokenizer interface {
-	next() (xmlTok, error)
+	next() (xmltext.Token, error)
 }
 
-// fastTokenizer scans a whole part held in memory.
-type fastTokenizer struct {
-	b       []byte
-	i       int
-	names   xmltext.Names
-	attrs   []xmlAttr
-	text    xmltext.Text
-	pendEnd string // the end token of a self-closing tag still to yield
-	hasEnd  bool
+// fastTokenizer is the fast scanner as a tokenizer.
+type fastTokenizer struct{ s *xmltext.Scanner }
+
+func newFastTokenizer(b []byte) fastTokenizer {
+	return fastTokenizer{xmltext.NewScanner(b, xmltext.Options{Prefixed: true, CharRefs: true})}
 }
 
-func newFastTokenizer(b []byte) *fastTokenizer {
-	return &fastTokenizer{b: b}
-}
-
-func (s *fastTokenizer) next() (xmlTok, error) {
-	if s.hasEnd {
-		s.hasEnd = false
-		return xmlTok{kind: tokEnd, name: s.pendEnd}, nil
-	}
-	for {
-		if s.i >= len(s.b) {
-			return xmlTok{}, io.EOF
-		}
-		if s.b[s.i] != '<' {
-			text, next, _, ok := s.text.Read(s.b, s.i, true)
-			if !ok {
-				return xmlTok{}, errUnusual
-			}
-			s.i = next
-			return xmlTok{kind: tokText, text: text}, nil
-		}
-		if s.i+1 >= len(s.b) {
-			return xmlTok{}, errUnusual
-		}
-		switch s.b[s.i+1] {
-		case '/':
-			name, ok := s.endTag()
-			if !ok {
-				return xmlTok{}, errUnusual
-			}
-			return xmlTok{kind: tokEnd, name: name}, nil
-		case '?':
-			if !s.xmlDecl() {
-				return xmlTok{}, errUnusual
-			}
-			continue
-		case '!':
-			return xmlTok{}, errUnusual
-		}
-		name, empty, ok := s.startTag()
-		if !ok {
-			return xmlTok{}, errUnusual
-		}
-		if empty {
-			s.pendEnd, s.hasEnd = name, true
-		}
-		return xmlTok{kind: tokStart, name: name, attrs: s.attrs}, nil
-	}
-}
-
-// name reads an ASCII XML name with at most one colon and returns its
-// local part.
-func (s *fastTokenizer) name() ([]byte, bool) {
-	start := s.i
-	if start >= len(s.b) {
-		return nil, false
-	}
-	if c := s.b[start]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_') {
-		return nil, false
-	}
-	colon := -1
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-' {
-			s.i++
-			continue
-		}
-		if c == ':' {
-			if colon >= 0 {
-				return nil, false
-			}
-			colon = s.i
-			s.i++
-			continue
-		}
-		break
-	}
-	if s.i >= len(s.b) || s.b[s.i] >= utf8.RuneSelf {
-		return nil, false
-	}
-	n := s.b[start:s.i]
-	if colon >= 0 {
-		// encoding/xml splits at the first colon; a name ending in one or
-		// a local part not starting like a name is left to it.
-		local := s.b[colon+1 : s.i]
-		if len(local) == 0 || colon == start {
-			return nil, false
-		}
-		if c := local[0]; !('A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || c == '_') {
-			return nil, false
-		}
-		return local, true
-	}
-	return n, true
-}
-
-func (s *fastTokenizer) intern(b []byte) string {
-	// The names of a sheet's cell data, without a map lookup.
-	switch string(b) {
-	case "c":
-		return "c"
-	case "v":
-		return "v"
-	case "r":
-		return "r"
-	case "s":
-		return "s"
-	case "t":
-		return "t"
-	case "row":
-		return "row"
-	case "is":
-		return "is"
-	case "f":
-		return "f"
-	case "si":
-		return "si"
-	}
-	return s.names.Intern(b)
-}
-
-func (s *fastTokenizer) startTag() (name string, empty, ok bool) {
-	s.i++ // <
-	n, ok := s.name()
-	if !ok {
-		return "", false, false
-	}
-	name = s.intern(n)
-	s.attrs = s.attrs[:0]
-	for {
-		sp := s.i
-		s.space()
-		if s.i >= len(s.b) {
-			return "", false, false
-		}
-		switch s.b[s.i] {
-		case '>':
-			s.i++
-			return name, false, true
-		case '/':
-			if s.i+1 >= len(s.b) || s.b[s.i+1] != '>' {
-				return "", false, false
-			}
-			s.i += 2
-			return name, true, true
-		}
-		if s.i == sp {
-			return "", false, false // attributes must be separated by blanks
-		}
-		an, ok := s.name()
-		if !ok {
-			return "", false, false
-		}
-		s.space()
-		if s.i >= len(s.b) || s.b[s.i] != '=' {
-			return "", false, false
-		}
-		s.i++
-		s.space()
-		if s.i >= len(s.b) || (s.b[s.i] != '"' && s.b[s.i] != '\'') {
-			return "", false, false
-		}
-		q := s.b[s.i]
-		s.i++
-		start := s.i
-		for {
-			if s.i >= len(s.b) {
-				return "", false, false
-			}
-			c := s.b[s.i]
-			if c == q {
-				break
-			}
-			// Entities, line ends (normalised by the decoder), non-ASCII
-			// and control bytes are left to encoding/xml.
-			if c == '<' || c == '&' || c == '\r' || c >= utf8.RuneSelf || c < 0x20 && c != '\t' && c != '\n' {
-				return "", false, false
-			}
-			s.i++
-		}
-		s.attrs = append(s.attrs, xmlAttr{name: s.intern(an), value: s.b[start:s.i]})
-		s.i++
-	}
-}
-
-func (s *fastTokenizer) space() {
-	for s.i < len(s.b) && xmltext.IsSpace(s.b[s.i]) {
-		s.i++
-	}
-}
-
-func (s *fastTokenizer) endTag() (string, bool) {
-	s.i += 2 // </
-	n, ok := s.name()
-	if !ok {
-		return "", false
-	}
-	name := s.intern(n)
-	s.space()
-	if s.i >= len(s.b) || s.b[s.i] != '>' {
-		return "", false
-	}
-	s.i++
-	return name, true
-}
-
-// xmlDecl reads an XML declaration that changes nothing: version 1.0,
-// encoding UTF-8 (or none), any standalone.
-func (s *fastTokenizer) xmlDecl() bool {
-	const open = "<?xml"
-	if s.i != 0 && !(s.i == 3 && bytes.HasPrefix(s.b, []byte("\xef\xbb\xbf"))) {
-		return false
-	}
-	if len(s.b)-s.i < len(open)+1 || string(s.b[s.i:s.i+len(open)]) != open || !xmltext.IsSpace(s.b[s.i+len(open)]) {
-		return false
-	}
-	end := bytes.Index(s.b[s.i:min(len(s.b), s.i+256)], []byte("?>"))
-	if end < 0 {
-		return false
-	}
-	body := s.b[s.i+len(open) : s.i+end]
-	for _, f := range bytes.Fields(body) {
-		k, v, ok := bytes.Cut(f, []byte("="))
-		if !ok || len(v) < 2 || (v[0] != '"' && v[0] != '\'') || v[len(v)-1] != v[0] {
-			return false
-		}
-		v = v[1 : len(v)-1]
-		switch {
-		case string(k) == "version" && string(v) == "1.0":
-		case string(k) == "encoding" && bytes.EqualFold(v, []byte("utf-8")):
-		case string(k) == "standalone" && (string(v) == "yes" || string(v) == "no"):
-		default:
-			return false
-		}
-	}
-	s.i += end + 2
-	return true
-}
+func (f fastTokenizer) next() (xmltext.Token, error) { return f.s.Next() }
 
 // stdTokenizer is encoding/xml's RawToken in strict mode: no DTD, no
 // entities beyond the predefined ones.
 type stdTokenizer struct {
 	d     *xml.Decoder
-	attrs []xmlAttr
+	attrs []xmltext.Attr
 }
 
 func newStdTokenizer(b []byte) *stdTokenizer {
@@ -332,23 +46,23 @@ func newStdTokenizer(b []byte) *stdTokenizer {
 	return &stdTokenizer{d: d}
 }
 
-func (s *stdTokenizer) next() (xmlTok, error) {
+func (s *stdTokenizer) next() (xmltext.Token, error) {
 	for {
 		tok, err := s.d.RawToken()
 		if err != nil {
-			return xmlTok{}, err
+			return xmltext.Token{}, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			s.attrs = s.attrs[:0]
 			for _, a := range t.Attr {
-				s.attrs = append(s.attrs, xmlAttr{name: a.Name.Local, value: []byte(a.Value)})
+				s.attrs = append(s.attrs, xmltext.Attr{Name: a.Name.Local, Value: []byte(a.Value)})
 			}
-			return xmlTok{kind: tokStart, name: t.Name.Local, attrs: s.attrs}, nil
+			return xmltext.Token{Kind: xmltext.Start, Name: t.Name.Local, Attrs: s.attrs}, nil
 		case xml.EndElement:
-			return xmlTok{kind: tokEnd, name: t.Name.Local}, nil
+			return xmltext.Token{Kind: xmltext.End, Name: t.Name.Local}, nil
 		case xml.CharData:
-			return xmlTok{kind: tokText, text: t}, nil
+			return xmltext.Token{Kind: xmltext.CharData, Text: t}, nil
 		}
 	}
 }

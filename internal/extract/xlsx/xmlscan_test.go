@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/extract/xmltext"
 )
 
 // tokens lists what a tokenizer yields, one token a line, and how it
@@ -21,22 +23,22 @@ func tokens(tok tokenizer) (string, string) {
 		switch {
 		case errors.Is(err, io.EOF):
 			return b.String(), "EOF"
-		case errors.Is(err, errUnusual):
+		case errors.Is(err, xmltext.ErrUnusual):
 			return b.String(), "unusual"
 		case err != nil:
 			return b.String(), "error"
 		}
-		switch t.kind {
-		case tokStart:
-			fmt.Fprintf(&b, "<%s", t.name)
-			for _, a := range t.attrs {
-				fmt.Fprintf(&b, " %s=%q", a.name, a.value)
+		switch t.Kind {
+		case xmltext.Start:
+			fmt.Fprintf(&b, "<%s", t.Name)
+			for _, a := range t.Attrs {
+				fmt.Fprintf(&b, " %s=%q", a.Name, a.Value)
 			}
 			b.WriteString(">\n")
-		case tokEnd:
-			fmt.Fprintf(&b, "</%s>\n", t.name)
-		case tokText:
-			fmt.Fprintf(&b, "%q\n", t.text)
+		case xmltext.End:
+			fmt.Fprintf(&b, "</%s>\n", t.Name)
+		case xmltext.CharData:
+			fmt.Fprintf(&b, "%q\n", t.Text)
 		}
 	}
 	return b.String(), "too many tokens"

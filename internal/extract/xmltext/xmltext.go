@@ -1,10 +1,10 @@
-// Package xmltext holds what the fast XML scanners of the readers (xlsx
-// sheets and shared strings, MS Project XML) share: reading character data
-// the way encoding/xml's RawToken reads it, and the XML character and
-// space classes. Each scanner accepts a strict subset of XML and leaves
-// the rest to encoding/xml (its fuzz targets check they agree); what is
-// here refuses (ok false) whatever encoding/xml would refuse or reads
-// otherwise.
+// Package xmltext is the readers' fast XML scanner (Scanner: Excel sheets
+// and shared strings, MS Project XML) and its parts: reading character
+// data the way encoding/xml's RawToken reads it, and the XML character and
+// space classes. The scanner accepts a strict subset of XML and leaves the
+// rest to encoding/xml (the readers' fuzz targets check they agree); what
+// is here refuses (ok false, ErrUnusual) whatever encoding/xml would
+// refuse or read otherwise.
 package xmltext
 
 import (

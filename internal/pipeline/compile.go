@@ -32,14 +32,15 @@ type compilation struct {
 	deadline time.Time
 }
 
-// The compilation is split among the cores (policy.Options.CompileWorkers)
-// only when the reading is short: the cores are otherwise idle and the
+// A short reading decides two things. The compilation is split among the
+// cores when the reading is short: the cores are otherwise idle and the
 // compilation is most of the run (the example program: 10% of its wall
-// time on an idle 2-core machine, docs/performance.md); when it is long,
-// one compiler leaves the other cores to the reading (a 10,000-task CSV
-// schedule was 15 % slower with the compilation split). shortReading
-// estimates the reading from the files' sizes and formats against
-// shortReadingUnder.
+// time on an idle 2-core machine, docs/performance.md);
+// when it is long, one compiler leaves the other cores to the reading (a
+// 10,000-task CSV schedule was 15 % slower with the compilation split).
+// And the garbage collector stays held off (HoldCollection) only for a
+// short reading. shortReading estimates the reading from the files'
+// sizes and formats against shortReadingUnder.
 const shortReadingUnder = 300 // ms
 
 // shortReading: reading and normalizing these files should take less than
@@ -70,6 +71,8 @@ func (o Options) compiler(ctx context.Context, files []discover.File) (*compilat
 	workers := 1
 	if shortReading(files) {
 		workers = runtime.GOMAXPROCS(0)
+	} else {
+		releaseCollection() // a large input: collected as Go does from the start
 	}
 	popts.CompileWorkers = workers
 	c.deadline = time.Now().Add(c.timeout)

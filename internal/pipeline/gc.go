@@ -15,9 +15,10 @@ import (
 // documents, the rules' input), so collecting a small, growing heap is
 // nearly all cost. Up to this size nothing is collected; from the first
 // collection on, Go's normal pacing (GOGC) applies. Measured side by side
-// on 2 cores: the example program 0.56 → 0.47 s (CPU 0.86 → 0.74 s) for
-// 69 → 81 MB; a 1,000-task schedule 0.52 → 0.42 s for 76 → 85 MB; 96 MiB
-// bought little more speed for another 25 MB. A large input (the same
+// on 2 cores (25 alternating pairs, docs/performance.md): the example
+// program 0.360 → 0.316 s (wall 0.91, CPU 0.89) for 86 → 91 MiB; earlier,
+// a 1,000-task schedule 0.52 → 0.42 s for 76 → 85 MB; 96 MiB bought little
+// more speed for another 25 MB. A large input (the same
 // estimate as shortReading) is collected as Go does from the start: held
 // off, its early garbage raised the peak (a 200,000-row sheet by 28 MB).
 const defaultFirstCollection = 64 << 20

@@ -3,13 +3,13 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/tollgate-dev/tollgate/internal/report"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 // TestBaselineOnlyNewDefectFails: against a baseline that lacks one of

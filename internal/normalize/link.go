@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/internal/artifact"
-
 	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 

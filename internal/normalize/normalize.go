@@ -6,12 +6,11 @@ import (
 	"context"
 	"strings"
 
-	"github.com/tollgate-dev/tollgate/internal/vocab"
-
 	"github.com/tollgate-dev/tollgate/internal/artifact"
 	"github.com/tollgate-dev/tollgate/internal/classify"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/vocab"
 )
 
 // Options are the facts normalization may need from outside the document.

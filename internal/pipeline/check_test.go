@@ -3,13 +3,13 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
-	"github.com/tollgate-dev/tollgate/internal/config"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/internal/finding"
 	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"

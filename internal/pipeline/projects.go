@@ -3,14 +3,15 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"github.com/tollgate-dev/tollgate/internal/document"
-	"github.com/tollgate-dev/tollgate/internal/finding"
-	"github.com/tollgate-dev/tollgate/internal/limits"
-	"github.com/tollgate-dev/tollgate/internal/policy"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/document"
+	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/limits"
+	"github.com/tollgate-dev/tollgate/internal/policy"
 )
 
 // A tree checked in one run may hold several unrelated projects: a folder

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -170,6 +171,7 @@ func run(ctx context.Context, o Options, started time.Time) (*finding.Result, er
 	if err := o.checkEngine(eng); err != nil {
 		return nil, err
 	}
+	o.traceNote(eng, docs)
 
 	res := &finding.Result{}
 	var inputs []policy.Input
@@ -293,4 +295,28 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// traceNote says when the rule --trace names applies to none of the
+// documents read: its evaluation, and so its trace, never ran.
+func (o Options) traceNote(eng *policy.Engine, docs []Document) {
+	if o.Trace == "" {
+		return
+	}
+	for _, r := range eng.Rules() {
+		if !strings.EqualFold(r.ID, o.Trace) {
+			continue
+		}
+		for _, k := range r.Kinds {
+			if k == "*" || k == "project" {
+				return
+			}
+			for _, d := range docs {
+				if d.Info.Kind == k {
+					return
+				}
+			}
+		}
+		fmt.Fprintf(o.Log, "── %s applies to %s; none of the documents is one ──\n", r.ID, strings.Join(r.Kinds, ", "))
+	}
 }

@@ -27,13 +27,10 @@ type checkFlags struct {
 	asOf          string
 	jobs          int
 	failOn        string
-	formats       []string
-	output        string
 	shard         string
 	keepArtifacts bool
 	follow        bool
-	quiet         bool
-	verbose       bool
+	out           outputFlags
 	limits        []string
 	gate          gateFlags
 	allowNet      []string
@@ -63,13 +60,10 @@ compile); 130 interrupted.`,
 	f.StringVar(&fl.asOf, "as-of", "", `"today" for date rules, YYYY-MM-DD (default: project.as_of, else the run date)`)
 	f.IntVar(&fl.jobs, "jobs", 0, "documents checked in parallel (default: number of CPUs)")
 	f.StringVar(&fl.failOn, "fail-on", "", "lowest severity that fails the run: error, warning, info or never (default: fail_on, else error)")
-	f.StringArrayVar(&fl.formats, "format", nil, "output format NAME or NAME=FILE, repeatable: "+strings.Join(report.Formats(), ", ")+" (default: text to stdout)")
-	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
+	addOutputFlags(f, &fl.out, true)
 	f.StringVar(&fl.shard, "shard", "", "check only slice I of N (I/N, 1-based), for parallel CI jobs")
 	f.BoolVar(&fl.keepArtifacts, "keep-artifacts", false, "include the normalized artifacts in the JSON report")
 	f.BoolVar(&fl.follow, "follow-symlinks", false, "read files that symbolic links in checked directories point to outside them (default: list them unread, TG-READ-007)")
-	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
-	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
 	addLimitFlag(f, &fl.limits)
 	addGateFlags(f, &fl.gate)
 	addAllowNetFlag(cmd, &fl.allowNet)
@@ -95,7 +89,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	outputs, err := report.ParseOutputs(fl.formats, fl.output)
+	outputs, err := fl.out.outputs()
 	if err != nil {
 		return toolError(err)
 	}
@@ -123,7 +117,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 		Shard: shard, Shards: shards, Partial: partialRun(args, fl.shard),
 		KeepArtifacts: fl.keepArtifacts, FollowSymlinks: fl.follow,
 		Policies: fl.policies, Data: fl.data, AllowNet: fl.allowNet, Trace: fl.trace,
-		Reads:    fl.verbose,
+		Reads:    fl.out.verbose,
 		Baseline: baseline, BaselinePath: fl.gate.baseline, FailOnNew: fl.gate.failOnNew,
 		RequireDocuments: fl.gate.requireDocuments,
 		Log:              cmd.ErrOrStderr(),
@@ -139,7 +133,7 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 	if res.Run.Partial && !slices.ContainsFunc(outputs, func(o report.Output) bool { return o.Format == "json" }) {
 		fmt.Fprintln(cmd.ErrOrStderr(), "tollgate: a shard's report is partial; write it with --format json=FILE and join the shards with tollgate merge")
 	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
+	if err := writeOutputs(cmd, res, outputs, fl.out); err != nil {
 		if ctx.Err() != nil {
 			return err
 		}
@@ -158,16 +152,6 @@ func runCheck(cmd *cobra.Command, args []string, fl checkFlags) error {
 // tool names this build in the report's audit record.
 func tool() finding.Tool {
 	return finding.Tool{Name: "tollgate", Version: Version, OPAVersion: version.Version}
-}
-
-// writeOutputs writes the result in every asked format (report.Write),
-// telling Main first that a report has begun (it then waits for it rather
-// than cutting it off at a signal). Colour goes only to a terminal.
-func writeOutputs(cmd *cobra.Command, res *finding.Result, outputs []report.Output, quiet, verbose bool) error {
-	startWriting(cmd.Context()) // before the context is checked: Main then waits for a report begun
-	color := isTerminal(cmd.OutOrStdout()) && os.Getenv("NO_COLOR") == ""
-	return report.Write(cmd.Context(), res, outputs, report.WriteOptions{
-		Stdout: cmd.OutOrStdout(), Quiet: quiet, Verbose: verbose, Color: color})
 }
 
 func isTerminal(w io.Writer) bool {

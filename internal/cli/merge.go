@@ -18,10 +18,7 @@ type mergeFlags struct {
 	policies []string
 	data     []string
 	failOn   string
-	formats  []string
-	output   string
-	quiet    bool
-	verbose  bool
+	out      outputFlags
 	limits   []string
 	gate     gateFlags
 }
@@ -47,10 +44,7 @@ Exit codes are check's.`,
 	f.StringArrayVar(&fl.policies, "policy", nil, "directory of extra Rego policies the shards used (repeatable)")
 	f.StringArrayVar(&fl.data, "data", nil, "extra data file the shards used (repeatable)")
 	f.StringVar(&fl.failOn, "fail-on", "", "lowest severity that fails the run (default: the shards' fail-on)")
-	f.StringArrayVar(&fl.formats, "format", nil, "output format NAME or NAME=FILE, repeatable: "+strings.Join(report.Formats(), ", ")+" (default: text to stdout)")
-	f.StringVarP(&fl.output, "output", "o", "", "write the (single) format to FILE instead of stdout")
-	f.BoolVarP(&fl.quiet, "quiet", "q", false, "print nothing to stdout; the exit code tells")
-	f.BoolVarP(&fl.verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
+	addOutputFlags(f, &fl.out, true)
 	addLimitFlag(f, &fl.limits)
 	addGateFlags(f, &fl.gate)
 	return cmd
@@ -58,7 +52,7 @@ Exit codes are check's.`,
 
 func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 	ctx := cmd.Context()
-	outputs, err := report.ParseOutputs(fl.formats, fl.output)
+	outputs, err := fl.out.outputs()
 	if err != nil {
 		return toolError(err)
 	}
@@ -112,7 +106,7 @@ func runMerge(cmd *cobra.Command, args []string, fl mergeFlags) error {
 		}
 		return toolError(err)
 	}
-	if err := writeOutputs(cmd, res, outputs, fl.quiet, fl.verbose); err != nil {
+	if err := writeOutputs(cmd, res, outputs, fl.out); err != nil {
 		if ctx.Err() != nil {
 			return err
 		}

@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"strings"
-
 	"github.com/spf13/cobra"
 
 	"github.com/tollgate-dev/tollgate/internal/report"
@@ -13,10 +11,8 @@ import (
 // the run said.
 func newReportCmd() *cobra.Command {
 	var (
-		from    string
-		formats []string
-		output  string
-		verbose bool
+		from string
+		out  outputFlags
 	)
 	cmd := &cobra.Command{
 		Use:   "report --from RESULT.json --format NAME[=FILE]...",
@@ -30,7 +26,7 @@ renders it again in any format, several at once (--format html=report.html
 			if from == "" {
 				return toolError(errUsage("--from RESULT.json is required"))
 			}
-			outputs, err := report.ParseOutputs(formats, output)
+			outputs, err := out.outputs()
 			if err != nil {
 				return toolError(err)
 			}
@@ -38,7 +34,7 @@ renders it again in any format, several at once (--format html=report.html
 			if err != nil {
 				return toolError(err)
 			}
-			if err := writeOutputs(cmd, res, outputs, false, verbose); err != nil {
+			if err := writeOutputs(cmd, res, outputs, out); err != nil {
 				return toolError(err)
 			}
 			if res.Summary.Verdict == "fail" {
@@ -49,9 +45,7 @@ renders it again in any format, several at once (--format html=report.html
 	}
 	f := cmd.Flags()
 	f.StringVar(&from, "from", "", "the saved JSON report")
-	f.StringArrayVar(&formats, "format", nil, "output format NAME or NAME=FILE, repeatable: "+strings.Join(report.Formats(), ", ")+" (default: text to stdout)")
-	f.StringVarP(&output, "output", "o", "", "write the (single) format to FILE instead of stdout")
-	f.BoolVarP(&verbose, "verbose", "v", false, "text format: list documents without findings too, with their passed checks")
+	addOutputFlags(f, &out, false)
 	return cmd
 }
 

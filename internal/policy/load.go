@@ -62,7 +62,8 @@ func readPacks(fsys fs.FS, packs []string, withTests bool) ([]source, error) {
 }
 
 // userSources reads every .rego under the given directories (a file path
-// is accepted too). Test files are skipped: they are not rules.
+// is accepted too). Test files are skipped unless tests is set (tollgate
+// test): they are not rules.
 //
 // Policies may come from the checked pull request, so each file must be
 // a regular file (a FIFO or /dev/zero named x.rego must not hang the run
@@ -70,7 +71,7 @@ func readPacks(fsys fs.FS, packs []string, withTests bool) ([]source, error) {
 // followed, inside its root, and all the files together may not exceed
 // maxBytes (limits.policy_bytes; 0 = no bound): OPA's compiler takes
 // about a hundred times a policy's size in memory.
-func userSources(dirs []string, confine map[string]string, maxBytes int64) ([]source, error) {
+func userSources(dirs []string, confine map[string]string, maxBytes int64, tests bool) ([]source, error) {
 	var out []source
 	var total int64
 	read := func(p, root string) error {
@@ -121,7 +122,7 @@ func userSources(dirs []string, confine map[string]string, maxBytes int64) ([]so
 				}
 				return nil
 			}
-			if !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			if !strings.HasSuffix(p, ".rego") || !tests && strings.HasSuffix(p, "_test.rego") {
 				return nil
 			}
 			return read(p, root)

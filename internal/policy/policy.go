@@ -153,7 +153,7 @@ func Compile(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, err := userSources(opts.PolicyDirs, opts.Confine, opts.PolicyBytes)
+	user, err := userSources(opts.PolicyDirs, opts.Confine, opts.PolicyBytes, false)
 	if err != nil {
 		return nil, err
 	}

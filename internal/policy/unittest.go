@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -101,7 +100,7 @@ func RunTests(ctx context.Context, opts TestOptions) (*TestRun, error) {
 	if err != nil {
 		return nil, err
 	}
-	user, err := userSourcesWithTests(opts.Dirs)
+	user, err := userSources(opts.Dirs, nil, 0, true) // the test files too
 	if err != nil {
 		return nil, err
 	}
@@ -243,49 +242,6 @@ func fixturePath(loc *ast.Location, p string) string {
 		return cand
 	}
 	return p
-}
-
-// userSourcesWithTests reads every .rego under dirs, *_test.rego included.
-func userSourcesWithTests(dirs []string) ([]source, error) {
-	var out []source
-	for _, dir := range dirs {
-		fi, err := os.Stat(dir)
-		if err != nil {
-			return nil, fmt.Errorf("policy directory: %w", err)
-		}
-		if !fi.IsDir() {
-			b, err := os.ReadFile(dir)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, source{name: dir, text: b})
-			continue
-		}
-		err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if p != dir && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !strings.HasSuffix(p, ".rego") {
-				return nil
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			out = append(out, source{name: p, text: b})
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read policies in %s: %w", dir, err)
-		}
-	}
-	return out, nil
 }
 
 // measuredReport keeps the files measured (the tracer also records the test

@@ -3,8 +3,8 @@ package cli
 // The reproductions of issue 11 ("Untrusted pull requests: read nothing
 // outside the tree, inject nothing, exhaust nothing"), one test per
 // defect, on the fixtures in testdata/attacks. Each failed on the code
-// before its fix. None asserts a time or CPU budget: a test only guards
-// against a hang, with a timeout far above what the run needs.
+// before its fix. Timing is only a hang guard (hangguard.Within), its
+// bound far above what the run needs.
 
 import (
 	"encoding/json"
@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 )
 
 const attacksDir = "../../testdata/attacks"
@@ -64,22 +66,6 @@ func attackFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// within runs fn and fails the test if it has not returned after d: a
-// guard against hangs only (d is many times what fn needs).
-func within(t *testing.T, d time.Duration, what string, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("%s did not finish within %s", what, d)
-	}
 }
 
 // attackReport is the part of the JSON report these tests read.
@@ -148,7 +134,7 @@ func TestAttack06GlobBacktracking(t *testing.T) {
 	}
 	var code int
 	var out, stderr string
-	within(t, attackTimeout(60*time.Second), "the check", func() {
+	hangguard.Within(t, attackTimeout(60*time.Second), "the check", func() {
 		code, out, stderr = run(t, "check", dir, "--format", "json", "--as-of", "2026-11-22", "--fail-on", "never")
 	})
 	if code != ExitOK {
@@ -174,7 +160,7 @@ func checkAttack(t *testing.T, dir string, args ...string) (int, string, string)
 	t.Helper()
 	var code int
 	var out, stderr string
-	within(t, attackTimeout(120*time.Second), "the check", func() {
+	hangguard.Within(t, attackTimeout(120*time.Second), "the check", func() {
 		code, out, stderr = run(t, append([]string{"check", dir, "--as-of", "2026-11-22"}, args...)...)
 	})
 	return code, out, stderr
@@ -542,7 +528,7 @@ func TestTrustModel(t *testing.T) {
 		t.Helper()
 		var code int
 		var out, stderr string
-		within(t, attackTimeout(120*time.Second), "the check", func() {
+		hangguard.Within(t, attackTimeout(120*time.Second), "the check", func() {
 			code, out, stderr = run(t, append([]string{"check", tree, "--format", "json"}, args...)...)
 		})
 		if code == ExitToolError {

@@ -25,3 +25,22 @@ func Since(t testing.TB, what string, start time.Time, hangAfter time.Duration) 
 	t.Helper()
 	Check(t, what, time.Since(start), hangAfter)
 }
+
+// Within runs fn and fails the test when it has not returned after
+// hangAfter (wall clock): a guard against hangs only, so set hangAfter far
+// past what fn needs. The abandoned fn is left running.
+func Within(t testing.TB, hangAfter time.Duration, what string, fn func()) {
+	t.Helper()
+	start := time.Now()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn()
+	}()
+	select {
+	case <-done:
+		t.Logf("TOOK\t%s\t%s\t%d ms", t.Name(), what, time.Since(start).Milliseconds())
+	case <-time.After(hangAfter):
+		t.Fatalf("%s did not finish within %s: a hang or a runaway", what, hangAfter)
+	}
+}

@@ -12,27 +12,12 @@ import (
 
 	"github.com/tollgate-dev/tollgate/internal/discover"
 	"github.com/tollgate-dev/tollgate/internal/finding"
+	"github.com/tollgate-dev/tollgate/internal/hangguard"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
 )
 
 const attacksDir = "../../testdata/attacks"
-
-// withinCheck fails the test if fn has not returned after d: a guard
-// against hangs only (d is many times what fn needs).
-func withinCheck(t *testing.T, d time.Duration, fn func()) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		fn()
-	}()
-	select {
-	case <-done:
-	case <-time.After(d):
-		t.Fatalf("the run did not finish within %s", d)
-	}
-}
 
 func copyAttack(t *testing.T, name, dst string) {
 	t.Helper()
@@ -63,7 +48,7 @@ func TestAttack11FIFOAfterDiscovery(t *testing.T) {
 	}
 	var out *finding.Result
 	var err error
-	withinCheck(t, 60*time.Second, func() {
+	hangguard.Within(t, 60*time.Second, "the run", func() {
 		out, err = Run(context.Background(),
 			Options{Engine: engine(t, map[string]any{"as_of": "2026-11-22"}), Paths: []string{dir}, Jobs: 2, Limits: limits.Default(), discovered: swap})
 	})
@@ -130,7 +115,7 @@ func TestAttack08NoGoroutineLeak(t *testing.T) {
 		want string
 	}{{readDir, readLim, "read_timeout"}, {evalDir, evalLim, "eval_timeout"}} {
 		var out *finding.Result
-		withinCheck(t, 60*time.Second, func() {
+		hangguard.Within(t, 60*time.Second, "the run", func() {
 			out, err = Run(context.Background(), Options{Engine: eng, Paths: []string{run.dir}, Jobs: 2, Limits: run.lim})
 		})
 		if err != nil {

@@ -110,12 +110,8 @@ func Merge(ctx context.Context, o Options, parts []*finding.Result) (*finding.Re
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		msg := fmt.Sprintf("project rule evaluation failed: %v", err)
-		if errors.Is(pctx.Err(), context.DeadlineExceeded) {
-			msg = fmt.Sprintf("project rule evaluation did not finish within %s: %v; %s",
-				o.Limits.ProjectTimeout, err, limits.Hint(limits.KeyProjectTimeout))
-		}
-		out.Findings = append(out.Findings, finding.NewTool("TG-EVAL-001", "", msg, document.Loc{}))
+		out.Findings = append(out.Findings, finding.NewTool("TG-EVAL-001", "",
+			evalFailure("project rule evaluation", err, ctx, pctx, o.Limits.ProjectTimeout, limits.KeyProjectTimeout, o.Limits), document.Loc{}))
 	}
 	out.Findings = append(out.Findings, po.Findings...)
 	out.Checks = append(out.Checks, po.Checks...)

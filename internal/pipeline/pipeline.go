@@ -145,9 +145,14 @@ func run(ctx context.Context, o Options, started time.Time) (*finding.Result, er
 	jobs := max(min(o.Jobs, len(files), MaxJobs()), 1)
 
 	// Pass 1, read: every file to its typed artifact.
+	m3, err := policy.M3Artifacts()
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]Document, len(files))
 	ropts := ReadOptions{Limits: o.Limits, Kinds: o.Config.Documents.Kinds, Normalize: normalize.ConfigOptions(o.Config),
-		slots: make(chan struct{}, jobs)} // a slot is held by each reader until it really ends (extract.ReadOpened)
+		Artifacts: m3,
+		slots:     make(chan struct{}, jobs)} // a slot is held by each reader until it really ends (extract.ReadOpened)
 	if err := pool(comp.ctx, len(files), jobs, func(i int) { docs[i] = ReadFile(comp.ctx, files[i], ropts) }); err != nil {
 		return nil, comp.failed(ctx, err)
 	}

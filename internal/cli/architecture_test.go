@@ -53,3 +53,38 @@ func TestArchitectureLayout(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestArchitectureRoute: every function "The route of one document" names
+// with its file (`name` [dir/file.go]) is defined in that file, so the
+// route cannot drift from the code unnoticed.
+func TestArchitectureRoute(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/architecture.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sec := regexp.MustCompile("(?s)## The route of one document\n(.*?)\n## ").FindSubmatch(doc)
+	if sec == nil {
+		t.Fatal("docs/architecture.md has no route section")
+	}
+	steps := regexp.MustCompile("`([A-Za-z_.]+)` \\[([a-z0-9_/]+\\.go)\\]").FindAllSubmatch(sec[1], -1)
+	if len(steps) < 20 {
+		t.Fatalf("the route names only %d functions with their files", len(steps))
+	}
+	for _, s := range steps {
+		name, file := string(s[1]), string(s[2])
+		fn := name[strings.LastIndex(name, ".")+1:]
+		path := filepath.Join("../../internal", file)
+		if strings.HasPrefix(file, "cmd/") {
+			path = filepath.Join("../..", file)
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		def := regexp.MustCompile(`(?m)^func (\([^)]*\) )?` + regexp.QuoteMeta(fn) + `[\[(]`)
+		if !def.Match(src) {
+			t.Errorf("the route names %s in %s, which defines no such function", name, file)
+		}
+	}
+}

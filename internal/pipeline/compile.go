@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"io"
 	"runtime"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/format"
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 // compilation is the run's rules compiling in the background while the
@@ -122,7 +124,9 @@ func (c *compilation) failed(ctx context.Context, err error) error {
 // configuration against them (fail closed).
 func (o Options) checkEngine(eng *policy.Engine) error {
 	for _, w := range eng.Warnings() {
-		fmt.Fprintf(o.Log, "tollgate: warning: %s\n", w)
+		// A warning names user policy files: escaped like any text from
+		// the checked tree.
+		fmt.Fprintf(o.Log, "tollgate: warning: %s\n", report.EscapeText(w))
 	}
 	dirs := append([]string(nil), o.Policies...)
 	if pols, err := o.Config.PolicySources(); err == nil {
@@ -157,7 +161,7 @@ func (o Options) policyOptions() (policy.Options, error) {
 		AllowNet:        o.AllowNet,
 		Print:           o.Trace != "",
 		Trace:           o.Trace,
-		TraceTo:         o.Log,
+		TraceTo:         escaping{o.Log},
 		EvalTimeout:     o.Limits.EvalTimeout,
 		EvalMemory:      o.Limits.EvalMemory,
 		PolicyBytes:     o.Limits.PolicyBytes,
@@ -196,4 +200,16 @@ func (o Options) compileOnce(ctx context.Context) (*policy.Engine, error) {
 		return nil, err
 	}
 	return c.wait()
+}
+
+// escaping writes the trace escaped line by line (report.EscapeLines): it
+// quotes document paths, values and the print() output of user rules, and
+// goes to a terminal or a CI log.
+type escaping struct{ w io.Writer }
+
+func (e escaping) Write(p []byte) (int, error) {
+	if _, err := io.WriteString(e.w, report.EscapeLines(string(p))); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

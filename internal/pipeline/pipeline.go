@@ -23,6 +23,7 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/limits"
 	"github.com/tollgate-dev/tollgate/internal/normalize"
 	"github.com/tollgate-dev/tollgate/internal/policy"
+	"github.com/tollgate-dev/tollgate/internal/report"
 )
 
 // Options are one run's settings: the configuration, and what the
@@ -322,6 +323,8 @@ func (o Options) traceNote(eng *policy.Engine, docs []Document) {
 				}
 			}
 		}
-		fmt.Fprintf(o.Log, "── %s applies to %s; none of the documents is one ──\n", r.ID, strings.Join(r.Kinds, ", "))
+		// A user rule's ID and kinds come from its METADATA: escaped.
+		fmt.Fprintf(o.Log, "── %s applies to %s; none of the documents is one ──\n",
+			report.EscapeText(r.ID), report.EscapeText(strings.Join(r.Kinds, ", ")))
 	}
 }
